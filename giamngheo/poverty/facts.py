@@ -1,0 +1,294 @@
+"""Facts about a household and its members: the contract with the households app.
+
+The Django register maps its models onto these plain dataclasses; the engine never reads
+the database. Every field is optional and ``None`` means *unknown* (not asked, not
+answered): an indicator that needs an unknown fact is reported as unknown, never silently
+as "not deprived". Field names are English and stable; the string values of the enums are
+the codes to store.
+
+HouseholdFacts
+    area                    rural / urban (``Area``); chooses the income line.
+    income_per_capita       income per person per month, in đồng (thu nhập bình quân đầu
+                            người/tháng), as estimated by the review.
+    members                 the members (``MemberFacts``); ``None`` = list not entered.
+    member_count            number of members when the list is incomplete; defaults to
+                            ``len(members)``. Used for floor area and dependants.
+    has_house               the household has a house to live in (False = homeless).
+    housing_type            durable / semi-durable / less-durable / makeshift
+                            (kiên cố / bán kiên cố / thiếu kiên cố / đơn sơ).
+    walls_durable, frame_durable, roof_durable
+                            each of the three main structures (tường, khung-cột, mái) is of
+                            durable material; when given they take precedence over
+                            ``housing_type``.
+    floor_area_m2           living floor area of the house in m².
+    water_source            main domestic water source (``WaterSource``).
+    latrine_type            latrine used by the household (``LatrineType``).
+    any_member_uses_telephone
+                            at least one member uses a telephone subscription.
+    any_member_uses_internet
+                            at least one member uses internet / digital services.
+    has_television, has_radio, has_computer, has_phone, has_tablet
+                            the household owns the means of information access.
+    hears_public_loudspeaker
+                            the commune/village loudspeaker can be heard at home.
+    waste_handling          how household solid waste is handled (``WasteHandling``).
+
+MemberFacts
+    full_name               shown in reasons ("Nguyễn Văn B (12 tuổi) ...").
+    date_of_birth           exact date of birth; ages are computed at a reference date.
+    birth_year              used when only the year is known (an age is then a range).
+    sex                     male / female; the retirement age depends on it.
+    has_health_insurance    holds a valid health-insurance card (thẻ BHYT).
+    seriously_ill           was ill or injured badly enough to be bedridden or unable to
+                            do normal activities in the last 12 months.
+    received_medical_care   when seriously ill, was examined or treated.
+    in_school               currently attends school or training.
+    at_age_appropriate_level
+                            a child attends the education level (bậc/cấp học) for their age.
+    education_level         highest completed level (``EducationLevel``).
+    has_enterprise_training_certificate
+                            trained on the job by an enterprise, with a certificate.
+    employment_status       employed / unemployed / not in the labour force.
+    is_wage_earner          works for a wage or salary (làm công ăn lương).
+    has_labour_contract     a wage earner with a labour contract (hợp đồng lao động).
+    severe_disability       severe or especially severe disability (khuyết tật nặng,
+                            đặc biệt nặng).
+    receives_monthly_social_allowance
+                            receives the monthly social allowance (trợ cấp xã hội hằng tháng).
+    stunted                 a child is stunted (height-for-age below standard).
+    underweight             a child is underweight (weight-for-age below standard).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from .codes import Area
+
+
+class Sex(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class HousingType(StrEnum):
+    """Housing type by the number of main structures of durable material.
+
+    Durable (kiên cố): walls, frame and roof all durable; semi-durable (bán kiên cố): two;
+    less-durable (thiếu kiên cố): one; makeshift (đơn sơ): none.
+    """
+
+    DURABLE = "durable"
+    SEMI_DURABLE = "semi_durable"
+    LESS_DURABLE = "less_durable"
+    MAKESHIFT = "makeshift"
+
+    @property
+    def non_durable_structures(self) -> int:
+        return _NON_DURABLE_STRUCTURES[self]
+
+    @property
+    def label(self) -> str:
+        return _HOUSING_LABELS[self]
+
+
+_NON_DURABLE_STRUCTURES = {
+    HousingType.DURABLE: 0,
+    HousingType.SEMI_DURABLE: 1,
+    HousingType.LESS_DURABLE: 2,
+    HousingType.MAKESHIFT: 3,
+}
+_HOUSING_LABELS = {
+    HousingType.DURABLE: "nhà kiên cố",
+    HousingType.SEMI_DURABLE: "nhà bán kiên cố",
+    HousingType.LESS_DURABLE: "nhà thiếu kiên cố",
+    HousingType.MAKESHIFT: "nhà đơn sơ",
+}
+
+
+class WaterSource(StrEnum):
+    PIPED = "piped"
+    DRILLED_WELL = "drilled_well"
+    PROTECTED_DUG_WELL = "protected_dug_well"
+    UNPROTECTED_DUG_WELL = "unprotected_dug_well"
+    PROTECTED_SPRING = "protected_spring"
+    UNPROTECTED_SPRING = "unprotected_spring"
+    RAINWATER = "rainwater"
+    BOTTLED = "bottled"
+    SURFACE = "surface"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _WATER_LABELS[self]
+
+
+_WATER_LABELS = {
+    WaterSource.PIPED: "nước máy",
+    WaterSource.DRILLED_WELL: "giếng khoan",
+    WaterSource.PROTECTED_DUG_WELL: "giếng đào được bảo vệ",
+    WaterSource.UNPROTECTED_DUG_WELL: "giếng đào không được bảo vệ",
+    WaterSource.PROTECTED_SPRING: "nước khe, mó được bảo vệ",
+    WaterSource.UNPROTECTED_SPRING: "nước khe, mó không được bảo vệ",
+    WaterSource.RAINWATER: "nước mưa",
+    WaterSource.BOTTLED: "nước đóng chai, bình",
+    WaterSource.SURFACE: "nước sông, suối, ao, hồ",
+    WaterSource.OTHER: "nguồn khác",
+}
+
+
+class LatrineType(StrEnum):
+    SEPTIC = "septic"
+    SEMI_SEPTIC = "semi_septic"
+    POUR_FLUSH = "pour_flush"
+    DOUBLE_VAULT = "double_vault"
+    VENTILATED_PIT = "ventilated_pit"
+    BIOGAS = "biogas"
+    SIMPLE_PIT = "simple_pit"
+    OVERHANG = "overhang"
+    NONE = "none"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _LATRINE_LABELS[self]
+
+
+_LATRINE_LABELS = {
+    LatrineType.SEPTIC: "nhà tiêu tự hoại",
+    LatrineType.SEMI_SEPTIC: "nhà tiêu bán tự hoại",
+    LatrineType.POUR_FLUSH: "nhà tiêu thấm dội nước",
+    LatrineType.DOUBLE_VAULT: "nhà tiêu khô hai ngăn",
+    LatrineType.VENTILATED_PIT: "nhà tiêu chìm có ống thông hơi",
+    LatrineType.BIOGAS: "nhà tiêu biogas",
+    LatrineType.SIMPLE_PIT: "hố xí đào đơn giản",
+    LatrineType.OVERHANG: "cầu tiêu trên ao, sông",
+    LatrineType.NONE: "không có nhà tiêu",
+    LatrineType.OTHER: "loại khác",
+}
+
+
+class WasteHandling(StrEnum):
+    COLLECTED = "collected"
+    TREATED_ON_SITE = "treated_on_site"
+    BURNED_OPENLY = "burned_openly"
+    DUMPED = "dumped"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _WASTE_LABELS[self]
+
+
+_WASTE_LABELS = {
+    WasteHandling.COLLECTED: "được thu gom",
+    WasteHandling.TREATED_ON_SITE: "được phân loại, xử lý hợp vệ sinh tại hộ",
+    WasteHandling.BURNED_OPENLY: "đốt lộ thiên",
+    WasteHandling.DUMPED: "vứt ra môi trường",
+    WasteHandling.OTHER: "cách khác",
+}
+
+
+class EducationLevel(StrEnum):
+    """Highest completed level, in increasing order (see ``rank``)."""
+
+    NONE = "none"
+    PRIMARY = "primary"
+    LOWER_SECONDARY = "lower_secondary"
+    VOCATIONAL_ELEMENTARY = "vocational_elementary"
+    UPPER_SECONDARY = "upper_secondary"
+    VOCATIONAL_INTERMEDIATE = "vocational_intermediate"
+    COLLEGE = "college"
+    UNIVERSITY = "university"
+
+    @property
+    def label(self) -> str:
+        return _EDUCATION_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        """Position in the order above; a higher rank includes the lower ones."""
+        return _EDUCATION_ORDER.index(self)
+
+
+_EDUCATION_LABELS = {
+    EducationLevel.NONE: "chưa tốt nghiệp tiểu học",
+    EducationLevel.PRIMARY: "tốt nghiệp tiểu học",
+    EducationLevel.LOWER_SECONDARY: "tốt nghiệp trung học cơ sở",
+    EducationLevel.VOCATIONAL_ELEMENTARY: "trình độ sơ cấp",
+    EducationLevel.UPPER_SECONDARY: "tốt nghiệp trung học phổ thông",
+    EducationLevel.VOCATIONAL_INTERMEDIATE: "trình độ trung cấp",
+    EducationLevel.COLLEGE: "trình độ cao đẳng",
+    EducationLevel.UNIVERSITY: "trình độ đại học trở lên",
+}
+
+
+_EDUCATION_ORDER = list(EducationLevel)
+
+
+class EmploymentStatus(StrEnum):
+    EMPLOYED = "employed"
+    UNEMPLOYED = "unemployed"
+    NOT_IN_LABOUR_FORCE = "not_in_labour_force"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFacts:
+    """One member of a household; every field ``None`` = unknown (see module docstring)."""
+
+    full_name: str | None = None
+    date_of_birth: date | None = None
+    birth_year: int | None = None
+    sex: Sex | None = None
+    has_health_insurance: bool | None = None
+    seriously_ill: bool | None = None
+    received_medical_care: bool | None = None
+    in_school: bool | None = None
+    at_age_appropriate_level: bool | None = None
+    education_level: EducationLevel | None = None
+    has_enterprise_training_certificate: bool | None = None
+    employment_status: EmploymentStatus | None = None
+    is_wage_earner: bool | None = None
+    has_labour_contract: bool | None = None
+    severe_disability: bool | None = None
+    receives_monthly_social_allowance: bool | None = None
+    stunted: bool | None = None
+    underweight: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdFacts:
+    """One household; every field ``None`` = unknown (see module docstring)."""
+
+    area: Area | None = None
+    income_per_capita: int | None = None
+    members: tuple[MemberFacts, ...] | None = None
+    member_count: int | None = None
+    has_house: bool | None = None
+    housing_type: HousingType | None = None
+    walls_durable: bool | None = None
+    frame_durable: bool | None = None
+    roof_durable: bool | None = None
+    floor_area_m2: float | None = None
+    water_source: WaterSource | None = None
+    latrine_type: LatrineType | None = None
+    any_member_uses_telephone: bool | None = None
+    any_member_uses_internet: bool | None = None
+    has_television: bool | None = None
+    has_radio: bool | None = None
+    has_computer: bool | None = None
+    has_phone: bool | None = None
+    has_tablet: bool | None = None
+    hears_public_loudspeaker: bool | None = None
+    waste_handling: WasteHandling | None = None
+
+    @property
+    def size(self) -> int | None:
+        """Number of members: ``member_count`` if given, else the length of ``members``."""
+        if self.member_count is not None:
+            return self.member_count
+        if self.members:
+            return len(self.members)
+        return None
