@@ -18,7 +18,6 @@ Typical use for one household::
 For millions of rows use ``classify_bulk``; for poverty statistics ``alkire_foster``.
 """
 
-from .alkire_foster import AlkireFosterResult, GroupBreakdown, alkire_foster, nested_weights
 from .bulk import (
     DEPRIVATION_UNKNOWN,
     INCOME_UNKNOWN,
@@ -50,6 +49,7 @@ from .facts import (
     WaterSource,
 )
 from .indicators import IndicatorResult
+from .mpi import AlkireFosterResult, GroupBreakdown, alkire_foster, nested_weights
 from .national import (
     NATIONAL_STANDARDS,
     STANDARD_2016_2020,

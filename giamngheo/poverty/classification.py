@@ -155,14 +155,30 @@ def decide(
         return table.measure_unknown
     if area is None:
         return table.area_unknown
-    for band, outcomes in zip(bands, table.by_band, strict=True):
-        if value <= band.lines[area]:
-            if deprived >= band.min_deprivations:
-                return outcomes[MET]
-            if deprived + unknown < band.min_deprivations:
-                return outcomes[FEWER]
-            return outcomes[UNDECIDED]
-    return table.above
+    band = next(
+        (index for index, item in enumerate(bands) if value <= item.lines[area]), len(bands)
+    )
+    return decide_in_band(bands, table, band, deprived, unknown)
+
+
+def decide_in_band(
+    bands: tuple[Band, ...], table: RuleTable, band: int, deprived: int, unknown: int
+) -> int:
+    """The rule within band number ``band`` (``len(bands)`` = above every line).
+
+    With ``d`` deprived and ``u`` unknown against the band's threshold ``t``: ``d >= t``
+    decides the band's category whatever the unknowns; ``d + u < t`` decides the lower one
+    even if every unknown were deprived; otherwise the unknowns could change the outcome.
+    """
+    if band == len(bands):
+        return table.above
+    threshold = bands[band].min_deprivations
+    outcomes = table.by_band[band]
+    if deprived >= threshold:
+        return outcomes[MET]
+    if deprived + unknown < threshold:
+        return outcomes[FEWER]
+    return outcomes[UNDECIDED]
 
 
 def _classify_bands(
