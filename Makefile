@@ -1,0 +1,53 @@
+# The README's commands. `make run` serves the demo on SQLite; `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/giamngheo
+
+.PHONY: install browser run serve test test-postgres bench lint format messages
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+# Browser journeys drive Debian's chromium through Playwright; Playwright's own download is not used.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py demo_data
+	$(MAKE) serve
+
+serve:
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install browser
+	$(BIN)/python -m pytest
+
+# The same suite on PostgreSQL (pytest-django creates a fresh test_giamngheo database).
+test-postgres: install browser
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest --create-db
+
+bench: install
+	$(BIN)/python bench/bench_poverty.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Refresh the Vietnamese catalogue after adding strings, then compile it.
+messages: install
+	cd giamngheo && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete
+	cd giamngheo && ../$(BIN)/python ../manage.py compilemessages -l vi

@@ -1,0 +1,59 @@
+"""Users and the roles they hold over administrative units."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Role(models.TextChoices):
+    PROVINCE_STAFF = "province_staff", _("Province staff")
+    MANAGING_OFFICE = "managing_office", _("Managing office")
+    COMMUNE_OFFICER = "commune_officer", _("Commune officer")
+    COMMUNE_LEADER = "commune_leader", _("Commune People's Committee leader")
+    COLLABORATOR = "collaborator", _("Poverty-reduction collaborator")
+    CLUB_OFFICER = "club_officer", _("Club officer")
+    AUDITOR = "auditor", _("Auditor (read only)")
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class RoleAssignment(models.Model):
+    """A user acts in a role over a unit and everything below it in the tree."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "unit"], name="unique_role_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.unit}"

@@ -1,0 +1,66 @@
+"""The audit trail of a record, as a person reads it: who, when, what changed, why."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+_ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+
+@dataclass
+class Change:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass
+class HistoryEntry:
+    when: object
+    who: object
+    action: str
+    reason: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _display(record, name):
+    f = record._meta.get_field(name)
+    value = getattr(record, f.attname)
+    if value is None or value == "":
+        return "—"
+    if f.choices:
+        return dict(f.flatchoices).get(value, value)
+    if f.is_relation:
+        related = getattr(record, name, None)
+        return str(related) if related is not None else value
+    return value
+
+
+def history_entries(obj, limit: int = 50) -> list[HistoryEntry]:
+    """Newest first; diffs are computed between consecutive versions fetched in one query."""
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    entries = []
+    for i, record in enumerate(records[:limit]):
+        previous = records[i + 1] if i + 1 < len(records) else None
+        changes = []
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(previous)
+            for c in delta.changes:
+                label = str(record._meta.get_field(c.field).verbose_name)
+                changes.append(
+                    Change(label, _display(previous, c.field), _display(record, c.field))
+                )
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=record.history_user,
+                action=_ACTIONS.get(record.history_type, record.history_type),
+                reason=record.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries

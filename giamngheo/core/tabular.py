@@ -1,0 +1,110 @@
+"""Reading uploaded spreadsheets (.xlsx or .csv) and reporting row-level problems.
+
+Imports check every row before writing anything; :class:`RowErrors` collects the
+problems as (row, column, message) so the page can list each one in Vietnamese.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from .search import fold
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+class RowErrors(ValidationError):
+    """All problems found in a file; raised only after every row has been checked."""
+
+    def __init__(self):
+        self.rows: list[RowError] = []
+        super().__init__(_("The file has errors; nothing was imported."))
+
+    def add(self, row: int, column: str, message: str) -> None:
+        self.rows.append(RowError(row, str(column), str(message)))
+
+    def raise_if_any(self) -> None:
+        if self.rows:
+            self.rows.sort(key=lambda e: (e.row, e.column))
+            raise self
+
+
+def read_rows(upload, columns: dict[str, str]) -> list[dict]:
+    """Rows of an uploaded file as dicts keyed by field name, with ``_row`` the sheet row.
+
+    ``columns`` maps field names to the Vietnamese header expected in the first row;
+    headers are matched without regard to case or diacritics.
+    """
+    name = (getattr(upload, "name", "") or "").lower()
+    data = upload.read()
+    if name.endswith(".csv"):
+        text = data.decode("utf-8-sig", errors="strict") if data else ""
+        table = list(csv.reader(io.StringIO(text)))
+    elif name.endswith(".xlsx"):
+        try:
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a damaged file
+            raise ValidationError(_("The file is not a readable .xlsx workbook.")) from exc
+        table = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+        wb.close()
+    else:
+        raise ValidationError(_("Upload an .xlsx or .csv file."))
+    if not table:
+        raise ValidationError(_("The file is empty."))
+    header = [fold(str(h or "")) for h in table[0]]
+    positions = {}
+    missing = []
+    for field, label in columns.items():
+        try:
+            positions[field] = header.index(fold(label))
+        except ValueError:
+            missing.append(label)
+    if missing:
+        raise ValidationError(
+            _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+        )
+    rows = []
+    for number, values in enumerate(table[1:], start=2):
+        if not any(v not in (None, "") for v in values):
+            continue
+        row = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
+        row["_row"] = number
+        rows.append(row)
+    return rows
+
+
+def xlsx_response(filename: str, headers: list[str], rows, sheet_title: str = "Sheet1"):
+    """Stream-friendly .xlsx download (openpyxl write-only mode keeps memory flat)."""
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=sheet_title[:31])
+    header_cells = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, value=str(h))
+        cell.font = Font(bold=True)
+        header_cells.append(cell)
+    ws.append(header_cells)
+    for row in rows:
+        # Lazy translations (choice labels) are not values openpyxl knows.
+        ws.append([str(v) if isinstance(v, Promise) else v for v in row])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

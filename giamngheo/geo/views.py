@@ -1,0 +1,204 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from giamngheo.accounts.scoping import can, get_scoped_or_404, require
+from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.history import history_entries
+from giamngheo.core.tabular import RowErrors, read_rows, xlsx_response
+
+from . import services
+from .forms import CommuneAreaForm, VillageForm, VillageImportForm
+from .models import Kind, Level, Unit
+from .selectors import communes_visible_to, villages_of
+
+VILLAGE_COLUMNS = {"name": "Tên thôn", "kind": "Loại"}
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+@login_required
+def commune_list(request):
+    query = request.GET.get("q", "")
+    area = request.GET.get("area", "")
+    communes = communes_visible_to(request.user, query=query, area=area)
+    page = Paginator(communes.order_by("code"), 50).get_page(request.GET.get("page"))
+    return render(request, "geo/commune_list.html", {"page": page, "q": query, "area": area})
+
+
+@login_required
+def commune_export(request):
+    communes = communes_visible_to(
+        request.user, query=request.GET.get("q", ""), area=request.GET.get("area", "")
+    )
+    rows = (
+        (c.code, c.name, c.get_kind_display(), c.get_area_display(), c.parent.name, c.village_count)
+        for c in communes
+    )
+    headers = [_("Code"), _("Name"), _("Type"), _("Area"), _("Province"), _("Villages")]
+    return xlsx_response("don-vi.xlsx", headers, rows, sheet_title=_("Communes"))
+
+
+@login_required
+def unit_detail(request, code):
+    unit = get_scoped_or_404(
+        Unit.objects.select_related("parent", "successor"), request.user, None, code=code
+    )
+    context = {
+        "unit": unit,
+        "history": history_entries(unit),
+        "can_manage": can(request.user, "manage_units", unit),
+    }
+    if unit.level == Level.COMMUNE:
+        context["villages"] = villages_of(unit)
+    return render(request, "geo/unit_detail.html", context)
+
+
+def _commune_for(request, code, capability="manage_units"):
+    commune = get_scoped_or_404(
+        Unit.objects.filter(level=Level.COMMUNE), request.user, None, code=code
+    )
+    require(request.user, capability, commune)
+    return commune
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def village_add(request, code):
+    commune = _commune_for(request, code)
+    form = VillageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            village = services.add_village(
+                commune=commune,
+                name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Added %(name)s.") % {"name": village.name})
+            return redirect("geo:unit_detail", code=commune.code)
+    return render(request, "geo/village_form.html", {"form": form, "commune": commune})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def village_edit(request, code):
+    village = get_scoped_or_404(
+        Unit.objects.filter(level=Level.VILLAGE).select_related("parent"),
+        request.user,
+        None,
+        code=code,
+    )
+    require(request.user, "manage_units", village)
+    initial = {"name": village.name, "kind": village.kind, "version": village.version}
+    form = VillageForm(request.POST or None, initial=initial)
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_village(
+                village=village,
+                name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
+                version=form.cleaned_data["version"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except EditConflict as exc:
+            conflict = True
+            _form_errors(form, exc)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Saved %(name)s.") % {"name": village.name})
+            return redirect("geo:unit_detail", code=village.parent.code)
+    return render(
+        request,
+        "geo/village_form.html",
+        {"form": form, "commune": village.parent, "village": village, "conflict": conflict},
+        status=409 if conflict else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def commune_area(request, code):
+    commune = _commune_for(request, code)
+    form = CommuneAreaForm(
+        request.POST or None, initial={"area": commune.area, "version": commune.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_commune_area(
+                commune=commune,
+                area=form.cleaned_data["area"],
+                version=form.cleaned_data["version"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Saved the area of %(name)s.") % {"name": commune.name})
+            return redirect("geo:unit_detail", code=commune.code)
+    return render(request, "geo/commune_area_form.html", {"form": form, "commune": commune})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def village_import(request, code):
+    commune = _commune_for(request, code)
+    form = VillageImportForm(request.POST or None, request.FILES or None)
+    row_errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = read_rows(form.cleaned_data["file"], VILLAGE_COLUMNS)
+            created = services.import_villages(commune=commune, rows=rows, by=request.user)
+        except RowErrors as exc:
+            row_errors = exc.rows
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Imported %(count)d villages.") % {"count": len(created)})
+            return redirect("geo:unit_detail", code=commune.code)
+    return render(
+        request,
+        "geo/village_import.html",
+        {
+            "form": form,
+            "commune": commune,
+            "row_errors": row_errors,
+            "columns": VILLAGE_COLUMNS.values(),
+        },
+        status=400 if row_errors else 200,
+    )
+
+
+@login_required
+def village_template(request, code):
+    commune = get_scoped_or_404(
+        Unit.objects.filter(level=Level.COMMUNE), request.user, None, code=code
+    )
+    example = [("Thôn 1", Kind.HAMLET.label), ("Tổ dân phố 2", Kind.RESIDENTIAL_GROUP.label)]
+    return xlsx_response(
+        f"mau-nhap-thon-{commune.code}.xlsx",
+        list(VILLAGE_COLUMNS.values()),
+        example,
+        sheet_title="Thon",
+    )

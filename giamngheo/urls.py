@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("giamngheo.core.urls")),
+    path("tai-khoan/", include("giamngheo.accounts.urls")),
+    path("don-vi/", include("giamngheo.geo.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+]
