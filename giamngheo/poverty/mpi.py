@@ -135,11 +135,8 @@ def _matrix(deprivations, standard: Standard | None) -> tuple[np.ndarray, tuple[
 def _weights(weights, names: tuple[str, ...] | None, d: int, dimensions) -> np.ndarray:
     if weights is None:
         if isinstance(dimensions, Standard):
-            assert names is not None
             return nested_weights(names, dimensions.dimension_of())
         if isinstance(dimensions, Mapping):
-            if names is None:
-                raise ValueError("A dimensions mapping needs named columns (a DataFrame)")
             return nested_weights(names, dimensions)
         if dimensions is not None:
             labels = [str(dim) for dim in dimensions]
@@ -149,8 +146,6 @@ def _weights(weights, names: tuple[str, ...] | None, d: int, dimensions) -> np.n
             return nested_weights(columns, dict(zip(columns, labels, strict=True)))
         return np.full(d, 1.0 / d)
     if isinstance(weights, Mapping):
-        if names is None:
-            raise ValueError("Weights by name need named columns (a DataFrame or a standard)")
         unknown = set(weights) - set(names)
         missing = [name for name in names if name not in weights]
         if unknown or missing:
