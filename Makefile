@@ -47,7 +47,8 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Refresh the Vietnamese catalogue after adding strings, then compile it.
+# Refresh each app's Vietnamese catalogue (giamngheo/<app>/locale) after adding strings, then compile.
 messages: install
-	cd giamngheo && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete
-	cd giamngheo && ../$(BIN)/python ../manage.py compilemessages -l vi
+	for app in giamngheo/*/locale; do \
+	  (cd $$(dirname $$app) && ../../$(BIN)/python ../../manage.py makemessages -l vi --no-obsolete && \
+	   ../../$(BIN)/python ../../manage.py compilemessages -l vi) || exit 1; done

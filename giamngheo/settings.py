@@ -41,7 +41,12 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# The project's apps come first: their Vietnamese catalogues then take precedence over
+# Django's own for shared strings ("Log out" is "Đăng xuất" here, not admin's "Thoát").
 INSTALLED_APPS = [
+    "giamngheo.core",
+    "giamngheo.geo",
+    "giamngheo.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,9 +57,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "simple_history",
-    "giamngheo.core",
-    "giamngheo.geo",
-    "giamngheo.accounts",
 ]
 
 MIDDLEWARE = [
@@ -77,7 +79,7 @@ WSGI_APPLICATION = "giamngheo.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -118,7 +120,8 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Each app keeps its own catalogue in <app>/locale, so apps are translated independently.
+LOCALE_PATHS = []
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -127,7 +130,6 @@ FORMAT_MODULE_PATH = ["giamngheo.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.template import Context, Template
 from django.utils import translation
 
@@ -41,24 +42,52 @@ def test_vietnamese_date_input_is_accepted():
         assert form.cleaned_data["d"] == datetime.date(2026, 12, 20)
 
 
-def test_every_message_of_the_vietnamese_catalogue_is_translated():
-    po = (ROOT / "giamngheo/locale/vi/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+CATALOGUES = sorted((ROOT / "giamngheo").glob("*/locale/vi/LC_MESSAGES/django.po"))
+
+
+def test_every_app_with_strings_has_a_vietnamese_catalogue():
+    apps = {p.parents[3].name for p in CATALOGUES}
+    assert {"core", "geo", "accounts"} <= apps
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parents[3].name)
+def test_every_message_of_the_vietnamese_catalogue_is_translated(po):
     untranslated = []
-    entries = po.split("\n\n")[1:]
-    for entry in entries:
-        if "#, fuzzy" in entry:
-            untranslated.append(entry)
-        lines = [line for line in entry.splitlines() if not line.startswith("#")]
-        text = "\n".join(lines)
-        if 'msgstr ""' in text and text.rstrip().endswith('msgstr ""'):
+    for entry in po.read_text(encoding="utf-8").split("\n\n")[1:]:
+        text = "\n".join(line for line in entry.splitlines() if not line.startswith("#"))
+        if "#, fuzzy" in entry or text.rstrip().endswith('msgstr ""'):
             untranslated.append(entry)
     assert not untranslated, "\n\n".join(untranslated[:5])
 
 
-def test_compiled_catalogue_is_up_to_date():
-    po = ROOT / "giamngheo/locale/vi/LC_MESSAGES/django.po"
-    mo = ROOT / "giamngheo/locale/vi/LC_MESSAGES/django.mo"
-    assert mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime - 1, "run `make messages`"
+def _po_messages(po):
+    """(msgid, msgstr) of the simple entries of a .po file."""
+    import json
+    import re
+
+    messages = []
+    for entry in po.read_text(encoding="utf-8").split("\n\n")[1:]:
+        fields, current = {}, None
+        for line in entry.splitlines():
+            match = re.match(r'^(msgid|msgid_plural|msgstr|msgstr\[0\]|msgctxt) (".*")$', line)
+            if match:
+                current = match.group(1)
+                fields[current] = json.loads(match.group(2))
+            elif line.startswith('"') and current:
+                fields[current] += json.loads(line)
+        if "msgid" in fields and "msgstr" in fields and "msgctxt" not in fields:
+            messages.append((fields["msgid"], fields["msgstr"]))
+    return messages
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parents[3].name)
+def test_compiled_catalogue_matches_the_po_file(po):
+    import gettext
+
+    with po.with_suffix(".mo").open("rb") as fh:
+        compiled = gettext.GNUTranslations(fh)
+    stale = [m for m, t in _po_messages(po) if compiled.gettext(m) != t]
+    assert not stale, f"run `make messages`; stale: {stale[:3]}"
 
 
 def test_check_deploy_passes_with_production_settings():
