@@ -5,6 +5,9 @@ urlpatterns = [
     path("", include("giamngheo.core.urls")),
     path("tai-khoan/", include("giamngheo.accounts.urls")),
     path("don-vi/", include("giamngheo.geo.urls")),
+    path("ho-gia-dinh/", include("giamngheo.households.urls")),
+    path("cong-tac-vien/", include("giamngheo.collaborators.urls")),
+    path("cau-lac-bo/", include("giamngheo.clubs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]

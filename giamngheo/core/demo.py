@@ -5,8 +5,11 @@ started; the demo takes five of its communes: rural, urban and the Lý Sơn spec
 zone. Every demo account uses DEMO_PASSWORD (documented in README.md).
 """
 
+import importlib
+import importlib.util
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
@@ -16,6 +19,16 @@ from giamngheo.geo.services import add_village, load_official_units
 
 DEMO_PASSWORD = "Giamngheo@2026"
 DEMO_PROVINCE = "51"
+
+
+@dataclass(frozen=True)
+class DemoBase:
+    """What app demo builders get: the admin, the province, communes by slug, users by name."""
+
+    admin: User
+    province: Unit
+    communes: dict[str, Unit]
+    users: dict[str, User]
 
 
 @dataclass(frozen=True)
@@ -144,4 +157,16 @@ def build_demo(stdout=None) -> dict:
     summary = {"villages_added": villages_added, "users_added": users_added}
     if stdout is not None:
         stdout.write(f"Demo: {villages_added} villages and {users_added} accounts added.")
+    base = DemoBase(
+        admin=admin,
+        province=units[DEMO_PROVINCE],
+        communes={c.slug: units[c.code] for c in DEMO_COMMUNES},
+        users={u.username: u for u in User.objects.filter(username__in=[u[0] for u in demo_users()])},
+    )
+    # Each app may add its part in ``<app>/demo.py`` with ``build(base, stdout)``, idempotently.
+    for config in apps.get_app_configs():
+        if config.name.startswith("giamngheo.") and config.label != "core":
+            if importlib.util.find_spec(f"{config.name}.demo"):
+                module = importlib.import_module(f"{config.name}.demo")
+                summary[config.label] = module.build(base, stdout)
     return summary
