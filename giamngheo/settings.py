@@ -60,7 +60,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Long jobs (imports) go to a database-backed queue: the web answers at once and a worker
+# (`manage.py db_worker`, started by `make run`) can run on this or another machine.
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

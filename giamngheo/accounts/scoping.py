@@ -90,6 +90,13 @@ def can(user, capability: str, unit: Unit) -> bool:
     return bool(roles_over(user, unit) & CAPABILITIES[capability])
 
 
+def can_anywhere(user, capability: str) -> bool:
+    """Whether the user may do this somewhere in their area (to show or hide a button)."""
+    if sees_everything(user):
+        return True
+    return any(a.role in CAPABILITIES[capability] for a in current_assignments(user))
+
+
 def require(user, capability: str, unit: Unit) -> None:
     """Refuse an action: outside the area it is a 404, inside without the role a 403."""
     from django.core.exceptions import PermissionDenied

@@ -42,11 +42,12 @@ class RowErrors(ValidationError):
             raise self
 
 
-def read_rows(upload, columns: dict[str, str]) -> list[dict]:
+def read_rows(upload, columns: dict[str, str], required: list[str] | None = None) -> list[dict]:
     """Rows of an uploaded file as dicts keyed by field name, with ``_row`` the sheet row.
 
     ``columns`` maps field names to the Vietnamese header expected in the first row;
-    headers are matched without regard to case or diacritics.
+    headers are matched without regard to case or diacritics. Headers listed in
+    ``required`` (all of them by default) must be present; other columns may be left out.
     """
     name = (getattr(upload, "name", "") or "").lower()
     data = upload.read()
@@ -71,7 +72,8 @@ def read_rows(upload, columns: dict[str, str]) -> list[dict]:
         try:
             positions[field] = header.index(fold(label))
         except ValueError:
-            missing.append(label)
+            if required is None or label in required:
+                missing.append(label)
     if missing:
         raise ValidationError(
             _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
@@ -81,6 +83,8 @@ def read_rows(upload, columns: dict[str, str]) -> list[dict]:
         if not any(v not in (None, "") for v in values):
             continue
         row = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
+        for field in columns.keys() - positions.keys():
+            row[field] = None
         row["_row"] = number
         rows.append(row)
     return rows

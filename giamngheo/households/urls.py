@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "households"
-urlpatterns = []
+urlpatterns = [
+    path("", views.household_list, name="household_list"),
+    path("xuat.xlsx", views.household_export, name="household_export"),
+    path("them/", views.household_create, name="household_create"),
+    path("nhap/", views.import_start, name="import_start"),
+    path("nhap/<int:pk>/", views.import_job, name="import_job"),
+    path("nhap/mau.<str:fmt>", views.import_template, name="import_template"),
+    path("<str:code>/", views.household_detail_view, name="household_detail"),
+    path("<str:code>/sua/", views.household_edit, name="household_edit"),
+]

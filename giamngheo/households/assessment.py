@@ -1,0 +1,124 @@
+"""Bridge between the register and the pure poverty engine.
+
+Maps a household and its members onto ``giamngheo.poverty`` facts, and keeps the
+engine's latest answer on the household (category, counts, deprived indicators) so
+lists can filter on it without re-running the engine for every row.
+"""
+
+from datetime import date
+
+from django.utils import timezone
+
+from giamngheo.geo.models import Area as UnitArea
+from giamngheo.poverty import (
+    Area,
+    Assessment,
+    EducationLevel,
+    EmploymentStatus,
+    HouseholdFacts,
+    HousingType,
+    LatrineType,
+    MemberFacts,
+    Sex,
+    Standard,
+    WasteHandling,
+    WaterSource,
+    assess_household,
+    standard_for_year,
+)
+
+from .models import Deprivation, Household, Member
+
+
+def _enum(enum, value):
+    return enum(value) if value else None
+
+
+def member_facts(member: Member) -> MemberFacts:
+    return MemberFacts(
+        full_name=member.full_name,
+        date_of_birth=member.date_of_birth,
+        birth_year=member.birth_year,
+        sex=_enum(Sex, member.sex),
+        has_health_insurance=member.has_health_insurance,
+        seriously_ill=member.seriously_ill,
+        received_medical_care=member.received_medical_care,
+        in_school=member.in_school,
+        at_age_appropriate_level=member.at_age_appropriate_level,
+        education_level=_enum(EducationLevel, member.education_level),
+        has_enterprise_training_certificate=member.has_enterprise_training_certificate,
+        employment_status=_enum(EmploymentStatus, member.employment_status),
+        is_wage_earner=member.is_wage_earner,
+        has_labour_contract=member.has_labour_contract,
+        severe_disability=member.severe_disability,
+        receives_monthly_social_allowance=member.receives_monthly_social_allowance,
+        stunted=member.stunted,
+        underweight=member.underweight,
+    )
+
+
+def household_facts(household: Household, members, area: str | None = None) -> HouseholdFacts:
+    """Facts of a household; ``area`` is the commune's (urban/rural decides the income line)."""
+    area = area or household.commune.area
+    return HouseholdFacts(
+        area=Area.URBAN if area == UnitArea.URBAN else Area.RURAL,
+        income_per_capita=household.income_per_capita,
+        members=tuple(member_facts(m) for m in members),
+        has_house=household.has_house,
+        housing_type=_enum(HousingType, household.housing_type),
+        walls_durable=household.walls_durable,
+        frame_durable=household.frame_durable,
+        roof_durable=household.roof_durable,
+        floor_area_m2=float(household.floor_area_m2)
+        if household.floor_area_m2 is not None
+        else None,
+        water_source=_enum(WaterSource, household.water_source),
+        latrine_type=_enum(LatrineType, household.latrine_type),
+        any_member_uses_telephone=household.any_member_uses_telephone,
+        any_member_uses_internet=household.any_member_uses_internet,
+        has_television=household.has_television,
+        has_radio=household.has_radio,
+        has_computer=household.has_computer,
+        has_phone=household.has_phone,
+        has_tablet=household.has_tablet,
+        hears_public_loudspeaker=household.hears_public_loudspeaker,
+        waste_handling=_enum(WasteHandling, household.waste_handling),
+    )
+
+
+def standard_in_force(on: date | None = None) -> Standard:
+    return standard_for_year((on or timezone.localdate()).year)
+
+
+def assess(
+    household: Household, members=None, *, on: date | None = None, standard=None
+) -> Assessment:
+    """The engine's profile and classification of the household's current facts."""
+    on = on or timezone.localdate()
+    if members is None:
+        members = list(household.members.all())
+    return assess_household(
+        household_facts(household, members), standard or standard_in_force(on), on=on
+    )
+
+
+def apply_assessment(household: Household, assessment: Assessment) -> None:
+    """Copy the assessment onto the household's cached fields (caller saves)."""
+    household.assessed_category = str(assessment.category)
+    household.assessed_standard = assessment.profile.standard
+    household.deprived_count = assessment.profile.deprived_count
+    household.unknown_count = assessment.profile.unknown_count
+
+
+def store_deprivations(assessments: dict[int, Assessment], *, replace: bool = True) -> None:
+    """Rewrite the deprivation rows of the given households in two statements."""
+    if replace:
+        Deprivation.objects.filter(household_id__in=list(assessments)).delete()
+    Deprivation.objects.bulk_create(
+        [
+            Deprivation(household_id=pk, indicator=code)
+            for pk, a in assessments.items()
+            for code in a.profile.deprived
+        ],
+        batch_size=5000,
+    )

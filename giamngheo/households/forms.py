@@ -1,0 +1,124 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from giamngheo.core.ethnicity import ETHNICITY_CHOICES
+from giamngheo.core.search import search
+from giamngheo.geo.models import Level, Unit
+
+from .models import Household, Member, PolicyGroup, PovertyStatus
+
+
+class TriStateSelect(forms.NullBooleanSelect):
+    """Yes / No / not surveyed: an unanswered fact stays unknown for the engine."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("unknown", _("Not surveyed")), ("true", _("Yes")), ("false", _("No")))
+
+
+def _tristate(form):
+    for field in form.fields.values():
+        if isinstance(field, forms.NullBooleanField):
+            field.widget = TriStateSelect()
+
+
+class HouseholdForm(forms.ModelForm):
+    policy_groups = forms.MultipleChoiceField(
+        label=_("Policy groups"),
+        choices=PolicyGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False)
+    confirm_duplicates = forms.BooleanField(
+        label=_("I have checked: these are different people, save anyway"), required=False
+    )
+
+    class Meta:
+        model = Household
+        fields = [
+            "village", "address", "phone", "income_per_capita", "has_house", "housing_type",
+            "walls_durable", "frame_durable", "roof_durable", "floor_area_m2", "water_source",
+            "latrine_type", "any_member_uses_telephone", "any_member_uses_internet",
+            "has_television", "has_radio", "has_computer", "has_phone", "has_tablet",
+            "hears_public_loudspeaker", "waste_handling",
+        ]  # fmt: skip
+
+    def __init__(self, *args, villages=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = villages if villages is not None else Unit.objects.none()
+        self.fields["village"].label_from_instance = lambda u: f"{u.name} — {u.parent.name}"
+        self.fields["income_per_capita"].widget.attrs.update(min=0, step=1000, inputmode="numeric")
+        self.fields["floor_area_m2"].widget.attrs.update(min=0, step="0.1", inputmode="decimal")
+        _tristate(self)
+
+    def clean_income_per_capita(self):
+        value = self.cleaned_data.get("income_per_capita")
+        if value is not None and value < 0:
+            raise forms.ValidationError(_("Income cannot be negative."))
+        return value
+
+    def clean_floor_area_m2(self):
+        value = self.cleaned_data.get("floor_area_m2")
+        if value is not None and value < 0:
+            raise forms.ValidationError(_("The floor area cannot be negative."))
+        return value
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = [
+            "full_name", "relation", "sex", "date_of_birth", "birth_year", "ethnicity", "citizen_id",
+            "has_health_insurance", "seriously_ill", "received_medical_care", "in_school",
+            "at_age_appropriate_level", "education_level", "has_enterprise_training_certificate",
+            "employment_status", "is_wage_earner", "has_labour_contract", "severe_disability",
+            "receives_monthly_social_allowance", "stunted", "underweight",
+        ]  # fmt: skip
+        widgets = {
+            "date_of_birth": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["citizen_id"].widget.attrs.update(
+            inputmode="numeric", maxlength=12, pattern="[0-9 ]*"
+        )
+        _tristate(self)
+
+
+MemberFormSet = forms.inlineformset_factory(
+    Household, Member, form=MemberForm, extra=1, can_delete=True, min_num=1, validate_min=True
+)
+
+
+class HouseholdFilter(django_filters.FilterSet):
+    """The list's filters; unit choices come from the user's area only."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    commune = django_filters.ModelChoiceFilter(label=_("Commune"), queryset=Unit.objects.none())
+    village = django_filters.ModelChoiceFilter(label=_("Village"), queryset=Unit.objects.none())
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=PovertyStatus.choices)
+    ethnicity = django_filters.ChoiceFilter(label=_("Ethnicity"), choices=ETHNICITY_CHOICES)
+    policy_group = django_filters.ChoiceFilter(
+        label=_("Policy group"), choices=PolicyGroup.choices, field_name="policy_tags__group"
+    )
+    indicator = django_filters.ChoiceFilter(
+        label=_("Deprived on"), choices=[], field_name="deprivations__indicator"
+    )
+
+    class Meta:
+        model = Household
+        fields = []
+
+    def __init__(self, *args, units=None, indicators=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        units = units if units is not None else Unit.objects.none()
+        self.filters["commune"].queryset = units.filter(level=Level.COMMUNE)
+        self.filters["village"].queryset = units.filter(level=Level.VILLAGE)
+        self.filters["indicator"].extra["choices"] = list(indicators)
+
+    def filter_search(self, queryset, name, value):
+        return search(queryset, value)

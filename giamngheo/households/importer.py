@@ -1,0 +1,621 @@
+"""Import of the register from a spreadsheet: every row checked, all or nothing.
+
+One row per member; the household's own columns are read from its head's row (Quan hệ
+với chủ hộ = Chủ hộ). Values are Vietnamese as officers type them ("Có"/"Không", "Hộ
+nghèo", "Bán kiên cố", dates dd/mm/yyyy); an empty cell is "not surveyed" and stays unknown.
+Any problem anywhere rejects the whole file with the list of (row, column, message).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
+from giamngheo.core.ethnicity import ETHNIC_GROUPS, MINORITY_CODES
+from giamngheo.core.search import fold, fold_parts
+from giamngheo.core.tabular import RowErrors, read_rows
+from giamngheo.geo.models import Level, Unit
+
+from .assessment import apply_assessment, assess, standard_in_force, store_deprivations
+from .models import (
+    EDUCATION_CHOICES,
+    EMPLOYMENT_CHOICES,
+    HOUSING_CHOICES,
+    LATRINE_CHOICES,
+    WASTE_CHOICES,
+    WATER_CHOICES,
+    Household,
+    ImportJob,
+    Member,
+    PolicyGroup,
+    PolicyTag,
+    PovertyStatus,
+    Relation,
+    Sex,
+    StatusRecord,
+)
+from .services import CITIZEN_ID_REQUIRED_FROM_AGE
+
+MAX_STORED_ERRORS = 1000
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    kind: str  # text, int, decimal, bool, date, choice, ethnicity, policy, status
+    household: bool = False
+    required: bool = False
+    choices: tuple = ()
+    example: object = ""
+
+
+def _c(*args, **kwargs):
+    return Column(*args, **kwargs)
+
+
+COLUMNS: tuple[Column, ...] = (
+    _c("code", "Mã hộ", "text", household=True, required=True, example="23425-00001"),
+    _c("village", "Thôn", "text", household=True, required=True, example="Thôn Đăk Chum 1"),
+    _c("address", "Địa chỉ", "text", household=True),
+    _c("phone", "Điện thoại liên hệ", "text", household=True),
+    _c(
+        "income_per_capita",
+        "Thu nhập bình quân (đồng/người/tháng)",
+        "int",
+        household=True,
+        example=1200000,
+    ),
+    _c("has_house", "Có nhà ở", "bool", household=True, example="Có"),
+    _c(
+        "housing_type",
+        "Loại nhà",
+        "choice",
+        household=True,
+        choices=HOUSING_CHOICES,
+        example="Bán kiên cố",
+    ),
+    _c("floor_area_m2", "Diện tích nhà ở (m²)", "decimal", household=True, example=30),
+    _c(
+        "water_source",
+        "Nguồn nước sinh hoạt",
+        "choice",
+        household=True,
+        choices=WATER_CHOICES,
+        example="Giếng khoan",
+    ),
+    _c(
+        "latrine_type",
+        "Nhà tiêu",
+        "choice",
+        household=True,
+        choices=LATRINE_CHOICES,
+        example="Hố xí đào đơn giản",
+    ),
+    _c(
+        "any_member_uses_telephone",
+        "Có người dùng điện thoại",
+        "bool",
+        household=True,
+        example="Có",
+    ),
+    _c(
+        "any_member_uses_internet",
+        "Có người dùng internet",
+        "bool",
+        household=True,
+        example="Không",
+    ),
+    _c("has_television", "Có ti vi", "bool", household=True, example="Có"),
+    _c("has_radio", "Có radio", "bool", household=True),
+    _c("has_computer", "Có máy tính", "bool", household=True),
+    _c("has_phone", "Có điện thoại", "bool", household=True, example="Có"),
+    _c("has_tablet", "Có máy tính bảng", "bool", household=True),
+    _c("hears_public_loudspeaker", "Nghe được loa truyền thanh", "bool", household=True),
+    _c("waste_handling", "Xử lý rác thải", "choice", household=True, choices=WASTE_CHOICES),
+    _c("policy_groups", "Nhóm chính sách", "policy", household=True),
+    _c("status", "Tình trạng", "status", household=True, example="Hộ nghèo"),
+    _c("status_year", "Năm", "int", household=True, example=2026),
+    _c("decision_number", "Số quyết định", "text", household=True, example="125/QĐ-UBND"),
+    _c("decision_date", "Ngày quyết định", "date", household=True, example="20/12/2025"),
+    _c("full_name", "Họ và tên", "text", required=True, example="A Blong"),
+    _c(
+        "relation",
+        "Quan hệ với chủ hộ",
+        "choice",
+        required=True,
+        choices=tuple(Relation.choices),
+        example="Chủ hộ",
+    ),
+    _c("sex", "Giới tính", "choice", choices=tuple(Sex.choices), example="Nam"),
+    _c("date_of_birth", "Ngày sinh", "date", example="15/03/1985"),
+    _c("ethnicity", "Dân tộc", "ethnicity", example="Xơ Đăng"),
+    _c("citizen_id", "Số CCCD", "text", example="051085000123"),
+    _c("has_health_insurance", "Có BHYT", "bool", example="Có"),
+    _c("seriously_ill", "Ốm đau nặng", "bool", example="Không"),
+    _c("received_medical_care", "Được khám chữa bệnh", "bool"),
+    _c("in_school", "Đang đi học", "bool", example="Không"),
+    _c("at_age_appropriate_level", "Học đúng cấp", "bool"),
+    _c(
+        "education_level",
+        "Trình độ học vấn",
+        "choice",
+        choices=EDUCATION_CHOICES,
+        example="Tiểu học",
+    ),
+    _c("has_enterprise_training_certificate", "Chứng chỉ đào tạo của doanh nghiệp", "bool"),
+    _c(
+        "employment_status", "Việc làm", "choice", choices=EMPLOYMENT_CHOICES, example="Có việc làm"
+    ),
+    _c("is_wage_earner", "Làm công ăn lương", "bool", example="Không"),
+    _c("has_labour_contract", "Có hợp đồng lao động", "bool"),
+    _c("severe_disability", "Khuyết tật nặng", "bool", example="Không"),
+    _c("receives_monthly_social_allowance", "Trợ cấp xã hội hằng tháng", "bool"),
+    _c("stunted", "Trẻ thấp còi", "bool"),
+    _c("underweight", "Trẻ nhẹ cân", "bool"),
+)
+HEADERS = {c.field: c.header for c in COLUMNS}
+_YES = {"co", "x", "1", "yes", "true", "dung"}
+_NO = {"khong", "0", "no", "false", "sai"}
+_STATUS_WORDS = {
+    "ho ngheo": PovertyStatus.POOR,
+    "ngheo": PovertyStatus.POOR,
+    "ho can ngheo": PovertyStatus.NEAR_POOR,
+    "can ngheo": PovertyStatus.NEAR_POOR,
+    "ho moi thoat ngheo": PovertyStatus.ESCAPED_POOR,
+    "moi thoat ngheo": PovertyStatus.ESCAPED_POOR,
+    "ho moi thoat can ngheo": PovertyStatus.ESCAPED_NEAR_POOR,
+    "moi thoat can ngheo": PovertyStatus.ESCAPED_NEAR_POOR,
+    "khong thuoc danh sach": PovertyStatus.NOT_LISTED,
+}
+_ETHNICITY = (
+    {fold(name): code for code, name in ETHNIC_GROUPS}
+    | {fold(name.split(" (")[0]): code for code, name in ETHNIC_GROUPS}
+    | {code: code for code, _n in ETHNIC_GROUPS}
+    | {str(int(code)): code for code, _n in ETHNIC_GROUPS}
+)
+
+
+def _choice_lookup(choices) -> dict[str, str]:
+    """Codes, English and Vietnamese labels, with and without the part in brackets."""
+    lookup = {}
+    for language in ("en", "vi"):
+        with translation.override(language):
+            for value, label in choices:
+                text = str(label)
+                for variant in (text, text.split(" (")[0], text.split("(")[-1].rstrip(")")):
+                    lookup[fold(variant)] = value
+    for value, _label in choices:
+        lookup[fold(value.replace("_", " "))] = value
+    return lookup
+
+
+# Common short forms officers write in the paper lists.
+_EXTRA_CHOICES = {
+    "relation": {"vo": Relation.SPOUSE, "chong": Relation.SPOUSE, "con de": Relation.CHILD, "con": Relation.CHILD, "me": Relation.PARENT, "bo": Relation.PARENT, "cha": Relation.PARENT, "chau": Relation.GRANDCHILD, "ong": Relation.GRANDPARENT, "ba": Relation.GRANDPARENT, "anh": Relation.SIBLING, "chi": Relation.SIBLING, "em": Relation.SIBLING, "con dau": Relation.CHILD_IN_LAW, "con re": Relation.CHILD_IN_LAW},
+    "sex": {"nam": Sex.MALE, "nu": Sex.FEMALE},
+    "employment_status": {"co viec lam": "employed", "that nghiep": "unemployed", "khong tham gia lao dong": "not_in_labour_force"},
+    "education_level": {"tieu hoc": "primary", "thcs": "lower_secondary", "thpt": "upper_secondary", "trung hoc co so": "lower_secondary", "trung hoc pho thong": "upper_secondary", "chua hoc xong tieu hoc": "none", "so cap": "vocational_elementary", "trung cap": "vocational_intermediate", "cao dang": "college", "dai hoc": "university"},
+}  # fmt: skip
+
+
+class _Parser:
+    def __init__(self):
+        self.choice_maps = {
+            c.field: _choice_lookup(c.choices) | _EXTRA_CHOICES.get(c.field, {})
+            for c in COLUMNS
+            if c.kind == "choice"
+        }
+        self.policy_map = _choice_lookup(PolicyGroup.choices)
+        self.today = timezone.localdate()
+
+    def parse(self, column: Column, raw):
+        """(value, error message or None); an empty cell is (None or "", None)."""
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if column.required:
+                return None, _("This column is required.")
+            return ("" if column.kind in ("text", "choice", "ethnicity", "status") else None), None
+        kind = column.kind
+        if kind == "text":
+            if isinstance(raw, float) and raw.is_integer():
+                raw = int(raw)
+            return " ".join(str(raw).split()), None
+        if kind == "int":
+            try:
+                value = int(
+                    Decimal(str(raw).replace(".", "").replace(",", "").replace(" ", ""))
+                    if isinstance(raw, str)
+                    else raw
+                )
+            except (InvalidOperation, ValueError, TypeError):
+                return None, _("“%(value)s” is not a whole number.") % {"value": raw}
+            if value < 0:
+                return None, _("The value cannot be negative.")
+            return value, None
+        if kind == "decimal":
+            try:
+                value = (
+                    Decimal(str(raw).replace(",", "."))
+                    if isinstance(raw, str)
+                    else Decimal(str(raw))
+                )
+            except InvalidOperation:
+                return None, _("“%(value)s” is not a number.") % {"value": raw}
+            if value < 0:
+                return None, _("The value cannot be negative.")
+            return value.quantize(Decimal("0.1")), None
+        if kind == "bool":
+            word = fold(str(raw))
+            if word in _YES:
+                return True, None
+            if word in _NO:
+                return False, None
+            return None, _(
+                "Write “Có” or “Không” (or leave empty if not surveyed), not “%(value)s”."
+            ) % {"value": raw}
+        if kind == "date":
+            return self._date(raw)
+        if kind == "choice":
+            value = self.choice_maps[column.field].get(fold(str(raw)))
+            if value is None:
+                return None, _("“%(value)s” is not one of the allowed values.") % {"value": raw}
+            return value, None
+        if kind == "ethnicity":
+            value = _ETHNICITY.get(fold(str(raw)).replace(".0", ""))
+            if value is None:
+                return None, _("“%(value)s” is not one of the 54 ethnic groups.") % {"value": raw}
+            return value, None
+        if kind == "status":
+            value = _STATUS_WORDS.get(fold(str(raw))) or self.choice_maps.get("status", {}).get(
+                fold(str(raw))
+            )
+            if value is None:
+                return None, _(
+                    "The status must be Hộ nghèo, Hộ cận nghèo, Hộ mới thoát nghèo or Hộ mới thoát cận nghèo, not “%(value)s”."
+                ) % {"value": raw}
+            return value, None
+        if kind == "policy":
+            values, unknown = [], []
+            for part in str(raw).replace(";", ",").split(","):
+                if part.strip():
+                    value = self.policy_map.get(fold(part))
+                    (values if value else unknown).append(value or part.strip())
+            if unknown:
+                return None, _("Unknown policy group(s): %(groups)s.") % {
+                    "groups": ", ".join(unknown)
+                }
+            return values, None
+        raise AssertionError(kind)
+
+    def _date(self, raw):
+        if isinstance(raw, dt.datetime):
+            value = raw.date()
+        elif isinstance(raw, dt.date):
+            value = raw
+        elif isinstance(raw, int | float) and 1900 <= raw <= 2100:
+            return ("year", int(raw)), None
+        else:
+            text = str(raw).strip()
+            if text.isdigit() and len(text) == 4:
+                return ("year", int(text)), None
+            value = None
+            for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+                try:
+                    value = dt.datetime.strptime(text, fmt).date()
+                    break
+                except ValueError:
+                    continue
+            if value is None:
+                return None, _("“%(value)s” is not a date (dd/mm/yyyy).") % {"value": raw}
+        if value > self.today:
+            return None, _("The date %(date)s is in the future.") % {
+                "date": value.strftime("%d/%m/%Y")
+            }
+        return value, None
+
+
+@dataclass
+class ParsedHousehold:
+    row: int
+    values: dict
+    members: list
+
+
+def check_rows(rows: list[dict], *, commune: Unit, progress=None) -> list[ParsedHousehold]:
+    """Parse and check every row; raise RowErrors with every problem, or return the households."""
+    parser = _Parser()
+    errors = RowErrors()
+    villages = {
+        fold(name): pk
+        for pk, name in Unit.objects.filter(
+            parent=commune, level=Level.VILLAGE, is_active=True
+        ).values_list("pk", "name")
+    }
+    groups: dict[str, ParsedHousehold] = {}
+    first_row_of_code: dict[str, int] = {}
+    id_rows: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        n = row["_row"]
+        parsed = {}
+        for column in COLUMNS:
+            value, problem = parser.parse(column, row.get(column.field))
+            if problem:
+                errors.add(n, column.header, problem)
+            parsed[column.field] = value
+        code = parsed["code"]
+        if code:
+            if code not in groups:
+                groups[code] = ParsedHousehold(row=n, values={}, members=[])
+                first_row_of_code[code] = n
+            groups[code].members.append((n, parsed))
+            if parsed["relation"] == Relation.HEAD:
+                if groups[code].values:
+                    errors.add(
+                        n,
+                        HEADERS["relation"],
+                        _("Household %(code)s already has a head on row %(row)d.")
+                        % {"code": code, "row": groups[code].row},
+                    )
+                else:
+                    groups[code].row = n
+                    groups[code].values = parsed
+        dob = parsed["date_of_birth"]
+        if isinstance(dob, tuple):
+            parsed["birth_year"], parsed["date_of_birth"] = dob[1], None
+        else:
+            parsed["birth_year"] = None
+        cid = normalise_citizen_id(row.get("citizen_id"))
+        parsed["citizen_id"] = cid or None
+        if cid:
+            for problem in citizen_id_problems(
+                cid,
+                date_of_birth=parsed["date_of_birth"],
+                birth_year=parsed["birth_year"],
+                sex=parsed["sex"] or "",
+            ):
+                errors.add(n, HEADERS["citizen_id"], problem)
+            if cid in id_rows:
+                errors.add(
+                    n,
+                    HEADERS["citizen_id"],
+                    _("The citizen ID %(id)s is repeated in the file (also row %(row)d).")
+                    % {"id": cid, "row": id_rows[cid]},
+                )
+            else:
+                id_rows[cid] = n
+        else:
+            year = parsed["date_of_birth"].year if parsed["date_of_birth"] else parsed["birth_year"]
+            if year and parser.today.year - year - 1 >= CITIZEN_ID_REQUIRED_FROM_AGE:
+                errors.add(n, HEADERS["citizen_id"], _("A citizen ID is required from age 14."))
+        if progress and index % 2000 == 0:
+            progress(index)
+    for code, household in groups.items():
+        values = household.values
+        if not values:
+            errors.add(
+                first_row_of_code[code],
+                HEADERS["relation"],
+                _("Household %(code)s has no row for its head (Chủ hộ).") % {"code": code},
+            )
+            continue
+        n = household.row
+        if values["village"]:
+            village_pk = villages.get(fold(values["village"]))
+            if village_pk is None:
+                errors.add(
+                    n,
+                    HEADERS["village"],
+                    _("“%(village)s” is not a village of %(commune)s.")
+                    % {"village": values["village"], "commune": commune.name},
+                )
+            values["village_id"] = village_pk
+        if values["status"] and values["status"] != PovertyStatus.NOT_LISTED:
+            for field in ("decision_number", "decision_date", "status_year"):
+                if not values[field]:
+                    errors.add(
+                        n,
+                        HEADERS[field],
+                        _("An initial status needs its decision: number, date and year."),
+                    )
+    _check_against_database(groups, id_rows, errors)
+    errors.raise_if_any()
+    if progress:
+        progress(len(rows))
+    return list(groups.values())
+
+
+def _chunks(items, size=5000):
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _check_against_database(groups, id_rows, errors) -> None:
+    for chunk in _chunks(groups):
+        for code in Household.objects.filter(code__in=chunk).values_list("code", flat=True):
+            errors.add(
+                groups[code].row,
+                HEADERS["code"],
+                _("Household code %(code)s is already in the register.") % {"code": code},
+            )
+    for chunk in _chunks(id_rows):
+        taken = Member.objects.filter(citizen_id__in=chunk).values_list(
+            "citizen_id", "full_name", "household__code"
+        )
+        for cid, name, code in taken:
+            errors.add(
+                id_rows[cid],
+                HEADERS["citizen_id"],
+                _("The citizen ID %(id)s is already registered to %(name)s in household %(code)s.")
+                % {"id": cid, "name": name, "code": code},
+            )
+
+
+_MEMBER_FIELDS = [
+    "full_name", "relation", "sex", "date_of_birth", "birth_year", "ethnicity", "citizen_id",
+    "has_health_insurance", "seriously_ill", "received_medical_care", "in_school",
+    "at_age_appropriate_level", "education_level", "has_enterprise_training_certificate",
+    "employment_status", "is_wage_earner", "has_labour_contract", "severe_disability",
+    "receives_monthly_social_allowance", "stunted", "underweight",
+]  # fmt: skip
+_HOUSEHOLD_FIELDS = [
+    c.field
+    for c in COLUMNS
+    if c.household
+    and c.field
+    not in (
+        "code",
+        "village",
+        "policy_groups",
+        "status",
+        "status_year",
+        "decision_number",
+        "decision_date",
+    )
+]
+
+
+@transaction.atomic
+def write_households(
+    parsed: list[ParsedHousehold], *, commune: Unit, by, source_name: str
+) -> tuple[int, int]:
+    """Create every household, member, tag, status record and assessment in bulk."""
+    reason = _("Imported from %(file)s") % {"file": source_name}
+    on = timezone.localdate()
+    standard = standard_in_force(on)
+    households, member_lists = [], []
+    for p in parsed:
+        v = p.values
+        members = [Member(**{f: m[f] for f in _MEMBER_FIELDS}) for _n, m in p.members]
+        head = next(m for m in members if m.relation == Relation.HEAD)
+        household = Household(
+            code=v["code"],
+            commune=commune,
+            village_id=v["village_id"],
+            head_name=head.full_name,
+            ethnicity=head.ethnicity or "",
+            **{f: v[f] for f in _HOUSEHOLD_FIELDS},
+        )
+        household.search_text = fold_parts(
+            household.code,
+            household.phone,
+            *[m.full_name for m in members],
+            *[m.citizen_id for m in members],
+        )
+        apply_assessment(household, assess(household, members, on=on, standard=standard))
+        households.append(household)
+        member_lists.append(members)
+    created = bulk_create_with_history(
+        households, Household, batch_size=2000, default_user=by, default_change_reason=reason
+    )
+    # bulk_create_with_history returns the objects with primary keys on SQLite and PostgreSQL.
+    by_code = {h.code: h for h in created}
+    members, tags, statuses, assessments = [], [], [], {}
+    for p, household_members in zip(parsed, member_lists, strict=True):
+        household = by_code[p.values["code"]]
+        for m in household_members:
+            m.household = household
+            members.append(m)
+        groups = set(p.values["policy_groups"] or [])
+        if household.ethnicity in MINORITY_CODES:
+            groups.add(PolicyGroup.ETHNIC_MINORITY)
+        tags += [PolicyTag(household=household, group=g) for g in groups]
+        status = p.values["status"]
+        if status and status != PovertyStatus.NOT_LISTED:
+            household.status, household.status_year = status, p.values["status_year"]
+            statuses.append(StatusRecord(
+                household=household, status=status, previous_status="", year=p.values["status_year"],
+                standard=standard.code, decision_number=p.values["decision_number"],
+                decision_date=p.values["decision_date"], source=StatusRecord.Source.IMPORT,
+                reason=reason, recorded_by=by,
+            ))  # fmt: skip
+        assessments[household.pk] = assess(household, household_members, on=on, standard=standard)
+    bulk_create_with_history(
+        members, Member, batch_size=5000, default_user=by, default_change_reason=reason
+    )
+    PolicyTag.objects.bulk_create(tags, batch_size=5000)
+    StatusRecord.objects.bulk_create(statuses, batch_size=5000)
+    with_status = [h for h in created if h.status != PovertyStatus.NOT_LISTED]
+    Household.objects.bulk_update(with_status, ["status", "status_year"], batch_size=2000)
+    store_deprivations(assessments, replace=False)
+    return len(created), len(members)
+
+
+def template_rows() -> list[list]:
+    """An example household of two members for the downloadable template."""
+    head = [c.example for c in COLUMNS]
+    child = ["" if c.household and c.field != "code" else c.example for c in COLUMNS]
+    overrides = {
+        "full_name": "Y Hoa",
+        "relation": "Con",
+        "sex": "Nữ",
+        "date_of_birth": "02/09/2015",
+        "citizen_id": "",
+        "in_school": "Có",
+        "at_age_appropriate_level": "Có",
+        "education_level": "Tiểu học",
+        "employment_status": "",
+        "is_wage_earner": "",
+    }
+    for i, c in enumerate(COLUMNS):
+        if c.field in overrides:
+            child[i] = overrides[c.field]
+    return [head, child]
+
+
+def run_import(job) -> None:
+    """Check the job's file and write it; the job row records progress and the outcome."""
+
+    def set_state(**fields):
+        ImportJob.objects.filter(pk=job.pk).update(**fields)
+        for k, v in fields.items():
+            setattr(job, k, v)
+
+    try:
+        with job.file.open("rb") as fh:
+            fh.name = job.original_name
+            rows = read_rows(fh, HEADERS, required=[c.header for c in COLUMNS if c.required])
+        set_state(state=ImportJob.State.CHECKING, total_rows=len(rows), processed_rows=0)
+        parsed = check_rows(
+            rows, commune=job.commune, progress=lambda i: set_state(processed_rows=i)
+        )
+        set_state(state=ImportJob.State.WRITING, processed_rows=len(rows))
+        households, members = write_households(
+            parsed, commune=job.commune, by=job.created_by, source_name=job.original_name
+        )
+        set_state(
+            state=ImportJob.State.DONE,
+            households_created=households,
+            members_created=members,
+            finished_at=timezone.now(),
+        )
+    except RowErrors as exc:
+        stored = [[e.row, e.column, e.message] for e in exc.rows[:MAX_STORED_ERRORS]]
+        set_state(
+            state=ImportJob.State.REJECTED,
+            errors=stored,
+            error_count=len(exc.rows),
+            message=str(exc.message),
+            finished_at=timezone.now(),
+        )
+    except ValidationError as exc:
+        set_state(
+            state=ImportJob.State.REJECTED,
+            errors=[[0, "", m] for m in exc.messages],
+            error_count=len(exc.messages),
+            message=" ".join(exc.messages),
+            finished_at=timezone.now(),
+        )
+    except Exception as exc:  # the job page must say something even for a crash
+        set_state(
+            state=ImportJob.State.FAILED,
+            message=_("Unexpected error: %(error)s") % {"error": exc},
+            finished_at=timezone.now(),
+        )
+        raise

@@ -1,0 +1,75 @@
+"""Scoped reads of the register: every list and detail starts from ``households_visible_to``."""
+
+from django.db.models import Prefetch
+
+from giamngheo.accounts.scoping import get_scoped_or_404, scoped, visible_units
+from giamngheo.core.history import HistoryEntry
+from giamngheo.geo.models import Level
+
+from .assessment import standard_in_force
+from .forms import HouseholdFilter
+from .models import Household, Member
+
+
+def households_visible_to(user):
+    return scoped(Household.objects.all(), user, via="commune")
+
+
+def indicator_choices(standard=None):
+    standard = standard or standard_in_force()
+    return [(i.code, i.name) for i in standard.indicators]
+
+
+def household_filter(user, params) -> HouseholdFilter:
+    """The filtered list; ``.qs`` is ordered by code and needs no per-row query."""
+    queryset = households_visible_to(user).select_related("village", "commune").order_by("code")
+    return HouseholdFilter(
+        params, queryset=queryset, units=visible_units(user), indicators=indicator_choices()
+    )
+
+
+def household_detail(user, code: str) -> Household:
+    return get_scoped_or_404(
+        Household.objects.select_related("village", "commune").prefetch_related(
+            Prefetch("members", queryset=Member.objects.order_by("id")),
+            "policy_tags",
+            "status_records",
+        ),
+        user,
+        "commune",
+        code=code,
+    )
+
+
+def villages_for_editing(user):
+    return (
+        visible_units(user)
+        .filter(level=Level.VILLAGE, is_active=True)
+        .select_related("parent")
+        .order_by("path")
+    )
+
+
+def page_without_count(queryset, page: int, size: int = 50):
+    """One page and whether another follows, without COUNT(*) over a million rows."""
+    page = max(page, 1)
+    rows = list(queryset[(page - 1) * size : page * size + 1])
+    return rows[:size], len(rows) > size
+
+
+def member_history_entries(household: Household, limit: int = 50) -> list[HistoryEntry]:
+    """Changes to the household's members (added, edited, removed), newest first."""
+    records = (
+        Member.history.filter(household_id=household.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
+    )
+    return [
+        HistoryEntry(
+            when=r.history_date,
+            who=r.history_user,
+            action=f"{r.get_history_type_display()} · {r.full_name}",
+            reason=r.history_change_reason or "",
+        )
+        for r in records
+    ]

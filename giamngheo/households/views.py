@@ -1,0 +1,308 @@
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, require, scoped
+from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.history import history_entries
+from giamngheo.core.tabular import xlsx_response
+from giamngheo.geo.models import Level, Unit
+
+from . import importer, services
+from .assessment import assess, standard_in_force
+from .forms import HouseholdForm, MemberFormSet
+from .models import Household, ImportJob, PolicyGroup
+from .selectors import (
+    household_detail,
+    household_filter,
+    member_history_entries,
+    page_without_count,
+    villages_for_editing,
+)
+from .tasks import import_households
+
+# Small files (a few hundred rows) are imported during the request; larger ones by the worker.
+INLINE_IMPORT_BYTES = 60_000
+
+
+@login_required
+def household_list(request):
+    filterset = household_filter(request.user, request.GET)
+    try:
+        page_number = int(request.GET.get("page", 1))
+    except ValueError:
+        page_number = 1
+    rows, has_next = page_without_count(filterset.qs, page_number)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "households/household_list.html",
+        {
+            "filter": filterset,
+            "households": rows,
+            "page_number": page_number,
+            "has_next": has_next,
+            "query": query.urlencode(),
+            "can_edit": can_anywhere(request.user, "edit_register"),
+        },
+    )
+
+
+@login_required
+def household_export(request):
+    filterset = household_filter(request.user, request.GET)
+    queryset = filterset.qs.annotate(member_count=Count("members")).values_list(
+        "code", "head_name", "village__name", "commune__name", "status", "status_year",
+        "income_per_capita", "assessed_category", "deprived_count", "member_count", "address", "phone",
+    )  # fmt: skip
+    labels = dict(Household._meta.get_field("status").flatchoices)
+    rows = (
+        (c, h, v, cm, str(labels.get(s, s)), y, i, a, d, m, ad, p)
+        for c, h, v, cm, s, y, i, a, d, m, ad, p in queryset.iterator(chunk_size=2000)
+    )
+    headers = [_("Household code"), _("Head of household"), _("Village"), _("Commune"), _("Status"), _("Year"),
+               _("Income per person per month"), _("Assessed category"), _("Deprived indicators"), _("Members"), _("Address"), _("Phone")]  # fmt: skip
+    return xlsx_response("ho-gia-dinh.xlsx", headers, rows, sheet_title=_("Households"))
+
+
+@login_required
+def household_detail_view(request, code):
+    household = household_detail(request.user, code)
+    members = list(household.members.all())
+    standard = standard_in_force()
+    assessment = assess(household, members, standard=standard)
+    indicators = {i.code: i for i in standard.indicators}
+    profile = [(indicators[r.indicator], r) for r in assessment.profile.results]
+    member_history = member_history_entries(household)
+    return render(
+        request,
+        "households/household_detail.html",
+        {
+            "household": household,
+            "members": members,
+            "assessment": assessment,
+            "standard": standard,
+            "profile": profile,
+            "policy_groups": [PolicyGroup(t.group).label for t in household.policy_tags.all()],
+            "status_records": household.status_records.all(),
+            "history": history_entries(household),
+            "member_history": member_history,
+            "can_edit": can(request.user, "edit_register", household.commune),
+        },
+    )
+
+
+def _form_errors(form, exc):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def _members_from(formset):
+    members = []
+    for form in formset.forms:
+        if not form.has_changed() and not form.instance.pk:
+            continue
+        if formset.can_delete and formset._should_delete_form(form):
+            continue
+        members.append(form.save(commit=False))
+    return members
+
+
+def _edit(request, household=None):
+    villages = villages_for_editing(request.user)
+    if household is None:
+        villages = [v for v in villages if can(request.user, "edit_register", v)]
+        village_qs = (
+            Unit.objects.filter(pk__in=[v.pk for v in villages])
+            .select_related("parent")
+            .order_by("path")
+        )
+    else:
+        village_qs = Unit.objects.filter(
+            parent=household.commune, level=Level.VILLAGE, is_active=True
+        ).select_related("parent")
+    initial = {}
+    if household is not None:
+        initial = {
+            "version": household.version,
+            "policy_groups": [t.group for t in household.policy_tags.all()],
+        }
+    form = HouseholdForm(
+        request.POST or None, instance=household, villages=village_qs, initial=initial
+    )
+    formset = MemberFormSet(
+        request.POST or None, instance=household or Household(), prefix="members"
+    )
+    conflict = duplicates = None
+    member_problems = {}
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        members = _members_from(formset)
+        data = {name: form.cleaned_data.get(name) for name in services.HOUSEHOLD_FIELDS}
+        for key in (
+            "housing_type",
+            "water_source",
+            "latrine_type",
+            "waste_handling",
+            "address",
+            "phone",
+        ):
+            data[key] = data[key] or ""
+        kwargs = dict(
+            village=form.cleaned_data["village"], data=data, members=members,
+            policy_groups=form.cleaned_data["policy_groups"], by=request.user,
+            reason=form.cleaned_data["reason"], confirm_duplicates=form.cleaned_data["confirm_duplicates"],
+        )  # fmt: skip
+        try:
+            if household is None:
+                require(request.user, "edit_register", kwargs["village"])
+                saved = services.create_household(**kwargs)
+            else:
+                saved = services.update_household(
+                    household=household, version=form.cleaned_data["version"], **kwargs
+                )
+        except EditConflict as exc:
+            conflict = True
+            _form_errors(form, exc)
+        except services.DuplicateWarning as exc:
+            duplicates = exc.warnings
+        except services.MemberProblems as exc:
+            member_problems = exc.problems
+            for index, problems in exc.problems.items():
+                target = _member_form(formset, members, index)
+                for problem in problems:
+                    (
+                        target.add_error(None, problem)
+                        if target is not None
+                        else form.add_error(None, problem)
+                    )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Saved household %(code)s.") % {"code": saved.code})
+            return redirect("households:household_detail", code=saved.code)
+    status = 409 if conflict else 200
+    return render(
+        request,
+        "households/household_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "household": household,
+            "duplicates": duplicates,
+            "conflict": conflict,
+            "member_problems": member_problems,
+        },
+        status=status,
+    )
+
+
+def _member_form(formset, members, index):
+    if index < 0 or index >= len(members):
+        return None
+    member = members[index]
+    for form in formset.forms:
+        if form.instance is member:
+            return form
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def household_create(request):
+    if not can_anywhere(request.user, "edit_register"):
+        raise PermissionDenied
+    return _edit(request)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def household_edit(request, code):
+    household = household_detail(request.user, code)
+    require(request.user, "edit_register", household.commune)
+    return _edit(request, household)
+
+
+def _import_communes(user):
+    communes = scoped(Unit.objects.filter(level=Level.COMMUNE), user, via=None).order_by("name")
+    return [c for c in communes if can(user, "edit_register", c)]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_start(request):
+    communes = _import_communes(request.user)
+    if not communes:
+        raise PermissionDenied
+    error = None
+    if request.method == "POST":
+        commune = next((c for c in communes if c.code == request.POST.get("commune")), None)
+        upload = request.FILES.get("file")
+        if commune is None:
+            error = _("Choose a commune in your area.")
+        elif upload is None:
+            error = _("Choose a file to import.")
+        elif not upload.name.lower().endswith((".xlsx", ".csv")):
+            error = _("Upload an .xlsx or .csv file.")
+        else:
+            job = ImportJob.objects.create(
+                commune=commune, file=upload, original_name=upload.name, created_by=request.user
+            )
+            if upload.size < INLINE_IMPORT_BYTES:
+                importer.run_import(job)
+            else:
+                import_households.enqueue(job.pk)
+            return redirect("households:import_job", pk=job.pk)
+    jobs = ImportJob.objects.filter(commune__in=communes).select_related("commune", "created_by")[
+        :10
+    ]
+    return render(
+        request,
+        "households/import_start.html",
+        {"communes": communes, "error": error, "jobs": jobs, "columns": importer.COLUMNS},
+    )
+
+
+@login_required
+def import_job(request, pk):
+    job = get_scoped_or_404(
+        ImportJob.objects.select_related("commune", "created_by"), request.user, "commune", pk=pk
+    )
+    return render(
+        request,
+        "households/import_job.html",
+        {"job": job, "errors": job.errors},
+        status=400 if job.state == ImportJob.State.REJECTED else 200,
+    )
+
+
+@login_required
+def import_template(request, fmt):
+    headers = [c.header for c in importer.COLUMNS]
+    rows = importer.template_rows()
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(headers)
+        writer.writerows(rows)
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="mau-nhap-ho-gia-dinh.csv"'
+        return response
+    if fmt != "xlsx":
+        raise Http404
+    return xlsx_response("mau-nhap-ho-gia-dinh.xlsx", headers, rows, sheet_title="Ho gia dinh")
