@@ -6,3 +6,4 @@ class CollaboratorsConfig(AppConfig):
     name = "giamngheo.collaborators"
     label = "collaborators"
     verbose_name = _("Poverty-reduction collaborators")
+    nav_items = [("collaborators:home", _("Collaborators"))]

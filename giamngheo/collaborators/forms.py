@@ -1,0 +1,232 @@
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from giamngheo.accounts.models import Role, User
+
+from .duties import Duty
+from .models import Collaborator, Grade
+from .services import ROSTER_FIELDS, check_attachment
+
+
+class DateInput(forms.DateInput):
+    """The phone's own date picker; it sends ISO dates whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class MonthField(forms.CharField):
+    """A month typed as 2026-03 (the browser's month picker) or 03/2026."""
+
+    widget = forms.TextInput(attrs={"type": "month"})
+    default_error_messages = {"invalid": _("Enter a month such as 03/2026.")}
+
+    def to_python(self, value):
+        value = (super().to_python(value) or "").strip()
+        if not value:
+            return None
+        m = re.match(r"^(\d{4})-(\d{1,2})$", value) or re.match(r"^(\d{1,2})/(\d{4})$", value)
+        if not m:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        a, b = m.groups()
+        year, month = (int(a), int(b)) if len(a) == 4 else (int(b), int(a))
+        if not 1 <= month <= 12:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return datetime.date(year, month, 1)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return f"{value.year}-{value.month:02d}"
+        return value
+
+
+class CoefficientField(forms.CharField):
+    """0,50 or 0.50: a coefficient is never large, so either mark is the decimal one."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    default_error_messages = {"invalid": _("Enter a coefficient such as 0,50.")}
+
+    def to_python(self, value):
+        value = (super().to_python(value) or "").strip().replace(",", ".")
+        if not value:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+        if not (Decimal("0") < number < Decimal("100")) or number.as_tuple().exponent < -2:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value:.2f}".replace(".", ",")
+        return value
+
+
+class CollaboratorForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False)
+
+    class Meta:
+        model = Collaborator
+        fields = [f for f in ROSTER_FIELDS]
+        widgets = {"date_of_birth": DateInput, "started_on": DateInput}
+
+    def __init__(self, *args, communes, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes
+        self.fields["managing_office"].queryset = offices
+        self.fields["user"].queryset = User.objects.filter(
+            role_assignments__role=Role.COLLABORATOR,
+            role_assignments__unit__in=communes,
+        ).distinct()
+        self.fields["user"].help_text = _("The collaborator's own login, so they see their work.")
+
+    def validate_unique(self):
+        # Uniqueness is the service's to check, with a message the office understands.
+        pass
+
+    def _post_clean(self):
+        # The service validates and saves; the model's constraints stay as the last guard.
+        pass
+
+
+class ContractForm(forms.Form):
+    number = forms.CharField(label=_("Contract number"), max_length=50)
+    starts_on = forms.DateField(label=_("From"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Until"), widget=DateInput)
+    allowance_coefficient = CoefficientField(label=_("Allowance coefficient"))
+    signer_name = forms.CharField(label=_("Signed by"), max_length=150)
+    signer_title = forms.CharField(label=_("Signer's position"), max_length=150, required=False)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput)
+
+
+class RenewalForm(forms.Form):
+    number = forms.CharField(label=_("Number of the new contract"), max_length=50)
+    ends_on = forms.DateField(label=_("Until"), widget=DateInput)
+    allowance_coefficient = CoefficientField(label=_("Allowance coefficient"))
+    signer_name = forms.CharField(label=_("Signed by"), max_length=150)
+    signer_title = forms.CharField(label=_("Signer's position"), max_length=150, required=False)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput)
+
+
+class TrainingForm(forms.Form):
+    title = forms.CharField(label=_("Training"), max_length=255)
+    held_on = forms.DateField(label=_("Held on"), widget=DateInput)
+    organiser = forms.CharField(label=_("Organiser"), max_length=255, required=False)
+
+
+class DutyRadio(forms.RadioSelect):
+    """The six duties as big buttons: one tap on a phone."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "duty-choices", **(attrs or {})})
+
+
+class AssignmentForm(forms.Form):
+    month = MonthField(label=_("Month"))
+    duty = forms.ChoiceField(label=_("Duty"), choices=Duty.choices, widget=DutyRadio)
+    description = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}))
+    villages = forms.ModelMultipleChoiceField(
+        label=_("Villages"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
+    )
+    target = forms.CharField(label=_("Target"), max_length=255, required=False)
+    target_count = forms.IntegerField(
+        label=_("Activities expected"), min_value=1, max_value=999, initial=1
+    )
+    due_on = forms.DateField(label=_("Due date"), widget=DateInput)
+
+    def __init__(self, *args, villages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["villages"].queryset = villages
+
+
+class ActivityForm(forms.Form):
+    done_on = forms.DateField(label=_("Date"), widget=DateInput)
+    duty = forms.ChoiceField(label=_("Duty"), choices=Duty.choices, widget=DutyRadio)
+    assignment = forms.ModelChoiceField(
+        label=_("For the task"),
+        queryset=None,
+        required=False,
+        empty_label=_("— not for a task —"),
+    )
+    villages = forms.ModelMultipleChoiceField(
+        label=_("Villages"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
+    )
+    description = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    attachment = forms.FileField(
+        label=_("Photo or attachment"),
+        required=False,
+        help_text=_("A photo (.jpg, .png) or a .pdf, at most 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
+    )
+
+    def __init__(self, *args, villages, assignments, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("done_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["villages"].queryset = villages
+        self.fields["assignment"].queryset = assignments
+        self.fields["assignment"].label_from_instance = lambda a: (
+            f"{a.get_duty_display()}: {a.description[:60]}"
+        )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            try:
+                check_attachment(upload)
+            except ValidationError as exc:
+                raise ValidationError(exc.message_dict["attachment"]) from exc
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        task = data.get("assignment")
+        if task is not None and not data.get("duty"):
+            data["duty"] = task.duty
+        return data
+
+
+class SubmitReportForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the office"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReportDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("return", _("Return for changes"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class EvaluationForm(forms.Form):
+    grade = forms.ChoiceField(label=_("Grade"), choices=Grade.choices, widget=forms.RadioSelect)
+    comments = forms.CharField(
+        label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    reason = forms.CharField(
+        label=_("Reason for changing the grade"), max_length=500, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -1,0 +1,519 @@
+"""Writes for the collaborators' part: roster, contracts, trainings, assignments, the
+activity log, the report workflow and evaluations.
+
+Every function takes keyword arguments and the acting user (``by``), runs in a
+transaction, refuses with a Vietnamese ``ValidationError`` and records who and why in
+the audit trail. Permissions (``manage_collaborators`` for the managing office, the
+collaborator's own account for the log) are checked by the views before calling here.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from giamngheo.core.concurrency import save_with_version
+from giamngheo.core.search import fold_parts
+from giamngheo.geo.models import Level
+
+from .models import (
+    ALLOWED_ATTACHMENTS,
+    MAX_ATTACHMENT_BYTES,
+    Activity,
+    Assignment,
+    Collaborator,
+    Contract,
+    Evaluation,
+    PeriodReport,
+    ReportState,
+    Status,
+    Training,
+)
+from .periods import Period, PeriodKind
+
+ROSTER_FIELDS = (
+    "full_name",
+    "citizen_id",
+    "date_of_birth",
+    "sex",
+    "ethnicity",
+    "phone",
+    "address",
+    "commune",
+    "managing_office",
+    "organisation",
+    "qualification",
+    "status",
+    "started_on",
+    "user",
+)
+
+
+def _audit(obj, by, reason: str):
+    obj._history_user = by
+    obj._change_reason = reason or ""
+    return obj
+
+
+def _check_roster(collaborator: Collaborator) -> None:
+    errors = {}
+    if collaborator.commune.level != Level.COMMUNE:
+        errors["commune"] = _("Choose a commune, ward or special zone.")
+    office = collaborator.managing_office
+    if office and not collaborator.commune.path.startswith(office.path):
+        errors["managing_office"] = _("The managing office must be above the commune covered.")
+    if collaborator.citizen_id:
+        if not (collaborator.citizen_id.isdigit() and len(collaborator.citizen_id) == 12):
+            errors["citizen_id"] = _("A citizen ID has 12 digits.")
+        elif (
+            Collaborator.objects.filter(citizen_id=collaborator.citizen_id)
+            .exclude(pk=collaborator.pk)
+            .exists()
+        ):
+            errors["citizen_id"] = _("Another collaborator already has this citizen ID.")
+    if collaborator.user_id:
+        taken = Collaborator.objects.filter(user_id=collaborator.user_id).exclude(
+            pk=collaborator.pk
+        )
+        if taken.exists():
+            errors["user"] = _("This account already belongs to another collaborator.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def register_collaborator(*, by, reason: str = "", **fields) -> Collaborator:
+    """Add a collaborator to the roster.
+
+    A second collaborator in a commune, or one outside the mass organisations, is
+    allowed: Decision 29/QĐ-UBND names these as defects to correct, so the office sees
+    them as warnings rather than being blocked from recording reality.
+    """
+    unknown = set(fields) - set(ROSTER_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown roster fields: {sorted(unknown)}")
+    collaborator = Collaborator(**fields)
+    _check_roster(collaborator)
+    collaborator.search_text = fold_parts(
+        collaborator.full_name, collaborator.citizen_id, collaborator.phone
+    )
+    _audit(collaborator, by, reason or _("Added to the roster"))
+    collaborator.save()
+    return collaborator
+
+
+@transaction.atomic
+def update_collaborator(*, collaborator: Collaborator, version, by, reason: str = "", **fields):
+    """Change roster data; a stale form is refused (optimistic locking)."""
+    unknown = set(fields) - set(ROSTER_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown roster fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(collaborator, name, value)
+    _check_roster(collaborator)
+    collaborator.search_text = fold_parts(
+        collaborator.full_name, collaborator.citizen_id, collaborator.phone
+    )
+    return save_with_version(collaborator, expected_version=version, by=by, reason=reason)
+
+
+def _overlapping(collaborator: Collaborator, starts_on, ends_on, exclude=None):
+    qs = Contract.objects.filter(collaborator=collaborator, starts_on__lte=ends_on).filter(
+        Q(terminated_on__isnull=True, ends_on__gte=starts_on) | Q(terminated_on__gte=starts_on)
+    )
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return qs.first()
+
+
+@transaction.atomic
+def sign_contract(
+    *,
+    collaborator: Collaborator,
+    number: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    allowance_coefficient,
+    signer_name: str,
+    signed_on: datetime.date,
+    by,
+    signer_title: str = "",
+    renews: Contract | None = None,
+    reason: str = "",
+) -> Contract:
+    """Record a work contract (hợp đồng công việc) signed by the managing office.
+
+    Contracts of one collaborator may not overlap: the allowance sheet pays each month
+    once. The collaborator's row is locked so two offices' clerks cannot both sign.
+    """
+    Collaborator.objects.select_for_update().filter(pk=collaborator.pk).first()
+    errors = {}
+    number = (number or "").strip()
+    if ends_on < starts_on:
+        errors["ends_on"] = _("The contract cannot end before it starts.")
+    if allowance_coefficient is None or allowance_coefficient <= 0:
+        errors["allowance_coefficient"] = _("The allowance coefficient must be above zero.")
+    office = collaborator.managing_office
+    if Contract.objects.filter(office=office, number=number).exists():
+        errors["number"] = _("The office already has a contract with this number.")
+    if not errors:
+        clash = _overlapping(collaborator, starts_on, ends_on)
+        if clash is not None:
+            errors["starts_on"] = _(
+                "This period overlaps contract %(number)s (%(start)s–%(end)s)."
+            ) % {
+                "number": clash.number,
+                "start": clash.starts_on.strftime("%d/%m/%Y"),
+                "end": clash.last_day.strftime("%d/%m/%Y"),
+            }
+    if errors:
+        raise ValidationError(errors)
+    contract = Contract(
+        collaborator=collaborator,
+        office=office,
+        number=number,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        allowance_coefficient=allowance_coefficient,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        signed_on=signed_on,
+        renews=renews,
+    )
+    _audit(contract, by, reason or (_("Renewal") if renews else _("Contract signed")))
+    contract.save()
+    return contract
+
+
+@transaction.atomic
+def renew_contract(
+    *,
+    contract: Contract,
+    number: str,
+    ends_on: datetime.date,
+    signer_name: str,
+    signed_on: datetime.date,
+    by,
+    starts_on: datetime.date | None = None,
+    allowance_coefficient=None,
+    signer_title: str = "",
+) -> Contract:
+    """A renewal is a new contract from the day after the old one ends, linked to it."""
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if Contract.objects.filter(renews=contract).exists():
+        raise ValidationError(
+            _("Contract %(number)s was already renewed.") % {"number": contract.number}
+        )
+    if contract.terminated_on:
+        raise ValidationError(
+            _("Contract %(number)s was terminated; sign a new contract instead.")
+            % {"number": contract.number}
+        )
+    return sign_contract(
+        collaborator=contract.collaborator,
+        number=number,
+        starts_on=starts_on or contract.ends_on + datetime.timedelta(days=1),
+        ends_on=ends_on,
+        allowance_coefficient=allowance_coefficient or contract.allowance_coefficient,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        signed_on=signed_on,
+        renews=contract,
+        by=by,
+    )
+
+
+@transaction.atomic
+def terminate_contract(*, contract: Contract, on: datetime.date, by, reason: str) -> Contract:
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for ending the contract.")})
+    if not contract.starts_on <= on <= contract.ends_on:
+        raise ValidationError({"on": _("The date must fall within the contract.")})
+    contract.terminated_on = on
+    _audit(contract, by, reason)
+    contract.save()
+    return contract
+
+
+@transaction.atomic
+def record_training(
+    *, collaborator: Collaborator, title: str, held_on: datetime.date, by, organiser: str = ""
+) -> Training:
+    """A training attended; the yearly training is expected (Decision 29/QĐ-UBND)."""
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("Record a training once it has taken place.")})
+    training = Training(
+        collaborator=collaborator, title=title, held_on=held_on, organiser=organiser
+    )
+    _audit(training, by, _("Training recorded"))
+    training.save()
+    return training
+
+
+def _check_villages(collaborator: Collaborator, villages) -> None:
+    outside = [v for v in villages if v.parent_id != collaborator.commune_id]
+    if outside:
+        raise ValidationError(
+            {"villages": _("%(name)s is not in the collaborator's commune.") % {"name": outside[0]}}
+        )
+
+
+@transaction.atomic
+def assign_task(
+    *,
+    collaborator: Collaborator,
+    month: datetime.date,
+    duty: str,
+    description: str,
+    due_on: datetime.date,
+    by,
+    villages=(),
+    target: str = "",
+    target_count: int = 1,
+) -> Assignment:
+    """A monthly task under one of the six duties, given by the managing office.
+
+    Kon Tum's 2018 review found offices unsure how to assign tasks monthly; each task
+    names the duty, the villages, a target and a due date so the month's report can be
+    compiled against it.
+    """
+    month = month.replace(day=1)
+    errors = {}
+    if collaborator.status != Status.ACTIVE:
+        errors[None] = _("Only a working collaborator can be given tasks.")
+    if due_on < month:
+        errors["due_on"] = _("The due date cannot be before the month of the task.")
+    if target_count is None or target_count < 1:
+        errors["target_count"] = _("At least one activity is expected.")
+    if errors:
+        raise ValidationError(errors)
+    villages = list(villages)
+    _check_villages(collaborator, villages)
+    assignment = Assignment(
+        collaborator=collaborator,
+        month=month,
+        duty=duty,
+        description=description,
+        target=target,
+        target_count=target_count,
+        due_on=due_on,
+        assigned_by=by,
+    )
+    _audit(assignment, by, _("Task assigned"))
+    assignment.save()
+    assignment.villages.set(villages)
+    return assignment
+
+
+_SIGNATURES = {
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".pdf": (b"%PDF-",),
+}
+
+
+def check_attachment(upload) -> None:
+    """A photo (JPEG, PNG) or PDF of at most 5 MB, judged by its bytes, not its name."""
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError({"attachment": _("The file is larger than 5 MB.")})
+    name = (upload.name or "").lower()
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    if suffix not in ALLOWED_ATTACHMENTS:
+        raise ValidationError({"attachment": _("Attach a photo (.jpg, .png) or a .pdf file.")})
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(_SIGNATURES[suffix]):
+        raise ValidationError(
+            {"attachment": _("The file's content is not the kind its name says.")}
+        )
+
+
+def _report_locked(collaborator: Collaborator, day: datetime.date) -> PeriodReport | None:
+    """The month's report once handed in: the log behind it is frozen until returned."""
+    return PeriodReport.objects.filter(
+        collaborator=collaborator,
+        period_kind=PeriodKind.MONTH,
+        period_start=day.replace(day=1),
+        state__in=[ReportState.SUBMITTED, ReportState.RESUBMITTED, ReportState.ACCEPTED],
+    ).first()
+
+
+@transaction.atomic
+def log_activity(
+    *,
+    collaborator: Collaborator,
+    done_on: datetime.date,
+    duty: str,
+    description: str,
+    by,
+    assignment: Assignment | None = None,
+    villages=(),
+    attachment=None,
+) -> Activity:
+    """One entry of the collaborator's log: the day, the duty, where and what was done."""
+    errors = {}
+    if done_on > timezone.localdate():
+        errors["done_on"] = _("The date cannot be in the future.")
+    if assignment is not None:
+        if assignment.collaborator_id != collaborator.pk:
+            errors["assignment"] = _("This task was given to another collaborator.")
+        elif assignment.duty != duty:
+            errors["duty"] = _("The task belongs to duty %(duty)s.") % {
+                "duty": assignment.get_duty_display()
+            }
+    if not (description or "").strip():
+        errors["description"] = _("Say briefly what was done.")
+    if errors:
+        raise ValidationError(errors)
+    locked = _report_locked(collaborator, done_on)
+    if locked is not None:
+        raise ValidationError(
+            {
+                "done_on": _(
+                    "The report for %(period)s is already handed in; ask the office to return "
+                    "it before adding to that month."
+                )
+                % {"period": locked.period.label}
+            }
+        )
+    villages = list(villages)
+    _check_villages(collaborator, villages)
+    activity = Activity(
+        collaborator=collaborator,
+        done_on=done_on,
+        duty=duty,
+        assignment=assignment,
+        description=description.strip(),
+        recorded_by=by,
+    )
+    if attachment:
+        check_attachment(attachment)
+        activity.attachment_name = attachment.name[-255:]
+        activity.attachment = attachment
+    _audit(activity, by, _("Activity logged"))
+    activity.save()
+    activity.villages.set(villages)
+    return activity
+
+
+# The report workflow: action → (states it may start from, state it leads to).
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "submit": (frozenset({ReportState.DRAFT}), ReportState.SUBMITTED),
+    "resubmit": (frozenset({ReportState.RETURNED}), ReportState.RESUBMITTED),
+    "accept": (frozenset({ReportState.SUBMITTED, ReportState.RESUBMITTED}), ReportState.ACCEPTED),
+    "return": (frozenset({ReportState.SUBMITTED, ReportState.RESUBMITTED}), ReportState.RETURNED),
+}
+
+_REFUSALS = {
+    "submit": gettext_lazy("This report was already handed in."),
+    "resubmit": gettext_lazy("Only a returned report can be resubmitted."),
+    "accept": gettext_lazy("Only a submitted report can be accepted."),
+    "return": gettext_lazy("Only a submitted report can be returned."),
+}
+
+
+def _transition(report: PeriodReport, action: str, *, by, reason: str) -> PeriodReport:
+    allowed_from, target = TRANSITIONS[action]
+    if report.state not in allowed_from:
+        now = _("The report is now: %(state)s.") % {"state": report.get_state_display()}
+        raise ValidationError(f"{_REFUSALS[action]} {now}")
+    report.state = target
+    report.version += 1
+    _audit(report, by, reason)
+    report.save()
+    return report
+
+
+@transaction.atomic
+def submit_report(
+    *, collaborator: Collaborator, period: Period, by, note: str = ""
+) -> PeriodReport:
+    """Hand in the period's report; its figures are compiled from the log and frozen.
+
+    A returned report goes back as resubmitted, so the office sees it has been reworked.
+    """
+    from .selectors import compile_report
+
+    if period.start > timezone.localdate():
+        raise ValidationError(_("A report can be handed in once its period has begun."))
+    report, _created = PeriodReport.objects.select_for_update().get_or_create(
+        collaborator=collaborator, period_kind=period.kind, period_start=period.start
+    )
+    action = "resubmit" if report.state == ReportState.RETURNED else "submit"
+    report.note = note
+    report.compiled = compile_report(collaborator, period).as_dict()
+    report.submitted_at = timezone.now()
+    return _transition(report, action, by=by, reason=_("Report handed in"))
+
+
+@transaction.atomic
+def accept_report(*, report: PeriodReport, by, comment: str = "") -> PeriodReport:
+    report = PeriodReport.objects.select_for_update().get(pk=report.pk)
+    report.office_comment = comment
+    report.decided_by = by
+    report.decided_at = timezone.now()
+    return _transition(report, "accept", by=by, reason=comment or _("Report accepted"))
+
+
+@transaction.atomic
+def return_report(*, report: PeriodReport, by, comment: str) -> PeriodReport:
+    """Send the report back; the collaborator must know what to change."""
+    if not (comment or "").strip():
+        raise ValidationError({"comment": _("Say what the collaborator should change.")})
+    report = PeriodReport.objects.select_for_update().get(pk=report.pk)
+    report.office_comment = comment
+    report.decided_by = by
+    report.decided_at = timezone.now()
+    return _transition(report, "return", by=by, reason=comment)
+
+
+@transaction.atomic
+def evaluate(
+    *,
+    collaborator: Collaborator,
+    period: Period,
+    grade: str,
+    by,
+    comments: str = "",
+    version=None,
+    reason: str = "",
+) -> Evaluation:
+    """The office's grade for a period; a later change is kept in the history with why.
+
+    The 2018 Kon Tum review found no evaluation reports at all: every change of a grade
+    is therefore recorded rather than overwritten.
+    """
+    if period.start > timezone.localdate():
+        raise ValidationError(_("A period can be evaluated once it has begun."))
+    existing = Evaluation.objects.filter(
+        collaborator=collaborator, period_kind=period.kind, period_start=period.start
+    ).first()
+    if existing is None:
+        evaluation = Evaluation(
+            collaborator=collaborator,
+            period_kind=period.kind,
+            period_start=period.start,
+            grade=grade,
+            comments=comments,
+            evaluated_by=by,
+            evaluated_on=timezone.localdate(),
+        )
+        _audit(evaluation, by, reason or _("Evaluated"))
+        evaluation.save()
+        return evaluation
+    if existing.grade != grade and not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for changing the grade.")})
+    existing.grade = grade
+    existing.comments = comments
+    existing.evaluated_by = by
+    existing.evaluated_on = timezone.localdate()
+    expected = existing.version if version is None else version
+    return save_with_version(
+        existing, expected_version=expected, by=by, reason=reason or _("Evaluation revised")
+    )

@@ -1,0 +1,627 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from giamngheo.accounts.models import Role
+from giamngheo.accounts.scoping import can, require, roles_over, scoped
+from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.history import history_entries
+from giamngheo.core.tabular import xlsx_response
+
+from . import selectors, services
+from .duties import duty_catalogue
+from .forms import (
+    ActivityForm,
+    AssignmentForm,
+    CollaboratorForm,
+    ContractForm,
+    EvaluationForm,
+    RenewalForm,
+    ReportDecisionForm,
+    SubmitReportForm,
+    TrainingForm,
+)
+from .models import ALLOWED_ATTACHMENTS, Contract, Grade, MassOrganisation, ReportState, Status
+from .periods import Period
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            for error in errors:
+                form.add_error(name if name in form.fields else None, error)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def _period(slug: str) -> Period:
+    try:
+        return Period.parse(slug)
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def _require_office(user, collaborator) -> None:
+    require(user, "manage_collaborators", collaborator.commune)
+
+
+def _is_self(user, collaborator) -> bool:
+    """The collaborator acting on their own log, while holding the role over the commune."""
+    return collaborator.user_id == user.pk and Role.COLLABORATOR in roles_over(
+        user, collaborator.commune
+    )
+
+
+def _require_self(user, collaborator) -> None:
+    if not _is_self(user, collaborator):
+        raise PermissionDenied
+
+
+# --- home: the office's dashboard or the collaborator's own page -----------------------
+
+
+@login_required
+def home(request):
+    user = request.user
+    if selectors.own_work_only(user):
+        collaborator = selectors.collaborator_of(user)
+        if collaborator is None:
+            return render(request, "collaborators/no_record.html")
+        return redirect("collaborators:detail", pk=collaborator.pk)
+    query = request.GET.get("q", "")
+    filters = {
+        "commune": request.GET.get("xa", ""),
+        "organisation": request.GET.get("to_chuc", ""),
+        "status": request.GET.get("trang_thai", ""),
+    }
+    roster = selectors.collaborators_visible_to(user, query=query, **filters)
+    page = Paginator(roster.order_by("commune__name", "full_name"), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "collaborators/home.html",
+        {
+            "page": page,
+            "q": query,
+            "filters": filters,
+            "organisations": MassOrganisation.choices,
+            "statuses": Status.choices,
+            "compliance": selectors.compliance_warnings(user),
+            "awaiting": selectors.reports_awaiting(user)[:20],
+            "period": selectors.default_period(),
+            "can_add": selectors.manages_collaborators(user),
+        },
+    )
+
+
+@login_required
+def duties(request):
+    return render(request, "collaborators/duties.html", {"duties": duty_catalogue()})
+
+
+@login_required
+def warnings(request):
+    return render(
+        request,
+        "collaborators/warnings.html",
+        {"compliance": selectors.compliance_warnings(request.user)},
+    )
+
+
+# --- roster -------------------------------------------------------------------------------
+
+
+def _roster_form(request, *, instance=None, initial=None):
+    return CollaboratorForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial,
+        communes=selectors.communes_for_roster(request.user),
+        offices=selectors.offices_for_roster(request.user),
+    )
+
+
+def _roster_fields(form) -> dict:
+    return {name: form.cleaned_data[name] for name in services.ROSTER_FIELDS}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collaborator_add(request):
+    form = _roster_form(request)
+    if request.method == "POST" and form.is_valid():
+        commune = form.cleaned_data["commune"]
+        require(request.user, "manage_collaborators", commune)
+        try:
+            collaborator = services.register_collaborator(
+                by=request.user, reason=form.cleaned_data["reason"], **_roster_fields(form)
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Added %(name)s.") % {"name": collaborator.full_name})
+            return redirect("collaborators:detail", pk=collaborator.pk)
+    return render(request, "collaborators/collaborator_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collaborator_edit(request, pk):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    _require_office(request.user, collaborator)
+    form = _roster_form(request, instance=collaborator, initial={"version": collaborator.version})
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        require(request.user, "manage_collaborators", form.cleaned_data["commune"])
+        try:
+            services.update_collaborator(
+                collaborator=collaborator,
+                version=form.cleaned_data["version"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                **_roster_fields(form),
+            )
+        except EditConflict as exc:
+            conflict = True
+            _form_errors(form, exc)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Saved %(name)s.") % {"name": collaborator.full_name})
+            return redirect("collaborators:detail", pk=collaborator.pk)
+    return render(
+        request,
+        "collaborators/collaborator_form.html",
+        {"form": form, "collaborator": collaborator, "conflict": conflict},
+        status=409 if conflict else 200,
+    )
+
+
+@login_required
+def collaborator_detail(request, pk):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    period = selectors.default_period()
+    context = {
+        "collaborator": collaborator,
+        "period": period,
+        "previous_period": period.previous(),
+        "tasks": selectors.month_assignments(collaborator, period),
+        "activities": selectors.recent_activities(collaborator),
+        "is_self": _is_self(request.user, collaborator),
+        "can_manage": can(request.user, "manage_collaborators", collaborator.commune),
+        "history": history_entries(collaborator),
+        **selectors.collaborator_record(collaborator),
+    }
+    return render(request, "collaborators/collaborator_detail.html", context)
+
+
+# --- contracts and trainings -------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contract_add(request, pk):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    _require_office(request.user, collaborator)
+    form = ContractForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contract = services.sign_contract(
+                collaborator=collaborator, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Recorded contract %(n)s.") % {"n": contract.number})
+            return redirect("collaborators:detail", pk=collaborator.pk)
+    return render(
+        request,
+        "collaborators/simple_form.html",
+        {"form": form, "collaborator": collaborator, "title": _("New work contract")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contract_renew(request, pk):
+    contract = get_object_or_404(
+        scoped(
+            Contract.objects.select_related("collaborator__commune"),
+            request.user,
+            via="collaborator__commune",
+        ),
+        pk=pk,
+    )
+    collaborator = contract.collaborator
+    _require_office(request.user, collaborator)
+    form = RenewalForm(
+        request.POST or None,
+        initial={
+            "allowance_coefficient": contract.allowance_coefficient,
+            "signer_name": contract.signer_name,
+            "signer_title": contract.signer_title,
+            "signed_on": timezone.localdate(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            renewal = services.renew_contract(
+                contract=contract, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Renewed as contract %(n)s.") % {"n": renewal.number})
+            return redirect("collaborators:detail", pk=collaborator.pk)
+    return render(
+        request,
+        "collaborators/simple_form.html",
+        {
+            "form": form,
+            "collaborator": collaborator,
+            "title": _("Renew contract %(n)s") % {"n": contract.number},
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def training_add(request, pk):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    _require_office(request.user, collaborator)
+    form = TrainingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_training(
+                collaborator=collaborator, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Training recorded."))
+            return redirect("collaborators:detail", pk=collaborator.pk)
+    return render(
+        request,
+        "collaborators/simple_form.html",
+        {"form": form, "collaborator": collaborator, "title": _("Record a training")},
+    )
+
+
+# --- assignments and the activity log ---------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment_add(request, pk):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    _require_office(request.user, collaborator)
+    period = selectors.default_period()
+    form = AssignmentForm(
+        request.POST or None,
+        initial={"month": period.start, "due_on": period.end},
+        villages=selectors.villages_for(collaborator),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assign_task(collaborator=collaborator, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Task assigned to %(name)s.") % {"name": collaborator})
+            return redirect("collaborators:detail", pk=collaborator.pk)
+    return render(
+        request,
+        "collaborators/assignment_form.html",
+        {"form": form, "collaborator": collaborator},
+    )
+
+
+@login_required
+def my_activity_add(request):
+    collaborator = selectors.collaborator_of(request.user)
+    if collaborator is None:
+        raise Http404
+    return redirect("collaborators:activity_add", pk=collaborator.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_add(request, pk):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    _require_self(request.user, collaborator)
+    period = selectors.default_period()
+    tasks = collaborator.assignments.filter(month__gte=period.previous().start).order_by(
+        "-month", "duty"
+    )
+    initial = {}
+    if task_pk := request.GET.get("nhiem_vu"):
+        task = tasks.filter(pk=task_pk).first()
+        if task is not None:
+            initial = {"assignment": task, "duty": task.duty}
+    form = ActivityForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        villages=selectors.villages_for(collaborator),
+        assignments=tasks,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.log_activity(collaborator=collaborator, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Activity saved."))
+            return redirect("collaborators:detail", pk=collaborator.pk)
+    return render(
+        request,
+        "collaborators/activity_form.html",
+        {"form": form, "collaborator": collaborator},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def activity_attachment(request, pk):
+    """Attachments are served only here, to users who may see the activity."""
+    activity = selectors.get_activity(request.user, pk)
+    if not activity.attachment:
+        raise Http404
+    suffix = "." + activity.attachment.name.rsplit(".", 1)[-1].lower()
+    response = FileResponse(
+        activity.attachment.open("rb"),
+        content_type=ALLOWED_ATTACHMENTS.get(suffix, "application/octet-stream"),
+        filename=activity.attachment_name or f"tep{suffix}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- reports and evaluations ---------------------------------------------------------------
+
+
+def _report_context(request, collaborator, period, **extra):
+    report, compilation = selectors.report_view(collaborator, period)
+    evaluation = selectors.get_evaluation(collaborator, period)
+    is_office = can(request.user, "manage_collaborators", collaborator.commune)
+    is_self = _is_self(request.user, collaborator)
+    state = report.state if report else ReportState.DRAFT
+    context = {
+        "collaborator": collaborator,
+        "period": period,
+        "report": report,
+        "compilation": compilation,
+        "activities": selectors.period_activities(collaborator, period),
+        "evaluation": evaluation,
+        "can_submit": is_self and state in (ReportState.DRAFT, ReportState.RETURNED),
+        "can_decide": is_office and state in (ReportState.SUBMITTED, ReportState.RESUBMITTED),
+        "can_evaluate": is_office,
+        "submit_form": SubmitReportForm(initial={"note": report.note if report else ""}),
+        "decision_form": ReportDecisionForm(),
+        "evaluation_form": EvaluationForm(
+            initial={
+                "grade": evaluation.grade,
+                "comments": evaluation.comments,
+                "version": evaluation.version,
+            }
+            if evaluation
+            else None
+        ),
+        "history": history_entries(report) if report else [],
+        "evaluation_history": history_entries(evaluation) if evaluation else [],
+        "previous": period.previous(),
+        "next": period.next(),
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+def report_detail(request, pk, period):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    period = _period(period)
+    return render(
+        request, "collaborators/report.html", _report_context(request, collaborator, period)
+    )
+
+
+@login_required
+@require_POST
+def report_submit(request, pk, period):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    _require_self(request.user, collaborator)
+    period = _period(period)
+    form = SubmitReportForm(request.POST)
+    if form.is_valid():
+        try:
+            services.submit_report(
+                collaborator=collaborator, period=period, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Report handed in to the office."))
+            return redirect("collaborators:report", pk=pk, period=period.slug)
+    context = _report_context(request, collaborator, period, submit_form=form)
+    return render(request, "collaborators/report.html", context, status=400)
+
+
+@login_required
+@require_POST
+def report_decide(request, pk, period):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    _require_office(request.user, collaborator)
+    period = _period(period)
+    report = selectors.get_report(collaborator, period)
+    form = ReportDecisionForm(request.POST)
+    if form.is_valid():
+        action = (
+            services.accept_report
+            if form.cleaned_data["decision"] == "accept"
+            else (services.return_report)
+        )
+        try:
+            if report is None:
+                raise ValidationError(_("The collaborator has not handed in this report yet."))
+            action(report=report, by=request.user, comment=form.cleaned_data["comment"])
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Decision recorded."))
+            return redirect("collaborators:report", pk=pk, period=period.slug)
+    context = _report_context(request, collaborator, period, decision_form=form)
+    return render(request, "collaborators/report.html", context, status=400)
+
+
+@login_required
+@require_POST
+def evaluate(request, pk, period):
+    collaborator = selectors.get_collaborator(request.user, pk)
+    _require_office(request.user, collaborator)
+    period = _period(period)
+    form = EvaluationForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            services.evaluate(
+                collaborator=collaborator, period=period, by=request.user, **form.cleaned_data
+            )
+        except EditConflict as exc:
+            status = 409
+            _form_errors(form, exc)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Evaluation saved."))
+            return redirect("collaborators:report", pk=pk, period=period.slug)
+    context = _report_context(request, collaborator, period, evaluation_form=form)
+    return render(request, "collaborators/report.html", context, status=status)
+
+
+# --- statistics, organisation results, allowances --------------------------------------------
+
+
+@login_required
+def statistics(request):
+    stats = selectors.force_statistics(request.user, commune=request.GET.get("xa", ""))
+    return render(request, "collaborators/statistics.html", {"stats": stats})
+
+
+def _percent(value):
+    return "" if value is None else float(value)
+
+
+@login_required
+def statistics_export(request):
+    stats = selectors.force_statistics(request.user, commune=request.GET.get("xa", ""))
+    headers = [
+        _("Unit"),
+        _("Collaborators"),
+        _("Women"),
+        _("% women"),
+        _("Ethnic minority"),
+        _("% ethnic minority"),
+    ]
+    headers += [str(label) for _v, label in MassOrganisation.choices]
+    headers += [_("Intermediate or higher"), _("% intermediate or higher")]
+
+    def row(f, name):
+        return [
+            name,
+            f.total,
+            f.women,
+            _percent(f.women_share),
+            f.minority,
+            _percent(f.minority_share),
+            *[f.organisations[v] for v in MassOrganisation.values],
+            f.qualified,
+            _percent(f.qualified_share),
+        ]
+
+    rows = [row(f, f.name) for f in stats.communes]
+    rows += [row(f, f.name) for f in stats.provinces]
+    rows.append(row(stats.total, _("Total")))
+    return xlsx_response("thong-ke-ctv.xlsx", headers, rows, sheet_title=_("Statistics"))
+
+
+@login_required
+def organisation_results(request):
+    try:
+        year = int(request.GET.get("nam") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    results = selectors.organisation_results(request.user, year=year)
+    return render(
+        request,
+        "collaborators/organisation_results.html",
+        {"results": results, "year": year, "grades": [label for _v, label in Grade.choices]},
+    )
+
+
+def _month(request, slug=None) -> Period:
+    slug = slug or request.GET.get("thang")
+    if not slug:
+        return selectors.default_period()
+    period = _period(slug)
+    if period.kind != "month":
+        raise Http404
+    return period
+
+
+@login_required
+def allowances(request):
+    period = _month(request)
+    sheet = selectors.allowance_sheet(request.user, period=period)
+    return render(
+        request,
+        "collaborators/allowances.html",
+        {"sheet": sheet, "period": period, "previous": period.previous(), "next": period.next()},
+    )
+
+
+@login_required
+def allowances_export(request, period):
+    period = _month(request, period)
+    sheet = selectors.allowance_sheet(request.user, period=period)
+    headers = [
+        _("No."),
+        _("Full name"),
+        _("Commune"),
+        _("Contract number"),
+        _("Allowance coefficient"),
+        _("Base amount"),
+        _("Days paid"),
+        _("Amount (đồng)"),
+        _("Signature"),
+    ]
+    rate = sheet.rate.amount if sheet.rate else None
+    rows = [
+        [
+            i,
+            line.contract.collaborator.full_name,
+            line.contract.collaborator.commune.name,
+            line.contract.number,
+            float(line.contract.allowance_coefficient),
+            rate,
+            line.days,
+            line.amount,
+            "",
+        ]
+        for i, line in enumerate(sheet.lines, start=1)
+    ]
+    rows.append(["", _("Total"), "", "", "", "", "", sheet.total, ""])
+    return xlsx_response(
+        f"phu-cap-ctv-{period.slug}.xlsx",
+        headers,
+        rows,
+        sheet_title=_("Allowances %(p)s") % {"p": period.slug},
+    )
