@@ -6,3 +6,4 @@ class ClubsConfig(AppConfig):
     name = "giamngheo.clubs"
     label = "clubs"
     verbose_name = _("Poverty-reduction clubs")
+    nav_items = [("clubs:club_list", _("Clubs"))]

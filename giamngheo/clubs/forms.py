@@ -1,0 +1,209 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .catalogues import ClubLevel, Frequency, Topic
+from .models import MemberKind, OfficerRole
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _date(label, required=True, **kwargs):
+    return forms.DateField(label=label, required=required, widget=DateInput(), **kwargs)
+
+
+class ClubForm(forms.Form):
+    name = forms.CharField(label=_("Club name"), max_length=200)
+    level = forms.ChoiceField(label=_("Level"), choices=ClubLevel.choices)
+    unit = forms.ModelChoiceField(label=_("Unit covered"), queryset=None)
+    decision_no = forms.CharField(
+        label=_("Founding decision number"),
+        max_length=60,
+        help_text=_("Decision of the People's Committee of the club's level, e.g. 125/QĐ-UBND."),
+    )
+    founded_on = _date(_("Decision date"))
+    frequency = forms.ChoiceField(label=_("Meetings"), choices=Frequency.choices)
+    rules_reference = forms.CharField(
+        label=_("Rules (quy chế) document"), max_length=200, required=False
+    )
+    rules_adopted_on = _date(_("Rules adopted on"), required=False)
+    rules_text = forms.CharField(
+        label=_("Main points of the rules"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ClubEditForm(ClubForm):
+    is_active = forms.BooleanField(label=_("Active"), required=False)
+    dissolved_on = _date(_("Dissolved on"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["level"]
+        del self.fields["unit"]
+
+
+class MemberForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    kind = forms.ChoiceField(label=_("Member type"), choices=MemberKind.choices)
+    organisation = forms.CharField(
+        label=_("Organisation or position"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. Farmers' Union, commune officer, business, donor."),
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
+    joined_on = _date(_("Joined on"))
+
+
+class LeaveForm(forms.Form):
+    left_on = _date(_("Left on"))
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class OfficerForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Member elected"), queryset=None)
+    role = forms.ChoiceField(label=_("Position"), choices=OfficerRole.choices)
+    elected_on = _date(_("Election date"))
+    election_result = forms.CharField(
+        label=_("Election result"), max_length=200, help_text=_("e.g. 18/20 votes in favour.")
+    )
+    term_ends_on = _date(_("Term ends on"), required=False)
+    replaces = forms.ModelChoiceField(
+        label=_("Replaces"),
+        queryset=None,
+        required=False,
+        help_text=_("Only when the club already has its chair or both vice-chairs."),
+    )
+
+    def __init__(self, *args, members=None, officers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+        self.fields["replaces"].queryset = officers
+
+
+class EndTermForm(forms.Form):
+    ended_on = _date(_("Left office on"))
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class HostPlaceForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False)
+    name = forms.CharField(
+        label=_("Or the name of the place"),
+        max_length=200,
+        required=False,
+        help_text=_("For a village club: the self-managed group or household cluster."),
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        if not units.exists():
+            del self.fields["unit"]
+            self.fields["name"].label = _("Name of the place")
+            self.fields["name"].required = True
+
+
+class MeetingPlanForm(forms.Form):
+    planned_on = _date(_("Date"))
+    host_place = forms.ModelChoiceField(
+        label=_("Host"), queryset=None, help_text=_("Proposed: the place whose turn it is.")
+    )
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        choices=Topic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_topics = forms.CharField(label=_("Other topics"), max_length=500, required=False)
+
+    def __init__(self, *args, places=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host_place"].queryset = places
+
+
+class MeetingRecordForm(forms.Form):
+    held_on = _date(_("Held on"))
+    present = forms.ModelMultipleChoiceField(
+        label=_("Members present"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    guests = forms.CharField(
+        label=_("Guests who came"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line: full name – organisation or position."),
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Topics discussed"),
+        choices=Topic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_topics = forms.CharField(label=_("Other topics"), max_length=500, required=False)
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 6}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = members
+
+    def clean_guests(self):
+        """``Name – organisation`` lines (an ASCII hyphen works too) as pairs."""
+        pairs = []
+        for line in self.cleaned_data["guests"].splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            for sep in (" – ", " - ", " — "):
+                if sep in line:
+                    name, org = line.split(sep, 1)
+                    break
+            else:
+                name, org = line, ""
+            pairs.append((name.strip(), org.strip()))
+        return pairs
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for cancelling"), max_length=300)
+
+
+class FollowUpForm(forms.Form):
+    description = forms.CharField(label=_("Action"), max_length=500)
+    owner = forms.CharField(label=_("Owner"), max_length=150)
+    due_on = _date(_("Due on"), required=False)
+
+
+class GoodPracticeForm(forms.Form):
+    title = forms.CharField(label=_("Production model"), max_length=200)
+    description = forms.CharField(
+        label=_("What was done and the result"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    households = forms.IntegerField(label=_("Households taking part"), min_value=0, required=False)
+
+
+class PlanForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    level = forms.ChoiceField(label=_("Level"), choices=ClubLevel.choices)
+    planned = forms.IntegerField(label=_("New clubs planned"), min_value=0, max_value=999)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
