@@ -161,6 +161,7 @@ COLUMNS: tuple[Column, ...] = (
     _c("underweight", "Trẻ nhẹ cân", "bool"),
 )
 HEADERS = {c.field: c.header for c in COLUMNS}
+_RELATION = next(c for c in COLUMNS if c.field == "relation")
 _YES = {"co", "x", "1", "yes", "true", "dung"}
 _NO = {"khong", "0", "no", "false", "sai"}
 _STATUS_WORDS = {
@@ -343,7 +344,11 @@ def check_rows(rows: list[dict], *, commune: Unit, progress=None) -> list[Parsed
     for index, row in enumerate(rows):
         n = row["_row"]
         parsed = {}
+        relation, _problem = parser.parse(_RELATION, row.get("relation"))
         for column in COLUMNS:
+            if column.household and column.field != "code" and relation != Relation.HEAD:
+                parsed[column.field] = None  # household columns count on the head's row only
+                continue
             value, problem = parser.parse(column, row.get(column.field))
             if problem:
                 errors.add(n, column.header, problem)

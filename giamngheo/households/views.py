@@ -29,8 +29,8 @@ from .selectors import (
 )
 from .tasks import import_households
 
-# Small files (a few hundred rows) are imported during the request; larger ones by the worker.
-INLINE_IMPORT_BYTES = 60_000
+# Small files (a couple of hundred rows) are imported during the request; larger ones by the worker.
+INLINE_IMPORT_BYTES = 16_000
 
 
 @login_required
