@@ -8,6 +8,7 @@ lists can filter on it without re-running the engine for every row.
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from giamngheo.geo.models import Area as UnitArea
 from giamngheo.poverty import (
@@ -28,6 +29,15 @@ from giamngheo.poverty import (
 )
 
 from .models import Deprivation, Household, Member
+
+
+CATEGORY_LABELS = {
+    "POOR": _("Poor"),
+    "NEAR_POOR": _("Near-poor"),
+    "AVERAGE": _("Average living standard"),
+    "NOT_POOR": _("Not poor"),
+    "UNKNOWN": _("Cannot be decided yet"),
+}
 
 
 def _enum(enum, value):

@@ -17,7 +17,7 @@ from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level, Unit
 
 from . import importer, services
-from .assessment import assess, standard_in_force
+from .assessment import CATEGORY_LABELS, assess, standard_in_force
 from .forms import HouseholdForm, MemberFormSet
 from .models import Household, ImportJob, PolicyGroup
 from .selectors import (
@@ -90,6 +90,7 @@ def household_detail_view(request, code):
             "household": household,
             "members": members,
             "assessment": assessment,
+            "category_label": CATEGORY_LABELS[str(assessment.category)],
             "standard": standard,
             "profile": profile,
             "policy_groups": [PolicyGroup(t.group).label for t in household.policy_tags.all()],
