@@ -26,9 +26,9 @@ class ClubLevel(models.TextChoices):
     province unit (or on a former district unit kept for history).
     """
 
-    ABOVE_COMMUNE = "above_commune", _("Above commune (inter-commune, province)")
-    COMMUNE = "commune", _("Commune")
-    VILLAGE = "village", _("Village")
+    ABOVE_COMMUNE = "above_commune", _("Above commune level (inter-commune, province)")
+    COMMUNE = "commune", _("Commune level")
+    VILLAGE = "village", _("Village level")
     POOR_PEOPLE = "poor_people", _("Club of poor people")
 
 

@@ -110,3 +110,24 @@ def test_the_statistics_page_shows_the_counts(year_of_clubs, demo, login):
     assert 'id="meetings-held">2/3<' in body
     assert 'id="attendance-rate">87,5%<' in body or 'id="attendance-rate">87.5%<' in body
     assert 'id="total-clubs">4<' in body
+
+
+def test_an_office_sets_the_yearly_plan_through_the_page(demo, login):
+    client = login(demo.users["vanphong.quangngai"])
+    response = client.post(
+        "/cau-lac-bo/ke-hoach/",
+        {"unit": demo.province.pk, "year": 2027, "level": "commune", "planned": 3},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("?nam=2027")
+    body = client.get(response["Location"]).content.decode()
+    assert "Thống kê câu lạc bộ năm 2027" in body and 'value="2027"' in body
+    assert demo.province.club_plans.get(year=2027, level="commune").planned == 3
+
+
+def test_the_auditor_cannot_set_the_plan(demo, login):
+    client = login(demo.users["kiemtra.quangngai"])
+    response = client.post(
+        "/cau-lac-bo/ke-hoach/",
+        {"unit": demo.province.pk, "year": 2027, "level": "commune", "planned": 3},
+    )
+    assert response.status_code == 403
