@@ -442,9 +442,9 @@ def submit_report(
 
     if period.start > timezone.localdate():
         raise ValidationError(_("A report can be handed in once its period has begun."))
-    report, _created = PeriodReport.objects.select_for_update().get_or_create(
-        collaborator=collaborator, period_kind=period.kind, period_start=period.start
-    )
+    key = {"collaborator": collaborator, "period_kind": period.kind, "period_start": period.start}
+    # Created by its first transition, so the history starts with "submitted".
+    report = PeriodReport.objects.select_for_update().filter(**key).first() or PeriodReport(**key)
     action = "resubmit" if report.state == ReportState.RETURNED else "submit"
     report.note = note
     report.compiled = compile_report(collaborator, period).as_dict()
