@@ -136,6 +136,8 @@ def _roster_fields(form) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def collaborator_add(request):
+    if not selectors.manages_collaborators(request.user):
+        raise PermissionDenied
     form = _roster_form(request)
     if request.method == "POST" and form.is_valid():
         commune = form.cleaned_data["commune"]
@@ -527,12 +529,12 @@ def statistics_export(request):
         _("Unit"),
         _("Collaborators"),
         _("Women"),
-        _("% women"),
+        _("Share of women"),
         _("Ethnic minority"),
-        _("% ethnic minority"),
+        _("Share of ethnic minorities"),
     ]
     headers += [str(label) for _v, label in MassOrganisation.choices]
-    headers += [_("Intermediate or higher"), _("% intermediate or higher")]
+    headers += [_("Intermediate or higher"), _("Share trained to intermediate or higher")]
 
     def row(f, name):
         return [
