@@ -122,7 +122,12 @@ def build(base, stdout=None) -> dict:
 def _month_of_work(collaborator, month, office, user) -> None:
     """This month's tasks and a few logged activities; last month reported and evaluated."""
     today = timezone.localdate()
+    from giamngheo.households.models import Household
+
     villages = list(collaborator.commune.children.order_by("code")[:2])
+    households = list(
+        Household.objects.filter(commune=collaborator.commune).select_related("village")[:2]
+    )
     tasks = []
     for duty, description, target, count in TASKS:
         tasks.append(
@@ -135,6 +140,7 @@ def _month_of_work(collaborator, month, office, user) -> None:
                 target_count=count,
                 due_on=month.end,
                 villages=villages,
+                households=households if duty == Duty.REQUESTS else [],
                 by=office,
             )
         )
@@ -150,6 +156,7 @@ def _month_of_work(collaborator, month, office, user) -> None:
             duty=task.duty,
             assignment=task,
             description=text,
+            households=households[offset : offset + 1],
             villages=villages[:1],
             by=user,
         )

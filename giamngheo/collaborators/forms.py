@@ -125,6 +125,44 @@ class TrainingForm(forms.Form):
     organiser = forms.CharField(label=_("Organiser"), max_length=255, required=False)
 
 
+class SearchWithButton(forms.TextInput):
+    """A search box with its own button that re-shows the form with the matches."""
+
+    template_name = "collaborators/widgets/search.html"
+
+
+class HouseholdPicker:
+    """Households chosen by search: the field accepts any household of the commune, but
+    only the matches of the search and those already chosen are shown as tick boxes."""
+
+    def service_data(self) -> dict:
+        """The cleaned values a service takes (the search box is not one of them)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "household_query"}
+
+    def setup_households(self, queryset, shown):
+        field = self.fields["households"]
+        field.queryset = queryset.select_related("village")
+        field.widget.choices = [(h.pk, str(h)) for h in shown]
+
+
+def _household_fields():
+    return {
+        "household_query": forms.CharField(
+            label=_("Find a household"),
+            required=False,
+            widget=SearchWithButton(
+                attrs={"placeholder": _("Code or head's name"), "autocomplete": "off"}
+            ),
+        ),
+        "households": forms.ModelMultipleChoiceField(
+            label=_("Households concerned"),
+            queryset=None,
+            required=False,
+            widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
+        ),
+    }
+
+
 class DutyRadio(forms.RadioSelect):
     """The six duties as big buttons: one tap on a phone."""
 
@@ -132,7 +170,7 @@ class DutyRadio(forms.RadioSelect):
         super().__init__(attrs={"class": "duty-choices", **(attrs or {})})
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(HouseholdPicker, forms.Form):
     month = MonthField(label=_("Month"))
     duty = forms.ChoiceField(label=_("Duty"), choices=Duty.choices, widget=DutyRadio)
     description = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -142,18 +180,21 @@ class AssignmentForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
     )
+    household_query = _household_fields()["household_query"]
+    households = _household_fields()["households"]
     target = forms.CharField(label=_("Target"), max_length=255, required=False)
     target_count = forms.IntegerField(
         label=_("Activities expected"), min_value=1, max_value=999, initial=1
     )
     due_on = forms.DateField(label=_("Due date"), widget=DateInput)
 
-    def __init__(self, *args, villages, **kwargs):
+    def __init__(self, *args, villages, households, shown_households, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["villages"].queryset = villages
+        self.setup_households(households, shown_households)
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(HouseholdPicker, forms.Form):
     done_on = forms.DateField(label=_("Date"), widget=DateInput)
     duty = forms.ChoiceField(label=_("Duty"), choices=Duty.choices, widget=DutyRadio)
     assignment = forms.ModelChoiceField(
@@ -162,6 +203,8 @@ class ActivityForm(forms.Form):
         required=False,
         empty_label=_("— not for a task —"),
     )
+    household_query = _household_fields()["household_query"]
+    households = _household_fields()["households"]
     villages = forms.ModelMultipleChoiceField(
         label=_("Villages"),
         queryset=None,
@@ -178,10 +221,11 @@ class ActivityForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
     )
 
-    def __init__(self, *args, villages, assignments, **kwargs):
+    def __init__(self, *args, villages, assignments, households, shown_households, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("done_on", timezone.localdate())
         super().__init__(*args, **kwargs)
         self.fields["villages"].queryset = villages
+        self.setup_households(households, shown_households)
         self.fields["assignment"].queryset = assignments
         self.fields["assignment"].label_from_instance = lambda a: (
             f"{a.get_duty_display()}: {a.description[:60]}"

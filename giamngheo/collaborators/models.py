@@ -263,6 +263,9 @@ class Assignment(models.Model):
     villages = models.ManyToManyField(
         "geo.Unit", verbose_name=_("villages"), blank=True, related_name="+"
     )
+    households = models.ManyToManyField(
+        "households.Household", verbose_name=_("households"), blank=True, related_name="+"
+    )
     target = models.CharField(_("target"), max_length=255, blank=True)
     target_count = models.PositiveIntegerField(
         _("activities expected"),
@@ -335,6 +338,12 @@ class Activity(models.Model):
     )
     villages = models.ManyToManyField(
         "geo.Unit", verbose_name=_("villages"), blank=True, related_name="+"
+    )
+    households = models.ManyToManyField(
+        "households.Household",
+        verbose_name=_("households concerned"),
+        blank=True,
+        related_name="collaborator_activities",
     )
     description = models.TextField(_("what was done"))
     attachment = models.FileField(

@@ -156,7 +156,7 @@ def month_assignments(collaborator: Collaborator, period: Period) -> list[Assign
     return list(
         collaborator.assignments.filter(month__range=(period.start, period.end))
         .annotate(done=Count("activities"))
-        .prefetch_related("villages")
+        .prefetch_related("villages", "households")
         .order_by("month", "duty", "due_on")
     )
 
@@ -164,13 +164,28 @@ def month_assignments(collaborator: Collaborator, period: Period) -> list[Assign
 def recent_activities(collaborator: Collaborator, limit: int = 20) -> list[Activity]:
     return list(
         collaborator.activities.select_related("assignment")
-        .prefetch_related(Prefetch("villages", queryset=Unit.objects.only("id", "name")))
+        .prefetch_related(
+            Prefetch("villages", queryset=Unit.objects.only("id", "name")), "households"
+        )
         .order_by("-done_on", "-created_at")[:limit]
     )
 
 
 def villages_for(collaborator: Collaborator) -> QuerySet[Unit]:
     return Unit.objects.filter(parent=collaborator.commune, level=Level.VILLAGE).order_by("name")
+
+
+def households_for(collaborator: Collaborator, *, query: str = "", chosen=(), limit: int = 20):
+    """Households of the collaborator's commune to pick from: the search's matches (by
+    code or head's name, diacritics optional) plus those already chosen."""
+    from giamngheo.households.models import Household
+
+    commune_households = Household.objects.filter(commune=collaborator.commune)
+    shown = list(commune_households.filter(pk__in=[c for c in chosen if str(c).isdigit()]))
+    if query:
+        matches = search(commune_households, query).exclude(pk__in=[h.pk for h in shown])
+        shown += list(matches.order_by("code")[:limit])
+    return commune_households, shown
 
 
 def communes_for_roster(user) -> QuerySet[Unit]:
@@ -193,6 +208,7 @@ class DutyLine:
     assignments_met: int = 0
     activities: int = 0
     activities_on_tasks: int = 0
+    households: int = 0
 
     @property
     def activities_unassigned(self) -> int:
@@ -219,6 +235,7 @@ class Compilation:
     period: str
     lines: list[DutyLine] = field(default_factory=list)
     tasks: list[TaskLine] = field(default_factory=list)
+    households_reached: int = 0
 
     @property
     def totals(self) -> DutyLine:
@@ -228,6 +245,7 @@ class Compilation:
             total.assignments_met += line.assignments_met
             total.activities += line.activities
             total.activities_on_tasks += line.activities_on_tasks
+        total.households = self.households_reached
         return total
 
     def as_dict(self) -> dict:
@@ -239,6 +257,7 @@ class Compilation:
             period=data.get("period", ""),
             lines=[DutyLine(**line) for line in data.get("lines", [])],
             tasks=[TaskLine(**task) for task in data.get("tasks", [])],
+            households_reached=data.get("households_reached", 0),
         )
 
 
@@ -246,15 +265,20 @@ def compile_report(collaborator: Collaborator, period: Period) -> Compilation:
     """The period's work by duty, against the office's assignments.
 
     For each of the six duties: tasks given in the period, tasks met (as many activities
-    logged against the task as it expects), activities logged in the period, and how
-    many of them answer a task. Two grouped queries, whatever the size of the log.
+    logged against the task as it expects), activities logged in the period, how many of
+    them answer a task, and the distinct households concerned. Three grouped queries,
+    whatever the size of the log.
     """
+    logged = collaborator.activities.filter(done_on__range=(period.start, period.end))
     activity_rows = {
         row["duty"]: row
-        for row in collaborator.activities.filter(done_on__range=(period.start, period.end))
-        .values("duty")
-        .annotate(n=Count("pk"), on_tasks=Count("pk", filter=Q(assignment__isnull=False)))
+        for row in logged.values("duty").annotate(
+            n=Count("pk", distinct=True),
+            on_tasks=Count("pk", distinct=True, filter=Q(assignment__isnull=False)),
+            households=Count("households", distinct=True),
+        )
     }
+    reached = logged.aggregate(n=Count("households", distinct=True))["n"]
     tasks = [
         TaskLine(
             pk=a.pk,
@@ -281,9 +305,10 @@ def compile_report(collaborator: Collaborator, period: Period) -> Compilation:
                 assignments_met=sum(1 for t in duty_tasks if t.met),
                 activities=row.get("n", 0),
                 activities_on_tasks=row.get("on_tasks", 0),
+                households=row.get("households", 0),
             )
         )
-    return Compilation(period=period.slug, lines=lines, tasks=tasks)
+    return Compilation(period=period.slug, lines=lines, tasks=tasks, households_reached=reached)
 
 
 def report_view(
@@ -300,7 +325,9 @@ def period_activities(collaborator: Collaborator, period: Period) -> list[Activi
     return list(
         collaborator.activities.filter(done_on__range=(period.start, period.end))
         .select_related("assignment")
-        .prefetch_related(Prefetch("villages", queryset=Unit.objects.only("id", "name")))
+        .prefetch_related(
+            Prefetch("villages", queryset=Unit.objects.only("id", "name")), "households"
+        )
         .order_by("duty", "done_on")
     )
 

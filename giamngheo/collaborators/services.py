@@ -254,6 +254,17 @@ def record_training(
     return training
 
 
+def _check_households(collaborator: Collaborator, households) -> None:
+    outside = [h for h in households if h.commune_id != collaborator.commune_id]
+    if outside:
+        raise ValidationError(
+            {
+                "households": _("Household %(code)s is not in the collaborator's commune.")
+                % {"code": outside[0].code}
+            }
+        )
+
+
 def _check_villages(collaborator: Collaborator, villages) -> None:
     outside = [v for v in villages if v.parent_id != collaborator.commune_id]
     if outside:
@@ -272,6 +283,7 @@ def assign_task(
     due_on: datetime.date,
     by,
     villages=(),
+    households=(),
     target: str = "",
     target_count: int = 1,
 ) -> Assignment:
@@ -291,8 +303,9 @@ def assign_task(
         errors["target_count"] = _("At least one activity is expected.")
     if errors:
         raise ValidationError(errors)
-    villages = list(villages)
+    villages, households = list(villages), list(households)
     _check_villages(collaborator, villages)
+    _check_households(collaborator, households)
     assignment = Assignment(
         collaborator=collaborator,
         month=month,
@@ -306,6 +319,7 @@ def assign_task(
     _audit(assignment, by, _("Task assigned"))
     assignment.save()
     assignment.villages.set(villages)
+    assignment.households.set(households)
     return assignment
 
 
@@ -354,9 +368,11 @@ def log_activity(
     by,
     assignment: Assignment | None = None,
     villages=(),
+    households=(),
     attachment=None,
 ) -> Activity:
-    """One entry of the collaborator's log: the day, the duty, where and what was done."""
+    """One entry of the collaborator's log: the day, the duty, the households concerned,
+    where and what was done. The villages of the households count as visited."""
     errors = {}
     if done_on > timezone.localdate():
         errors["done_on"] = _("The date cannot be in the future.")
@@ -382,7 +398,9 @@ def log_activity(
                 % {"period": locked.period.label}
             }
         )
-    villages = list(villages)
+    households = list(households)
+    _check_households(collaborator, households)
+    villages = list({v.pk: v for v in [*villages, *(h.village for h in households)]}.values())
     _check_villages(collaborator, villages)
     activity = Activity(
         collaborator=collaborator,
@@ -399,6 +417,7 @@ def log_activity(
     _audit(activity, by, _("Activity logged"))
     activity.save()
     activity.villages.set(villages)
+    activity.households.set(households)
     return activity
 
 

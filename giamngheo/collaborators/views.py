@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,6 +47,22 @@ def _period(slug: str) -> Period:
         return Period.parse(slug)
     except ValueError as exc:
         raise Http404 from exc
+
+
+def _searching(request) -> bool:
+    """The household search button was pressed: show the form again, save nothing."""
+    return request.method == "POST" and "tim" in request.POST
+
+
+def _initial_from_post(request, form_class) -> dict:
+    """What was typed before the search, so it is still in the form afterwards."""
+    initial = {}
+    for name, field in form_class.base_fields.items():
+        if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+            initial[name] = request.POST.getlist(name)
+        elif name in request.POST:
+            initial[name] = request.POST.get(name)
+    return initial
 
 
 def _require_office(user, collaborator) -> None:
@@ -306,14 +323,23 @@ def assignment_add(request, pk):
     collaborator = selectors.get_collaborator(request.user, pk)
     _require_office(request.user, collaborator)
     period = selectors.default_period()
-    form = AssignmentForm(
-        request.POST or None,
-        initial={"month": period.start, "due_on": period.end},
-        villages=selectors.villages_for(collaborator),
+    searching = _searching(request)
+    households, shown = selectors.households_for(
+        collaborator,
+        query=request.POST.get("household_query", ""),
+        chosen=request.POST.getlist("households"),
     )
-    if request.method == "POST" and form.is_valid():
+    initial = {"month": period.start, "due_on": period.end}
+    form = AssignmentForm(
+        None if searching else (request.POST or None),
+        initial=_initial_from_post(request, AssignmentForm) if searching else initial,
+        villages=selectors.villages_for(collaborator),
+        households=households,
+        shown_households=shown,
+    )
+    if request.method == "POST" and not searching and form.is_valid():
         try:
-            services.assign_task(collaborator=collaborator, by=request.user, **form.cleaned_data)
+            services.assign_task(collaborator=collaborator, by=request.user, **form.service_data())
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -343,21 +369,29 @@ def activity_add(request, pk):
     tasks = collaborator.assignments.filter(month__gte=period.previous().start).order_by(
         "-month", "duty"
     )
-    initial = {}
+    searching = _searching(request)
+    initial, chosen = {}, request.POST.getlist("households")
     if task_pk := request.GET.get("nhiem_vu"):
         task = tasks.filter(pk=task_pk).first()
         if task is not None:
-            initial = {"assignment": task, "duty": task.duty}
+            task_households = [str(pk) for pk in task.households.values_list("pk", flat=True)]
+            initial = {"assignment": task, "duty": task.duty, "households": task_households}
+            chosen = chosen or task_households
+    households, shown = selectors.households_for(
+        collaborator, query=request.POST.get("household_query", ""), chosen=chosen
+    )
     form = ActivityForm(
-        request.POST or None,
+        None if searching else (request.POST or None),
         request.FILES or None,
-        initial=initial,
+        initial=_initial_from_post(request, ActivityForm) if searching else initial,
         villages=selectors.villages_for(collaborator),
         assignments=tasks,
+        households=households,
+        shown_households=shown,
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not searching and form.is_valid():
         try:
-            services.log_activity(collaborator=collaborator, by=request.user, **form.cleaned_data)
+            services.log_activity(collaborator=collaborator, by=request.user, **form.service_data())
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -366,8 +400,8 @@ def activity_add(request, pk):
     return render(
         request,
         "collaborators/activity_form.html",
-        {"form": form, "collaborator": collaborator},
-        status=400 if form.errors else 200,
+        {"form": form, "collaborator": collaborator, "searching": searching},
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 

@@ -97,7 +97,7 @@ def test_compilation_takes_a_fixed_number_of_queries(
     worked_month, last_month, django_assert_max_num_queries
 ):
     ctv, *_ = worked_month
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         compile_report(ctv, last_month)
 
 
