@@ -26,7 +26,10 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py demo_data
 	$(MAKE) serve
 
+# The web server and, beside it, the worker that runs background jobs (large imports).
 serve:
+	DEBUG=1 $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install browser
@@ -38,6 +41,7 @@ test-postgres: install browser
 
 bench: install
 	$(BIN)/python bench/bench_poverty.py
+	$(BIN)/python bench/bench_households.py
 
 lint: install
 	$(BIN)/ruff check .

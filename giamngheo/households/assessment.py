@@ -30,7 +30,6 @@ from giamngheo.poverty import (
 
 from .models import Deprivation, Household, Member
 
-
 CATEGORY_LABELS = {
     "POOR": _("Poor"),
     "NEAR_POOR": _("Near-poor"),

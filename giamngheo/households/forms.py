@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
 from giamngheo.core.search import search
+from giamngheo.core.widgets import FastSelect
 from giamngheo.geo.models import Level, Unit
 
 from .models import Household, Member, PolicyGroup, PovertyStatus
@@ -98,15 +99,26 @@ class HouseholdFilter(django_filters.FilterSet):
     """The list's filters; unit choices come from the user's area only."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    commune = django_filters.ModelChoiceFilter(label=_("Commune"), queryset=Unit.objects.none())
-    village = django_filters.ModelChoiceFilter(label=_("Village"), queryset=Unit.objects.none())
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=PovertyStatus.choices)
-    ethnicity = django_filters.ChoiceFilter(label=_("Ethnicity"), choices=ETHNICITY_CHOICES)
+    commune = django_filters.ModelChoiceFilter(
+        label=_("Commune"), queryset=Unit.objects.none(), widget=FastSelect
+    )
+    village = django_filters.ModelChoiceFilter(
+        label=_("Village"), queryset=Unit.objects.none(), widget=FastSelect
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=PovertyStatus.choices, widget=FastSelect
+    )
+    ethnicity = django_filters.ChoiceFilter(
+        label=_("Ethnicity"), choices=ETHNICITY_CHOICES, widget=FastSelect
+    )
     policy_group = django_filters.ChoiceFilter(
-        label=_("Policy group"), choices=PolicyGroup.choices, field_name="policy_tags__group"
+        label=_("Policy group"),
+        choices=PolicyGroup.choices,
+        field_name="policy_tags__group",
+        widget=FastSelect,
     )
     indicator = django_filters.ChoiceFilter(
-        label=_("Deprived on"), choices=[], field_name="deprivations__indicator"
+        label=_("Deprived on"), choices=[], field_name="deprivations__indicator", widget=FastSelect
     )
 
     class Meta:
@@ -116,8 +128,17 @@ class HouseholdFilter(django_filters.FilterSet):
     def __init__(self, *args, units=None, indicators=(), **kwargs):
         super().__init__(*args, **kwargs)
         units = units if units is not None else Unit.objects.none()
-        self.filters["commune"].queryset = units.filter(level=Level.COMMUNE)
-        self.filters["village"].queryset = units.filter(level=Level.VILLAGE)
+        communes = units.filter(level=Level.COMMUNE).order_by("name")
+        self.filters["commune"].queryset = communes
+        # Villages of the chosen commune (or of the user's only commune): a province holds
+        # hundreds, and a select of all of them would be slow to send and useless to scroll.
+        commune = self.data.get("commune") if self.data else None
+        villages = units.filter(level=Level.VILLAGE).order_by("name")
+        if commune and str(commune).isdigit():
+            villages = villages.filter(parent_id=int(commune))
+        elif len(communes[:2]) != 1:
+            villages = villages.none()
+        self.filters["village"].queryset = villages
         self.filters["indicator"].extra["choices"] = list(indicators)
 
     def filter_search(self, queryset, name, value):

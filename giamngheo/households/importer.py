@@ -14,15 +14,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
+from giamngheo.core.bulk import insert, insert_with_history
 from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
 from giamngheo.core.ethnicity import ETHNIC_GROUPS, MINORITY_CODES
 from giamngheo.core.search import fold, fold_parts
 from giamngheo.core.tabular import RowErrors, read_rows
 from giamngheo.geo.models import Level, Unit
 
-from .assessment import apply_assessment, assess, standard_in_force, store_deprivations
+from .assessment import apply_assessment, assess, standard_in_force
 from .models import (
     EDUCATION_CHOICES,
     EMPLOYMENT_CHOICES,
@@ -30,6 +30,7 @@ from .models import (
     LATRINE_CHOICES,
     WASTE_CHOICES,
     WATER_CHOICES,
+    Deprivation,
     Household,
     ImportJob,
     Member,
@@ -513,42 +514,38 @@ def write_households(
             *[m.full_name for m in members],
             *[m.citizen_id for m in members],
         )
-        apply_assessment(household, assess(household, members, on=on, standard=standard))
+        assessment = assess(household, members, on=on, standard=standard)
+        apply_assessment(household, assessment)
+        if v["status"] and v["status"] != PovertyStatus.NOT_LISTED:
+            household.status, household.status_year = v["status"], v["status_year"]
         households.append(household)
-        member_lists.append(members)
-    created = bulk_create_with_history(
-        households, Household, batch_size=2000, default_user=by, default_change_reason=reason
-    )
-    # bulk_create_with_history returns the objects with primary keys on SQLite and PostgreSQL.
-    by_code = {h.code: h for h in created}
-    members, tags, statuses, assessments = [], [], [], {}
-    for p, household_members in zip(parsed, member_lists, strict=True):
-        household = by_code[p.values["code"]]
+        member_lists.append((members, assessment))
+    created = insert_with_history(Household, households, by=by, reason=reason)
+    members, tags, statuses, deprivations = [], [], [], []
+    for p, household, (household_members, assessment) in zip(
+        parsed, created, member_lists, strict=True
+    ):
         for m in household_members:
-            m.household = household
+            m.household_id = household.pk
             members.append(m)
         groups = set(p.values["policy_groups"] or [])
         if household.ethnicity in MINORITY_CODES:
             groups.add(PolicyGroup.ETHNIC_MINORITY)
-        tags += [PolicyTag(household=household, group=g) for g in groups]
-        status = p.values["status"]
-        if status and status != PovertyStatus.NOT_LISTED:
-            household.status, household.status_year = status, p.values["status_year"]
+        tags += [PolicyTag(household_id=household.pk, group=g) for g in groups]
+        deprivations += [
+            Deprivation(household_id=household.pk, indicator=c) for c in assessment.profile.deprived
+        ]
+        if household.status != PovertyStatus.NOT_LISTED:
             statuses.append(StatusRecord(
-                household=household, status=status, previous_status="", year=p.values["status_year"],
+                household_id=household.pk, status=household.status, previous_status="", year=household.status_year,
                 standard=standard.code, decision_number=p.values["decision_number"],
                 decision_date=p.values["decision_date"], source=StatusRecord.Source.IMPORT,
                 reason=reason, recorded_by=by,
             ))  # fmt: skip
-        assessments[household.pk] = assess(household, household_members, on=on, standard=standard)
-    bulk_create_with_history(
-        members, Member, batch_size=5000, default_user=by, default_change_reason=reason
-    )
-    PolicyTag.objects.bulk_create(tags, batch_size=5000)
-    StatusRecord.objects.bulk_create(statuses, batch_size=5000)
-    with_status = [h for h in created if h.status != PovertyStatus.NOT_LISTED]
-    Household.objects.bulk_update(with_status, ["status", "status_year"], batch_size=2000)
-    store_deprivations(assessments, replace=False)
+    insert_with_history(Member, members, by=by, reason=reason)
+    insert(PolicyTag, tags, need_ids=False)
+    insert(StatusRecord, statuses, need_ids=False)
+    insert(Deprivation, deprivations, need_ids=False)
     return len(created), len(members)
 
 

@@ -53,12 +53,10 @@ def test_loader_restores_a_renamed_unit_and_keeps_an_officers_area_choice():
 
 
 def test_loader_on_an_empty_table_creates_everything(db):
-    from giamngheo.accounts.models import RoleAssignment
+    from django.core.management import call_command
 
-    RoleAssignment.objects.all().delete()
-    Unit.objects.filter(level=Level.VILLAGE).delete()
-    Unit.objects.filter(level=Level.COMMUNE).delete()
-    Unit.objects.all().delete()
+    call_command("flush", interactive=False, verbosity=0)  # rolled back after the test
+    assert not Unit.objects.exists()
     result = load_official_units()
     assert result.created == 3355
     assert Unit.objects.count() == 3355
