@@ -164,7 +164,7 @@ def _household_fields():
 
 
 class DutyRadio(forms.RadioSelect):
-    """The six duties as big buttons: one tap on a phone."""
+    """Choices as big buttons (the six duties, a grade, a decision): one tap on a phone."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"class": "duty-choices", **(attrs or {})})
@@ -258,7 +258,7 @@ class ReportDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("accept", _("Accept")), ("return", _("Return for changes"))],
-        widget=forms.RadioSelect,
+        widget=DutyRadio,
     )
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -266,7 +266,7 @@ class ReportDecisionForm(forms.Form):
 
 
 class EvaluationForm(forms.Form):
-    grade = forms.ChoiceField(label=_("Grade"), choices=Grade.choices, widget=forms.RadioSelect)
+    grade = forms.ChoiceField(label=_("Grade"), choices=Grade.choices, widget=DutyRadio)
     comments = forms.CharField(
         label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

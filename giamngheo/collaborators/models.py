@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES, NAMES
@@ -52,9 +53,10 @@ QUALIFIED = (Qualification.UNIVERSITY, Qualification.INTERMEDIATE)
 
 
 class Status(models.TextChoices):
-    ACTIVE = "active", _("Working")
-    SUSPENDED = "suspended", _("Suspended")
-    LEFT = "left", _("Left")
+    # Context: the register's "Working" is a person's employment, not a collaborator's service.
+    ACTIVE = "active", pgettext_lazy("collaborator status", "Working")
+    SUSPENDED = "suspended", pgettext_lazy("collaborator status", "Suspended")
+    LEFT = "left", pgettext_lazy("collaborator status", "Left")
 
 
 class Collaborator(models.Model):
