@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/giamngheo
 
-.PHONY: install browser run serve test test-postgres bench lint format messages
+.PHONY: install sysdeps run serve test test-postgres bench lint format messages
 
 install: $(VENV)/.installed
 
@@ -15,11 +15,17 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-# Browser journeys drive Debian's chromium through Playwright; Playwright's own download is not used.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+# System packages the tests use: Debian's chromium for the browser journeys (Playwright's own
+# download is not used), poppler (pdftoppm, pdftotext) to render printed reports, DejaVu fonts
+# for Vietnamese text in PDFs, and LibreOffice (headless Calc) to open the .xlsx reports.
+SYSDEPS := chromium poppler-utils fonts-dejavu-core libreoffice-calc-nogui
+sysdeps:
+	@missing=$$(for p in $(SYSDEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing $$missing"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
@@ -32,11 +38,11 @@ serve:
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install browser
+test: install sysdeps
 	$(BIN)/python -m pytest
 
 # The same suite on PostgreSQL (pytest-django creates a fresh test_giamngheo database).
-test-postgres: install browser
+test-postgres: install sysdeps
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest --create-db
 
 bench: install

@@ -1,4 +1,4 @@
-"""Browser journeys: Playwright drives Debian's chromium (installed by `make browser`)."""
+"""Browser journeys: Playwright drives Debian's chromium (installed by `make sysdeps`)."""
 
 import os
 import shutil
@@ -16,7 +16,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
         pytest.fail(
-            "chromium is not installed: run `make browser` (the README's test command does)."
+            "chromium is not installed: run `make sysdeps` (the README test command does)."
         )
     return {
         **browser_type_launch_args,
