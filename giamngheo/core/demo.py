@@ -161,7 +161,9 @@ def build_demo(stdout=None) -> dict:
         admin=admin,
         province=units[DEMO_PROVINCE],
         communes={c.slug: units[c.code] for c in DEMO_COMMUNES},
-        users={u.username: u for u in User.objects.filter(username__in=[u[0] for u in demo_users()])},
+        users={
+            u.username: u for u in User.objects.filter(username__in=[u[0] for u in demo_users()])
+        },
     )
     # Each app may add its part in ``<app>/demo.py`` with ``build(base, stdout)``, idempotently.
     for config in apps.get_app_configs():
