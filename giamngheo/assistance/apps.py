@@ -6,3 +6,4 @@ class AssistanceConfig(AppConfig):
     name = "giamngheo.assistance"
     label = "assistance"
     verbose_name = _("Requests for help and shocks")
+    nav_items = [("assistance:request_list", _("Requests for help"))]

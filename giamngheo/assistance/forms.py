@@ -1,0 +1,155 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from giamngheo.core.widgets import FastSelect
+
+from .catalogues import InformChannel, NeedKind, ShockKind
+from .models import RequestState, ShockState
+
+
+class DateInput(forms.DateInput):
+    """The phone's own date picker; it sends ISO dates whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class BigChoices(forms.RadioSelect):
+    """Choices as big buttons: one tap on a phone."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "big-choices", **(attrs or {})})
+
+
+def _today():
+    return timezone.localdate()
+
+
+class HelpRequestForm(forms.Form):
+    need = forms.ChoiceField(label=_("Kind of need"), choices=NeedKind.choices, widget=BigChoices)
+    statement = forms.CharField(
+        label=_("What the household said"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput, initial=_today)
+
+
+class ShockForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of event"), choices=ShockKind.choices, widget=BigChoices)
+    occurred_on = forms.DateField(label=_("Happened on"), widget=DateInput, initial=_today)
+    description = forms.CharField(
+        label=_("What happened"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    estimated_loss = forms.IntegerField(
+        label=_("Estimated loss (đồng)"), min_value=0, required=False
+    )
+
+
+class StepForm(forms.Form):
+    """One step of the follow-up; the fields shown depend on the step."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    on = forms.DateField(label=_("Date"), widget=DateInput, initial=_today)
+    action_decided = forms.CharField(
+        label=_("Action decided"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    responsible = forms.CharField(label=_("Who is responsible"), max_length=200, required=False)
+    informed_how = forms.ChoiceField(
+        label=_("How the household was informed"),
+        choices=InformChannel.choices,
+        widget=BigChoices,
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    NOTE_LABELS = {
+        "forward": _("Note to the committee"),
+        "decline": _("Reason for not accepting"),
+        "carry_out": _("What was done"),
+        "inform": _("Note"),
+        "withdraw": _("Why it is withdrawn"),
+    }
+    FIELDS = {
+        "forward": ("on", "note"),
+        "accept": ("on", "action_decided", "responsible"),
+        "decline": ("on", "note"),
+        "carry_out": ("on", "note"),
+        "inform": ("on", "informed_how", "note"),
+        "withdraw": ("on", "note"),
+    }
+
+    def __init__(self, *args, action: str, **kwargs):
+        kwargs.setdefault("prefix", action)
+        super().__init__(*args, **kwargs)
+        self.action = action
+        keep = {"version", *self.FIELDS[action]}
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        if "note" in self.fields:
+            self.fields["note"].label = self.NOTE_LABELS[action]
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        return data
+
+
+class CloseShockForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Why no application is needed"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RequestFilter(forms.Form):
+    q = forms.CharField(label=_("Household"), required=False)
+    trang_thai = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("Any state")), ("open", _("Still open")), *RequestState.choices],
+        widget=FastSelect,
+    )
+    nhu_cau = forms.ChoiceField(
+        label=_("Kind of need"),
+        required=False,
+        choices=[("", _("Any kind of need")), *NeedKind.choices],
+        widget=FastSelect,
+    )
+
+
+class ShockFilter(forms.Form):
+    q = forms.CharField(label=_("Household"), required=False)
+    trang_thai = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("Any state")), *ShockState.choices],
+        widget=FastSelect,
+    )
+
+
+class SummaryForm(forms.Form):
+    tu = forms.DateField(label=_("From"), widget=DateInput)
+    den = forms.DateField(label=_("To"), widget=DateInput)
+    xa = forms.ChoiceField(label=_("Commune"), required=False, widget=FastSelect)
+
+    def __init__(self, *args, communes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["xa"].choices = [("", _("All communes")), *[(c.code, c.name) for c in communes]]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tu") and data.get("den") and data["tu"] > data["den"]:
+            raise forms.ValidationError(_("The start of the period is after its end."))
+        return data
+
+
+def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """From 1 January of this year to today."""
+    return today.replace(month=1, day=1), today
