@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "giamngheo.collaborators",
     "giamngheo.groups",
     "giamngheo.clubs",
+    "giamngheo.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,7 +66,24 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
 ]
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "giamngheo API",
+    "DESCRIPTION": "Poverty-reduction register, scoped to the caller's area.",
+    "VERSION": "1",
+}
 
 # Long jobs (imports) go to a database-backed queue: the web answers at once and a worker
 # (`manage.py db_worker`, started by `make run`) can run on this or another machine.
