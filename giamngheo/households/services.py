@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
 from giamngheo.core.concurrency import EditConflict
@@ -357,3 +358,75 @@ def record_status(
     locked.save(update_fields=["status", "status_year", "updated_at"])
     household.status, household.status_year = status, year
     return record
+
+
+@transaction.atomic
+def record_statuses(
+    *,
+    changes: list[tuple[Household, str]],
+    year: int,
+    standard: str,
+    decision_number: str,
+    decision_date: date,
+    source: str,
+    by,
+    reason: str = "",
+) -> list[StatusRecord]:
+    """``record_status`` for many households of one decision, in one transaction.
+
+    The same checks and audit as ``record_status``; the households are locked, the
+    records written in one statement and the households updated with their history.
+    A commune's annual decision touches hundreds of households.
+    """
+    errors = {}
+    if any(status not in PovertyStatus.values for _h, status in changes):
+        errors["status"] = _("Unknown status.")
+    if not (decision_number or "").strip():
+        errors["decision_number"] = _("A status needs the number of the decision that set it.")
+    if not decision_date:
+        errors["decision_date"] = _("A status needs the date of the decision that set it.")
+    elif decision_date > timezone.localdate():
+        errors["decision_date"] = _("The decision date is in the future.")
+    if errors:
+        raise ValidationError(errors)
+    wanted = {h.pk: status for h, status in changes}
+    if len(wanted) != len(changes):
+        raise ValidationError(_("A household appears twice in the same decision."))
+    locked = list(Household.objects.select_for_update().filter(pk__in=wanted).order_by("pk"))
+    number = decision_number.strip()
+    change_reason = reason or _("Decision %(no)s of %(date)s") % {
+        "no": number,
+        "date": decision_date.strftime("%d/%m/%Y"),
+    }
+    records = StatusRecord.objects.bulk_create(
+        [
+            StatusRecord(
+                household=h,
+                status=wanted[h.pk],
+                previous_status=h.status,
+                year=year,
+                standard=standard,
+                decision_number=number,
+                decision_date=decision_date,
+                source=source,
+                reason=reason,
+                recorded_by=by,
+            )
+            for h in locked
+        ],
+        batch_size=1000,
+    )
+    now = timezone.now()
+    for h in locked:
+        h.status, h.status_year, h.updated_at = wanted[h.pk], year, now
+    bulk_update_with_history(
+        locked,
+        Household,
+        ["status", "status_year", "updated_at"],
+        batch_size=1000,
+        default_user=by,
+        default_change_reason=change_reason,
+    )
+    for h, status in changes:
+        h.status, h.status_year = status, year
+    return records

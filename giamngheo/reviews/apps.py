@@ -6,3 +6,4 @@ class ReviewsConfig(AppConfig):
     name = "giamngheo.reviews"
     label = "reviews"
     verbose_name = _("Poverty reviews")
+    nav_items = [("reviews:review_list", _("Reviews"))]
