@@ -57,7 +57,9 @@ def overdue_requests(queryset, *, today=None):
 
 def overdue_list(user, *, today=None):
     return overdue_requests(
-        requests_visible_to(user).select_related("household", "commune", "received_by"),
+        requests_visible_to(user).select_related(
+            "household", "household__village", "commune", "received_by"
+        ),
         today=today,
     ).order_by("due_on", "id")
 
