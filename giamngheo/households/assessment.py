@@ -131,3 +131,35 @@ def store_deprivations(assessments: dict[int, Assessment], *, replace: bool = Tr
         ],
         batch_size=5000,
     )
+
+
+def recompute(queryset, *, on: date | None = None, batch: int = 2000, progress=None) -> int:
+    """Re-assess households (e.g. on 1 January when a new standard comes into force).
+
+    Works in batches: one query for the households, one for their members, one bulk update
+    and one rewrite of the deprivation rows per batch; no per-household query.
+    """
+    on = on or timezone.localdate()
+    standard = standard_in_force(on)
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    done = 0
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        households = list(Household.objects.filter(pk__in=chunk).select_related("commune"))
+        members: dict[int, list] = {pk: [] for pk in chunk}
+        for member in Member.objects.filter(household_id__in=chunk).order_by("id"):
+            members[member.household_id].append(member)
+        assessments = {}
+        for household in households:
+            assessment = assess(household, members[household.pk], on=on, standard=standard)
+            apply_assessment(household, assessment)
+            assessments[household.pk] = assessment
+        Household.objects.bulk_update(
+            households,
+            ["assessed_category", "assessed_standard", "deprived_count", "unknown_count"],
+        )
+        store_deprivations(assessments)
+        done += len(households)
+        if progress:
+            progress(done, len(ids))
+    return done

@@ -9,8 +9,17 @@ from giamngheo.households.importer import COLUMNS
 from giamngheo.households.models import Member, Relation
 
 
-def member(name="Đinh Văn Hà", relation=Relation.HEAD, born=date(1980, 5, 17), cid="062080123456", sex="male", **facts):
-    return Member(full_name=name, relation=relation, date_of_birth=born, citizen_id=cid, sex=sex, **facts)
+def member(
+    name="Đinh Văn Hà",
+    relation=Relation.HEAD,
+    born=date(1980, 5, 17),
+    cid="062080123456",
+    sex="male",
+    **facts,
+):
+    return Member(
+        full_name=name, relation=relation, date_of_birth=born, citizen_id=cid, sex=sex, **facts
+    )
 
 
 @pytest.fixture

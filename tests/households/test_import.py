@@ -23,19 +23,45 @@ def _post(client, commune, upload):
 
 def test_template_has_every_vietnamese_header_and_an_example(demo, login):
     client = login(demo.users["canbo.tumorong"])
-    ws = load_workbook(io.BytesIO(client.get(reverse("households:import_template", args=["xlsx"])).content)).active
+    ws = load_workbook(
+        io.BytesIO(client.get(reverse("households:import_template", args=["xlsx"])).content)
+    ).active
     assert [c.value for c in ws[1]] == [c.header for c in COLUMNS]
     assert ws.max_row == 3
-    csv = client.get(reverse("households:import_template", args=["csv"])).content.decode("utf-8-sig")
+    csv = client.get(reverse("households:import_template", args=["csv"])).content.decode(
+        "utf-8-sig"
+    )
     assert csv.splitlines()[0].startswith("Mã hộ,Thôn,")
 
 
 def test_a_clean_file_imports_households_members_and_initial_status(demo, login, village_a):
     client = login(demo.users["canbo.tumorong"])
     rows = [
-        head_row("TMR-1", village_a.name.lower().replace("ô", "o"), **{"Tình trạng": "Hộ nghèo", "Năm": 2026, "Số quyết định": "125/QĐ-UBND", "Ngày quyết định": "20/12/2025"}),
-        {"Mã hộ": "TMR-1", "Họ và tên": "Hồ Thị Bé", "Quan hệ với chủ hộ": "Con", "Giới tính": "Nữ", "Ngày sinh": "2016", "Đang đi học": "Có"},
-        head_row("TMR-2", village_a.name, name="A Thư", cid="062190000222", **{"Giới tính": "Nữ", "Ngày sinh": "03/03/1990"}),
+        head_row(
+            "TMR-1",
+            village_a.name.lower().replace("ô", "o"),
+            **{
+                "Tình trạng": "Hộ nghèo",
+                "Năm": 2026,
+                "Số quyết định": "125/QĐ-UBND",
+                "Ngày quyết định": "20/12/2025",
+            },
+        ),
+        {
+            "Mã hộ": "TMR-1",
+            "Họ và tên": "Hồ Thị Bé",
+            "Quan hệ với chủ hộ": "Con",
+            "Giới tính": "Nữ",
+            "Ngày sinh": "2016",
+            "Đang đi học": "Có",
+        },
+        head_row(
+            "TMR-2",
+            village_a.name,
+            name="A Thư",
+            cid="062190000222",
+            **{"Giới tính": "Nữ", "Ngày sinh": "03/03/1990"},
+        ),
     ]
     page = _post(client, demo.commune_a, sheet(rows))
     assert "Đã nhập 2 hộ với 3 thành viên" in page.content.decode()
@@ -58,11 +84,27 @@ def test_bad_rows_are_each_reported_and_nothing_is_saved(demo, login, village_a)
         head_row("B-2", "Thôn Không Có", cid="062085000222"),  # row 3: unknown village
         head_row("B-3", village_a.name, cid="12345"),  # row 4: bad CCCD
         head_row("B-4", village_a.name, cid="062085000111"),  # row 5: CCCD repeated from row 2
-        head_row("B-5", village_a.name, cid=existing.citizen_id, **{"Ngày sinh": existing.date_of_birth.strftime("%d/%m/%Y")}),  # row 6: CCCD in DB
-        head_row("B-6", village_a.name, cid="062085000666", **{"Thu nhập bình quân (đồng/người/tháng)": -5}),  # row 7
+        head_row(
+            "B-5",
+            village_a.name,
+            cid=existing.citizen_id,
+            **{"Ngày sinh": existing.date_of_birth.strftime("%d/%m/%Y")},
+        ),  # row 6: CCCD in DB
+        head_row(
+            "B-6",
+            village_a.name,
+            cid="062085000666",
+            **{"Thu nhập bình quân (đồng/người/tháng)": -5},
+        ),  # row 7
         head_row("B-7", village_a.name, cid="062085000777", **{"Ngày sinh": "31/02/1985"}),  # row 8
-        head_row("B-8", village_a.name, cid="062085000888", **{"Tình trạng": "Hộ nghèo"}),  # row 9: no decision
-        {"Mã hộ": "B-9", "Họ và tên": "Không Chủ Hộ", "Quan hệ với chủ hộ": "Con"},  # row 10: no head
+        head_row(
+            "B-8", village_a.name, cid="062085000888", **{"Tình trạng": "Hộ nghèo"}
+        ),  # row 9: no decision
+        {
+            "Mã hộ": "B-9",
+            "Họ và tên": "Không Chủ Hộ",
+            "Quan hệ với chủ hộ": "Con",
+        },  # row 10: no head
     ]
     before = (Household.objects.count(), Member.objects.count())
     page = _post(client, demo.commune_a, sheet(rows))
@@ -91,7 +133,9 @@ def test_a_household_code_already_in_the_register_is_refused(demo, login, villag
 
 def test_an_import_cannot_write_into_another_commune(demo, login, village_b):
     client = login(demo.users["canbo.tumorong"])
-    response = client.post(URL, {"commune": demo.commune_b.code, "file": sheet([head_row("X-1", village_b.name)])})
+    response = client.post(
+        URL, {"commune": demo.commune_b.code, "file": sheet([head_row("X-1", village_b.name)])}
+    )
     assert "Hãy chọn một xã trong địa bàn của bạn" in response.content.decode()
     page = _post(client, demo.commune_a, sheet([head_row("X-1", village_b.name)]))
     assert "không phải thôn của Xã Tu Mơ Rông" in page.content.decode()
@@ -99,7 +143,12 @@ def test_an_import_cannot_write_into_another_commune(demo, login, village_b):
 
 
 def test_another_communes_import_job_is_404(demo, login, village_b):
-    job = ImportJob.objects.create(commune=demo.commune_b, file=sheet([]), original_name="b.xlsx", created_by=demo.users["canbo.kontum"])
+    job = ImportJob.objects.create(
+        commune=demo.commune_b,
+        file=sheet([]),
+        original_name="b.xlsx",
+        created_by=demo.users["canbo.kontum"],
+    )
     client = login(demo.users["canbo.tumorong"])
     assert client.get(reverse("households:import_job", args=[job.pk])).status_code == 404
 
@@ -113,7 +162,10 @@ def test_a_large_file_is_queued_and_the_worker_imports_it(demo, login, village_a
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client = login(demo.users["canbo.tumorong"])
-    rows = [head_row(f"Q-{i}", village_a.name, name=f"Người Thứ {i}", cid=f"0620850{i:05d}") for i in range(400)]
+    rows = [
+        head_row(f"Q-{i}", village_a.name, name=f"Người Thứ {i}", cid=f"0620850{i:05d}")
+        for i in range(400)
+    ]
     upload = sheet(rows)
     assert upload.size >= views.INLINE_IMPORT_BYTES
     page = _post(client, demo.commune_a, upload)

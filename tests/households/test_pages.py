@@ -37,7 +37,9 @@ def test_search_without_diacritics_finds_a_member_by_name(demo, login):
 
 
 def test_search_by_citizen_id_and_code(demo, login):
-    member = Member.objects.filter(household__commune=demo.commune_a).exclude(citizen_id=None).first()
+    member = (
+        Member.objects.filter(household__commune=demo.commune_a).exclude(citizen_id=None).first()
+    )
     client = login(demo.users["canbo.tumorong"])
     assert _codes(client.get(LIST, {"q": member.citizen_id})) == {member.household.code}
     assert _codes(client.get(LIST, {"q": member.household.code})) == {member.household.code}
@@ -51,8 +53,14 @@ def test_each_filter_gives_exactly_the_matching_households(demo, login, field):
         "status": lambda: (PovertyStatus.POOR, mine.filter(status=PovertyStatus.POOR)),
         "village": lambda: (mine.first().village_id, mine.filter(village=mine.first().village_id)),
         "ethnicity": lambda: ("16", mine.filter(ethnicity="16")),
-        "policy_group": lambda: (PolicyGroup.ETHNIC_MINORITY, mine.filter(policy_tags__group=PolicyGroup.ETHNIC_MINORITY)),
-        "indicator": lambda: ("health_insurance", mine.filter(deprivations__indicator="health_insurance")),
+        "policy_group": lambda: (
+            PolicyGroup.ETHNIC_MINORITY,
+            mine.filter(policy_tags__group=PolicyGroup.ETHNIC_MINORITY),
+        ),
+        "indicator": lambda: (
+            "health_insurance",
+            mine.filter(deprivations__indicator="health_insurance"),
+        ),
     }[field]()
     assert expected.exists()
     assert _codes(client.get(LIST, {field: value})) == set(expected.values_list("code", flat=True))
@@ -69,7 +77,9 @@ def test_other_communes_household_is_404_on_detail_and_edit(demo, login):
     client = login(demo.users["canbo.tumorong"])
     assert client.get(reverse("households:household_detail", args=[other.code])).status_code == 404
     assert client.get(reverse("households:household_edit", args=[other.code])).status_code == 404
-    assert client.post(reverse("households:household_edit", args=[other.code]), {}).status_code == 404
+    assert (
+        client.post(reverse("households:household_edit", args=[other.code]), {}).status_code == 404
+    )
 
 
 def test_export_contains_the_filtered_list_and_nothing_outside_the_area(demo, login):
@@ -77,7 +87,11 @@ def test_export_contains_the_filtered_list_and_nothing_outside_the_area(demo, lo
     response = client.get(reverse("households:household_export"), {"status": PovertyStatus.POOR})
     ws = load_workbook(io.BytesIO(response.content)).active
     codes = {row[0] for row in ws.iter_rows(min_row=2, values_only=True)}
-    expected = set(Household.objects.filter(commune=demo.commune_a, status=PovertyStatus.POOR).values_list("code", flat=True))
+    expected = set(
+        Household.objects.filter(commune=demo.commune_a, status=PovertyStatus.POOR).values_list(
+            "code", flat=True
+        )
+    )
     assert codes == expected
     assert ws["E2"].value == "Hộ nghèo"
 
@@ -89,8 +103,14 @@ def test_list_takes_a_bounded_number_of_queries(demo, login, django_assert_max_n
 
 
 def test_detail_explains_each_indicator(demo, login):
-    household = Household.objects.filter(commune=demo.commune_a, deprivations__indicator="health_insurance").first()
-    body = login(demo.users["ctv.tumorong"]).get(reverse("households:household_detail", args=[household.code])).content.decode()
+    household = Household.objects.filter(
+        commune=demo.commune_a, deprivations__indicator="health_insurance"
+    ).first()
+    body = (
+        login(demo.users["ctv.tumorong"])
+        .get(reverse("households:household_detail", args=[household.code]))
+        .content.decode()
+    )
     assert "không có bảo hiểm y tế" in body
     assert "Thiếu hụt" in body
     assert "07/2021/NĐ-CP" in body
@@ -119,7 +139,14 @@ def test_edit_form_keeps_what_was_typed_when_a_citizen_id_is_wrong(demo, login):
     client = login(demo.users["canbo.tumorong"])
     response = client.post(
         reverse("households:household_edit", args=[household.code]),
-        _form_data(household, **{"members-0-citizen_id": "0620", "phone": "0912345678", "members-0-full_name": "Tên Mới Gõ"}),
+        _form_data(
+            household,
+            **{
+                "members-0-citizen_id": "0620",
+                "phone": "0912345678",
+                "members-0-full_name": "Tên Mới Gõ",
+            },
+        ),
     )
     body = response.content.decode()
     assert response.status_code == 200
@@ -133,7 +160,10 @@ def test_a_stale_edit_is_refused_with_409_and_the_input_kept(demo, login):
     household = Household.objects.filter(commune=demo.commune_a).first()
     data = _form_data(household, phone="0900000001")
     client = login(demo.users["canbo.tumorong"])
-    assert client.post(reverse("households:household_edit", args=[household.code]), data).status_code == 302
+    assert (
+        client.post(reverse("households:household_edit", args=[household.code]), data).status_code
+        == 302
+    )
     second = login(demo.users["ctv.tumorong"]).post(
         reverse("households:household_edit", args=[household.code]), {**data, "phone": "0900000002"}
     )
@@ -145,9 +175,14 @@ def test_a_stale_edit_is_refused_with_409_and_the_input_kept(demo, login):
 
 
 def test_status_cannot_be_set_through_the_edit_form(demo, login):
-    household = Household.objects.filter(commune=demo.commune_a, status=PovertyStatus.NOT_LISTED).first()
+    household = Household.objects.filter(
+        commune=demo.commune_a, status=PovertyStatus.NOT_LISTED
+    ).first()
     client = login(demo.users["canbo.tumorong"])
-    client.post(reverse("households:household_edit", args=[household.code]), _form_data(household, status="POOR"))
+    client.post(
+        reverse("households:household_edit", args=[household.code]),
+        _form_data(household, status="POOR"),
+    )
     household.refresh_from_db()
     assert household.status == PovertyStatus.NOT_LISTED
 
@@ -155,6 +190,10 @@ def test_status_cannot_be_set_through_the_edit_form(demo, login):
 def test_auditor_reads_but_cannot_edit(demo, login):
     household = Household.objects.filter(commune=demo.commune_a).first()
     client = login(demo.users["kiemtra.quangngai"])
-    assert client.get(reverse("households:household_detail", args=[household.code])).status_code == 200
-    assert client.get(reverse("households:household_edit", args=[household.code])).status_code == 403
+    assert (
+        client.get(reverse("households:household_detail", args=[household.code])).status_code == 200
+    )
+    assert (
+        client.get(reverse("households:household_edit", args=[household.code])).status_code == 403
+    )
     assert client.get(reverse("households:household_create")).status_code == 403
