@@ -6,3 +6,4 @@ class GroupsConfig(AppConfig):
     name = "giamngheo.groups"
     label = "groups"
     verbose_name = _("Self-managed groups and projects")
+    nav_items = [("groups:home", _("Groups and projects"))]

@@ -1,0 +1,127 @@
+"""Catalogues of the groups app: programmes, funding sources, support kinds, inspection
+subjects, audiences and sponsors, and who may do what.
+
+Sources: the collaborators' third, fourth and sixth duties (Kon Tum Decision
+29/QĐ-UBND of 16/01/2017, summarised in shared/domain/collaborators.md) and the national
+target programme for sustainable poverty reduction 2021–2025 (Decision 90/QĐ-TTg of
+18/01/2022), whose project 2 funds production-support and livelihood models. The list of
+programmes and kinds is what offices report against in practice; a province that uses
+other headings changes this module, not the code that reads it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from giamngheo.accounts.models import Role
+
+SOURCE = "Quyết định 90/QĐ-TTg ngày 18/01/2022; Quyết định 29/QĐ-UBND ngày 16/01/2017 (Kon Tum)"
+
+
+class Programme(models.TextChoices):
+    """The programme that funds a production-support project."""
+
+    POVERTY_NTP = "poverty_ntp", _("National target programme for sustainable poverty reduction")
+    ETHNIC_NTP = "ethnic_ntp", _("National target programme for ethnic minority areas")
+    RURAL_NTP = "rural_ntp", _("National target programme for new rural areas")
+    LOCAL_BUDGET = "local_budget", _("Local budget")
+    OTHER = "other", _("Other programme or sponsor")
+
+
+class FundingSource(models.TextChoices):
+    """Where a project's money comes from; the first two are state support."""
+
+    CENTRAL_BUDGET = "central", _("Central budget (state support)")
+    LOCAL_BUDGET = "local", _("Local budget (state support)")
+    POLICY_CREDIT = "credit", _("Social policy bank loans")
+    ENTERPRISE = "enterprise", _("Enterprises and cooperatives")
+    ORGANISATION = "organisation", _("Organisations and sponsors")
+    HOUSEHOLD = "household", _("Households' own contribution")
+    OTHER = "other", _("Other sources")
+
+
+STATE_SOURCES = frozenset({FundingSource.CENTRAL_BUDGET, FundingSource.LOCAL_BUDGET})
+
+
+class SupportKind(models.TextChoices):
+    """What a household receives from a project."""
+
+    CASH = "cash", _("Cash")
+    SEED = "seed", _("Seed and seedlings")
+    LIVESTOCK = "livestock", _("Livestock and poultry")
+    TOOLS = "tools", _("Tools and machinery")
+    MATERIALS = "materials", _("Fertiliser, feed and materials")
+    TRAINING = "training", _("Technical training")
+    OTHER = "other", _("Other support")
+
+
+class InspectionLevel(models.TextChoices):
+    COMMUNE = "commune", _("Commune inspection team")
+    PROVINCE = "province", _("Province inspection team")
+
+
+class InspectionSubject(models.TextChoices):
+    """What an inspection looked at (duty 3: support delivered; duty 4: the rest)."""
+
+    SUPPORT = "support", _("Support delivered to households")
+    PROJECT = "project", _("A production-support project")
+    REVIEW = "review", _("The poverty review procedure")
+    COLLABORATOR = "collaborator", _("A collaborator's work")
+
+
+# Subjects that need the object inspected named.
+SUBJECT_NEEDS = {
+    InspectionSubject.SUPPORT: "project",
+    InspectionSubject.PROJECT: "project",
+    InspectionSubject.COLLABORATOR: "collaborator",
+}
+
+
+class Severity(models.TextChoices):
+    NOTE = "note", _("Observation")
+    SHORTCOMING = "shortcoming", _("Shortcoming to correct")
+    SERIOUS = "serious", _("Serious violation")
+
+
+class CollaboratorRating(models.TextChoices):
+    """An inspection's view of a collaborator's work: an input to the office's grade."""
+
+    GOOD = "good", _("Did the work well")
+    ADEQUATE = "adequate", _("Did the work")
+    POOR = "poor", _("Did not do the work properly")
+
+
+class Audience(models.TextChoices):
+    ASSOCIATION = "association", _("Members of a mass organisation")
+    VILLAGE = "village", _("Village meeting")
+    POOR_HOUSEHOLDS = "poor", _("Poor and near-poor households")
+    GROUP = "group", _("A self-managed group")
+    OFFICERS = "officers", _("Village and association officers")
+    PUBLIC = "public", _("General public")
+
+
+class ExampleKind(models.TextChoices):
+    ESCAPED = "escaped", _("Household that escaped poverty")
+    PRACTICE = "practice", _("Good practice")
+
+
+class SponsorKind(models.TextChoices):
+    ENTERPRISE = "enterprise", _("Enterprise")
+    ORGANISATION = "organisation", _("Organisation or association")
+    INDIVIDUAL = "individual", _("Individual sponsor")
+    MASS_ORGANISATION = "mass_organisation", _("Mass organisation")
+
+
+# Who may do what in this app. Reading follows scoping; the auditor only reads.
+RULES: dict[str, frozenset[str]] = {
+    # Collaborators advise groups (duty 3) and keep them with the commune officer.
+    "manage_groups": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR}),
+    # The rules are approved by a decision of the commune People's Committee.
+    "approve_rules": frozenset({Role.COMMUNE_LEADER, Role.COMMUNE_OFFICER}),
+    "inspect": frozenset(
+        {Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.MANAGING_OFFICE, Role.PROVINCE_STAFF}
+    ),
+    # "Report to the office in a template the office provides" (duty 4).
+    "define_reports": frozenset({Role.MANAGING_OFFICE}),
+    "fill_reports": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR, Role.MANAGING_OFFICE}),
+    "communicate": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR, Role.MANAGING_OFFICE}),
+}
