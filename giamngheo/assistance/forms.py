@@ -101,6 +101,12 @@ class StepForm(forms.Form):
         return data
 
 
+class ApplicationForm(forms.Form):
+    """The one button that starts the prefilled application; only the version travels."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class CloseShockForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(

@@ -176,6 +176,15 @@ class Shock(models.Model):
         _("state"), max_length=16, choices=ShockState.choices, default=ShockState.AT_RISK
     )
     closing_note = models.TextField(_("why closed"), blank=True)
+    application = models.ForeignKey(
+        "reviews.AdHocReview",
+        verbose_name=_("inclusion application"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="shocks",
+        help_text=_("The ad-hoc review this shock started."),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -208,6 +217,10 @@ class Shock(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="closed") | ~Q(closing_note=""),
                 name="shock_closed_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="application") | Q(application__isnull=False),
+                name="shock_application_started_is_linked",
             ),
         ]
 

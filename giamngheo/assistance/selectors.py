@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Max, Q
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -180,7 +180,9 @@ def shock_list(user, *, query="", state="", kind=""):
 
 def shock_detail(user, pk: int) -> Shock:
     return get_scoped_or_404(
-        Shock.objects.select_related("household", "household__village", "commune", "recorded_by"),
+        Shock.objects.select_related(
+            "household", "household__village", "commune", "recorded_by", "application"
+        ),
         user,
         "commune",
         pk=pk,
@@ -212,7 +214,17 @@ def likely_to_escape(user, *, today=None, commune=""):
     )
     if commune:
         qs = qs.filter(commune__code=commune)
-    return qs.select_related("village", "commune").order_by("commune__name", "code")
+    return (
+        qs.annotate(application_open=Exists(_open_applications()))
+        .select_related("village", "commune")
+        .order_by("commune__name", "code")
+    )
+
+
+def _open_applications():
+    from giamngheo.reviews.models import ADHOC_OPEN_STATES, AdHocReview
+
+    return AdHocReview.objects.filter(household=OuterRef("pk"), state__in=ADHOC_OPEN_STATES)
 
 
 def listed_with_stale_assessment(user, *, today=None) -> int:

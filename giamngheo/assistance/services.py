@@ -322,3 +322,89 @@ def close_shock(*, shock: Shock, note: str, by, version) -> Shock:
     shock.state = ShockState.CLOSED
     shock.closing_note = note.strip()
     return save_with_version(shock, expected_version=version, by=by, reason=_("Shock closed"))
+
+
+# --- hand-over to the review workflow ---------------------------------------------------------
+
+
+def _channel_for(by, commune) -> str:
+    from giamngheo.reviews.models import Channel
+
+    if Role.COLLABORATOR in roles_over(by, commune):
+        return Channel.COLLABORATOR
+    return Channel.IN_PERSON
+
+
+def _applicant(household) -> str:
+    if not household.head_name:
+        raise ValidationError(
+            _("The household has no head in the register; record the head before applying.")
+        )
+    return household.head_name
+
+
+@transaction.atomic
+def start_inclusion_application(*, shock: Shock, by, version, today: datetime.date | None = None):
+    """Start the ad-hoc review for inclusion (Form 01) that the shock calls for, prefilled:
+    the applicant is the household head, the members are the household's in the register,
+    the reason is the shock, received today by the user (the collaborator on the household's
+    behalf). The shock is linked to the application and is no longer merely at risk."""
+    from giamngheo.reviews.models import ApplicationKind
+    from giamngheo.reviews.services import submit_application
+
+    require(by, "edit_register", shock.commune)
+    if shock.state != ShockState.AT_RISK:
+        raise ValidationError(_("An application was already started, or the shock is closed."))
+    today = today or timezone.localdate()
+    reason = _("%(kind)s on %(date)s: %(description)s") % {
+        "kind": shock.get_kind_display(),
+        "date": f"{shock.occurred_on:%d/%m/%Y}",
+        "description": shock.description,
+    }
+    application = submit_application(
+        household=shock.household,
+        kind=ApplicationKind.INCLUSION,
+        channel=_channel_for(by, shock.commune),
+        applicant_name=_applicant(shock.household),
+        reason=reason,
+        received_on=today,
+        by=by,
+        today=today,
+    )
+    shock.state = ShockState.APPLICATION_STARTED
+    shock.application = application
+    save_with_version(
+        shock, expected_version=version, by=by, reason=_("Inclusion application started")
+    )
+    return application
+
+
+@transaction.atomic
+def start_exit_application(*, household, by, today: datetime.date | None = None):
+    """Start the ad-hoc review for recognition of having escaped (Form 04) for a listed
+    household whose latest facts put it above the line, prefilled with the head as applicant
+    and the engine's latest answer as the reason."""
+    from giamngheo.households.assessment import CATEGORY_LABELS
+    from giamngheo.reviews.models import ApplicationKind
+    from giamngheo.reviews.services import submit_application
+
+    require(by, "edit_register", household.commune)
+    today = today or timezone.localdate()
+    reason = _(
+        "The household's latest facts put it above the line under the standard %(standard)s "
+        "(assessment: %(category)s, %(count)s deprived indicators)."
+    ) % {
+        "standard": household.assessed_standard,
+        "category": CATEGORY_LABELS.get(household.assessed_category, household.assessed_category),
+        "count": household.deprived_count if household.deprived_count is not None else "?",
+    }
+    return submit_application(
+        household=household,
+        kind=ApplicationKind.EXIT,
+        channel=_channel_for(by, household.commune),
+        applicant_name=_applicant(household),
+        reason=reason,
+        received_on=today,
+        by=by,
+        today=today,
+    )

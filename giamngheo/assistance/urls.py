@@ -13,7 +13,13 @@ urlpatterns = [
     path("rui-ro/them/", views.shock_add, name="shock_add"),
     path("rui-ro/<int:pk>/", views.shock_detail, name="shock_detail"),
     path("rui-ro/<int:pk>/dong/", views.shock_close, name="shock_close"),
+    path("rui-ro/<int:pk>/lap-giay-de-nghi/", views.shock_application, name="shock_application"),
     path("kha-nang-thoat-ngheo/", views.likely_to_escape, name="likely_to_escape"),
+    path(
+        "kha-nang-thoat-ngheo/<str:code>/de-nghi-thoat-ngheo/",
+        views.exit_application,
+        name="exit_application",
+    ),
     path("tong-hop/", views.summary, name="summary"),
     path("tong-hop.xlsx", views.summary_export, name="summary_export"),
 ]

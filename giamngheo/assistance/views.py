@@ -17,6 +17,7 @@ from giamngheo.geo.models import Level
 from . import selectors, services
 from .catalogues import DEADLINE_NOTE, NEED_SOURCE, SHOCK_SOURCE
 from .forms import (
+    ApplicationForm,
     CloseShockForm,
     HelpRequestForm,
     RequestFilter,
@@ -253,7 +254,8 @@ def shock_add(request):
 
 def _render_shock(request, shock, close_form=None, status=200):
     may_edit = can(request.user, "edit_register", shock.commune)
-    if close_form is None and may_edit and shock.state == ShockState.AT_RISK:
+    at_risk = shock.state == ShockState.AT_RISK
+    if close_form is None and may_edit and at_risk:
         close_form = CloseShockForm(initial={"version": shock.version})
     return render(
         request,
@@ -261,7 +263,10 @@ def _render_shock(request, shock, close_form=None, status=200):
         {
             "shock": shock,
             "may_edit": may_edit,
-            "close_form": close_form if shock.state == ShockState.AT_RISK else None,
+            "close_form": close_form if at_risk else None,
+            "application_form": ApplicationForm(initial={"version": shock.version})
+            if may_edit and at_risk
+            else None,
             "shock_source": SHOCK_SOURCE,
             "history": history_entries(shock),
         },
@@ -295,6 +300,30 @@ def shock_close(request, pk):
     return _render_shock(request, shock, form, status=400)
 
 
+@login_required
+@require_POST
+def shock_application(request, pk):
+    """One action: the prefilled inclusion application of the ad-hoc review."""
+    shock = selectors.shock_detail(request.user, pk)
+    require(request.user, "edit_register", shock.commune)
+    form = ApplicationForm(request.POST)
+    if form.is_valid():
+        try:
+            application = services.start_inclusion_application(
+                shock=shock, by=request.user, version=form.cleaned_data["version"]
+            )
+        except EditConflict as exc:
+            shock.refresh_from_db()
+            messages.error(request, " ".join(exc.messages))
+            return _render_shock(request, shock, status=409)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return _render_shock(request, shock, status=400)
+        messages.success(request, _("Inclusion application started in the ad-hoc review."))
+        return redirect("reviews:adhoc_detail", pk=application.pk)
+    return _render_shock(request, shock, status=400)
+
+
 # --- likely to escape ---------------------------------------------------------------------------
 
 
@@ -311,8 +340,24 @@ def likely_to_escape(request):
             "stale": selectors.listed_with_stale_assessment(request.user),
             "communes": _communes(request.user),
             "commune": commune,
+            "can_apply": can_anywhere(request.user, "edit_register"),
         },
     )
+
+
+@login_required
+@require_POST
+def exit_application(request, code):
+    """From the likely-to-escape list: the prefilled exit application (Form 04)."""
+    household = selectors.household_for_recording(request.user, code)
+    require(request.user, "edit_register", household.commune)
+    try:
+        application = services.start_exit_application(household=household, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("assistance:likely_to_escape")
+    messages.success(request, _("Exit application started in the ad-hoc review."))
+    return redirect("reviews:adhoc_detail", pk=application.pk)
 
 
 # --- summary ------------------------------------------------------------------------------------
