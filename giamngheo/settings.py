@@ -83,6 +83,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "giamngheo API",
     "DESCRIPTION": "Poverty-reduction register, scoped to the caller's area.",
     "VERSION": "1",
+    # status and previous_status share the PovertyStatus choices: one name in the schema.
+    "ENUM_NAME_OVERRIDES": {"PovertyStatusEnum": "giamngheo.households.models.PovertyStatus"},
 }
 
 # Long jobs (imports) go to a database-backed queue: the web answers at once and a worker

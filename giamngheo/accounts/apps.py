@@ -6,3 +6,4 @@ class AccountsConfig(AppConfig):
     name = "giamngheo.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
+    nav_items = [("accounts:account_list", _("Accounts"), "manage_accounts")]

@@ -2,6 +2,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.widgets import FastSelect
+
+from .models import Role
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -19,3 +23,28 @@ class LoginForm(AuthenticationForm):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class AccountForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
+    password = forms.CharField(
+        label=_("Initial password"),
+        strip=False,
+        widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "At least 10 characters, not only digits; the person changes it after logging in."
+        ),
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, widget=FastSelect)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, widget=FastSelect)
+    valid_from = forms.DateField(label=_("Valid from"), required=False)
+    valid_until = forms.DateField(label=_("Valid until"), required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

@@ -21,6 +21,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "decide": frozenset({Role.COMMUNE_LEADER}),
     "manage_collaborators": frozenset({Role.MANAGING_OFFICE}),
     "manage_clubs": frozenset({Role.CLUB_OFFICER, Role.COMMUNE_OFFICER, Role.MANAGING_OFFICE}),
+    "manage_accounts": frozenset({Role.PROVINCE_STAFF, Role.MANAGING_OFFICE}),
     "view_audit": frozenset(set(Role.values)),
 }
 

@@ -14,4 +14,8 @@ urlpatterns = [
         ),
         name="password_change",
     ),
+    path("", views.account_list, name="account_list"),
+    path("them/", views.account_create, name="account_create"),
+    path("vai-tro/<int:pk>/thu-hoi/", views.role_revoke, name="role_revoke"),
+    path("<str:username>/", views.account_detail, name="account_detail"),
 ]

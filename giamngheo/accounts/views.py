@@ -1,6 +1,21 @@
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import LoginForm
+from giamngheo.core.forms import add_service_errors
+from giamngheo.core.history import history_entries
+
+from . import services
+from .forms import AccountForm, LoginForm, RoleForm
+from .models import RoleAssignment
+from .scoping import can_anywhere
+from .selectors import accounts_visible_to, units_for_roles
 
 
 class LoginView(auth_views.LoginView):
@@ -11,3 +26,82 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+def _require_manager(user):
+    if not can_anywhere(user, "manage_accounts"):
+        raise PermissionDenied
+
+
+@login_required
+def account_list(request):
+    _require_manager(request.user)
+    accounts = accounts_visible_to(request.user)
+    query = request.GET.get("q", "").strip()
+    if query:
+        accounts = accounts.filter(username__icontains=query) | accounts.filter(
+            full_name__icontains=query
+        )
+    page = Paginator(accounts, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/account_list.html", {"page": page, "q": query})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_create(request):
+    _require_manager(request.user)
+    form = AccountForm(request.POST or None)
+    role_form = RoleForm(request.POST or None, units=units_for_roles(request.user), prefix="role")
+    if request.method == "POST" and form.is_valid() and role_form.is_valid():
+        try:
+            with transaction.atomic():
+                user = services.create_account(**form.cleaned_data, by=request.user)
+                services.grant_role(user=user, **role_form.cleaned_data, by=request.user)
+        except ValidationError as exc:
+            add_service_errors(
+                form if "unit" not in getattr(exc, "error_dict", {}) else role_form, exc
+            )
+        else:
+            messages.success(request, _("Created the account %(name)s.") % {"name": user.username})
+            return redirect("accounts:account_detail", username=user.username)
+    return render(request, "accounts/account_form.html", {"form": form, "role_form": role_form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_detail(request, username):
+    _require_manager(request.user)
+    account = get_object_or_404(accounts_visible_to(request.user), username=username)
+    role_form = RoleForm(request.POST or None, units=units_for_roles(request.user))
+    if request.method == "POST" and role_form.is_valid():
+        try:
+            services.grant_role(user=account, **role_form.cleaned_data, by=request.user)
+        except ValidationError as exc:
+            add_service_errors(role_form, exc)
+        else:
+            messages.success(request, _("Role given."))
+            return redirect("accounts:account_detail", username=account.username)
+    return render(
+        request,
+        "accounts/account_detail.html",
+        {"account": account, "role_form": role_form, "history": history_entries(account)},
+    )
+
+
+@login_required
+@require_POST
+def role_revoke(request, pk):
+    _require_manager(request.user)
+    units = units_for_roles(request.user)
+    assignment = get_object_or_404(
+        RoleAssignment.objects.select_related("user", "unit"), pk=pk, unit__in=units
+    )
+    try:
+        services.revoke_role(
+            assignment=assignment, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Role removed."))
+    return redirect("accounts:account_detail", username=assignment.user.username)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.scoping import can, get_scoped_or_404, require
 from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.core.tabular import RowErrors, read_rows, xlsx_response
 
@@ -17,16 +18,6 @@ from .models import Kind, Level, Unit
 from .selectors import communes_visible_to, villages_of
 
 VILLAGE_COLUMNS = {"name": "Tên thôn", "kind": "Loại"}
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 @login_required
@@ -89,7 +80,7 @@ def village_add(request, code):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Added %(name)s.") % {"name": village.name})
             return redirect("geo:unit_detail", code=commune.code)
@@ -121,9 +112,9 @@ def village_edit(request, code):
             )
         except EditConflict as exc:
             conflict = True
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved %(name)s.") % {"name": village.name})
             return redirect("geo:unit_detail", code=village.parent.code)
@@ -152,7 +143,7 @@ def commune_area(request, code):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved the area of %(name)s.") % {"name": commune.name})
             return redirect("geo:unit_detail", code=commune.code)
@@ -173,7 +164,7 @@ def village_import(request, code):
             row_errors = exc.rows
             form.add_error(None, exc.message)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Imported %(count)d villages.") % {"count": len(created)})
             return redirect("geo:unit_detail", code=commune.code)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, require, scoped
 from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level, Unit
@@ -102,16 +103,6 @@ def household_detail_view(request, code):
     )
 
 
-def _form_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
-
-
 def _members_from(formset):
     members = []
     for form in formset.forms:
@@ -177,7 +168,7 @@ def _edit(request, household=None):
                 )
         except EditConflict as exc:
             conflict = True
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         except services.DuplicateWarning as exc:
             duplicates = exc.warnings
         except services.MemberProblems as exc:
@@ -191,7 +182,7 @@ def _edit(request, household=None):
                         else form.add_error(None, problem)
                     )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved household %(code)s.") % {"code": saved.code})
             return redirect("households:household_detail", code=saved.code)
