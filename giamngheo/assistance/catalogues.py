@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from giamngheo.poverty import Standard
 
@@ -22,7 +23,8 @@ class NeedKind(models.TextChoices):
     PRODUCTION = "production", _("Production support")
     LIVELIHOOD = "livelihood", _("Livelihood and jobs")
     HEALTH = "health", _("Health care")
-    HEALTH_INSURANCE = "health_insurance", _("Health insurance")
+    # Context: the register abbreviates the same words to "BHYT" in its tables.
+    HEALTH_INSURANCE = "health_insurance", pgettext_lazy("need", "Health insurance")
     EDUCATION = "education", _("Education")
     HOUSING = "housing", _("Housing")
     WATER_SANITATION = "water_sanitation", _("Clean water and sanitation")
