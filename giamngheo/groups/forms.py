@@ -81,12 +81,22 @@ class GroupForm(forms.Form):
     advisor = _choice(_("Advising collaborator"), None, required=False)
     rules_summary = _text(_("Operating rules (main points)"), required=False, rows=4)
 
-    def __init__(self, *args, villages=None, households=None, collaborators=None, **kwargs):
+    def __init__(
+        self, *args, villages=None, households=None, eligible=None, collaborators=None, **kwargs
+    ):
+        """``households`` are those of the commune, ``eligible`` those offered: a household
+        whose status changed since the page was opened gets the service's explanation
+        rather than a bare "not one of the available choices"."""
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = villages
-        self.fields["households"].queryset = households
-        self.fields["leader"].queryset = households
         self.fields["advisor"].queryset = collaborators
+        for name in ("households", "leader"):
+            field = self.fields[name]
+            field.queryset = households
+            offered = [(h.pk, field.label_from_instance(h)) for h in eligible]
+            field.widget.choices = (
+                offered if name == "households" else [("", "---------"), *offered]
+            )
 
 
 class GroupEditForm(forms.Form):

@@ -173,7 +173,8 @@ def group_add(request):
         request.POST or None,
         initial={"formed_on": _today()},
         villages=selectors.villages_for(request.user).filter(parent=commune),
-        households=selectors.eligible_households(request.user, commune),
+        households=selectors.households_for(request.user, commune),
+        eligible=selectors.eligible_households(request.user, commune),
         collaborators=selectors.collaborators_for(request.user).filter(commune=commune),
     )
 
