@@ -9,7 +9,7 @@ a decision changes every household of it, or none.
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -252,8 +252,6 @@ def submit_application(
     today = _today(today)
     transition = workflow.TRANSITIONS["submit"]
     if not workflow.may(by, household.commune, transition.roles):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied(
             _("Only a commune officer or the collaborator records applications.")
         )
@@ -512,8 +510,6 @@ def open_annual_review(
         raise ValidationError({"commune": _("Choose a commune.")})
     transition = workflow.ANNUAL_TRANSITIONS["open"]
     if not workflow.may(by, commune, transition.roles):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied(_("Only the commune officer opens the annual review."))
     if AnnualReview.objects.filter(commune=commune, year=year).exists():
         raise ValidationError(

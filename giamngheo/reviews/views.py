@@ -368,8 +368,6 @@ def _move(request, review, action, detail_url):
             version=form.cleaned_data.get("version"),
             by=request.user,
         )
-    except PermissionDenied:
-        raise
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
