@@ -511,6 +511,8 @@ def _check_delivery(errors: dict, project: ProductionProject, source: str, deliv
             "The group's rules must be approved by the commune People's Committee before "
             "support is delivered."
         )
+    elif project.state != ProjectState.RUNNING:
+        errors["delivered_on"] = _("Start the project before delivering support.")
     elif source in STATE_SOURCES and (
         not project.commitment_signed_on or project.commitment_signed_on > delivered_on
     ):

@@ -96,9 +96,11 @@ def project(active_group, officer):
 
 @pytest.fixture
 def committed(project, officer):
-    return services.sign_commitment(
+    """The project under way, its commitment signed."""
+    services.sign_commitment(
         project=project, text="Dùng đúng mục đích", signed_on=D(2026, 2, 25), by=officer
     )
+    return services.change_project_state(project=project, action="start", by=officer)
 
 
 def escape(household, on, by, status=PovertyStatus.ESCAPED_POOR):

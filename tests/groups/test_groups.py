@@ -134,10 +134,10 @@ def test_the_leaders_household_cannot_leave_while_leader(make_group, officer):
         services.remove_member(membership=membership, left_on=D(2026, 4, 1), by=officer, reason="x")
 
 
-def test_a_group_with_a_running_project_cannot_be_dissolved(project, officer):
+def test_a_group_with_a_running_project_cannot_be_dissolved(committed, officer):
     from giamngheo.groups.services import change_project_state
 
-    change_project_state(project=project, action="start", by=officer)
+    project = committed
     with pytest.raises(ValidationError):
         services.dissolve_group(group=project.group, on=D(2026, 6, 1), by=officer, reason="Tan rã")
     change_project_state(project=project, action="cancel", by=officer, reason="Hết vốn")

@@ -43,9 +43,10 @@ def test_support_cannot_exceed_the_funding_of_its_source(committed, eligible, of
 
 
 def test_state_support_waits_for_the_groups_commitment(project, eligible, officer):
+    services.change_project_state(project=project, action="start", by=officer)
     with pytest.raises(ValidationError) as exc:
         give(project, eligible[0], officer)
-    assert "delivered_on" in exc.value.error_dict
+    assert "cam kết" in str(exc.value.error_dict["delivered_on"])
     # Planning it, or support from another source, is allowed before the commitment.
     give(project, eligible[0], officer, delivered_on=None)
     give(project, eligible[0], officer, value=1_000_000, source=FundingSource.ENTERPRISE)
@@ -148,6 +149,15 @@ def test_a_project_replicates_another_model(project, active_group, officer):
     )  # fmt: skip
     assert list(project.replications.all()) == [copy]
     assert selectors.project_results(project).replications == 1
+
+
+def test_support_is_delivered_once_the_project_is_under_way(project, eligible, officer):
+    services.sign_commitment(project=project, text="Cam kết", signed_on=D(2026, 2, 25), by=officer)
+    with pytest.raises(ValidationError) as exc:
+        give(project, eligible[0], officer)
+    assert "delivered_on" in exc.value.error_dict
+    services.change_project_state(project=project, action="start", by=officer)
+    assert give(project, eligible[0], officer).delivered_on == D(2026, 3, 10)
 
 
 def test_the_project_workflow_refuses_a_step_out_of_order(project, officer):
