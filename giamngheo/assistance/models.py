@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .catalogues import DEFAULT_DEADLINES, InformChannel, NeedKind, ShockKind
@@ -131,13 +132,18 @@ class RequestStep(models.Model):
     )
     action = models.CharField(_("step"), max_length=16)
     from_state = models.CharField(
-        _("from"), max_length=16, choices=RequestState.choices, blank=True
+        pgettext_lazy("state", "from"), max_length=16, choices=RequestState.choices, blank=True
     )
-    to_state = models.CharField(_("to"), max_length=16, choices=RequestState.choices)
+    to_state = models.CharField(
+        pgettext_lazy("state", "to"), max_length=16, choices=RequestState.choices
+    )
     on = models.DateField(_("date"))
     note = models.TextField(_("note"), blank=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("person", "by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 

@@ -88,7 +88,7 @@ def test_housing_request_from_the_collaborators_phone_to_the_household_informed(
 
     # 4. The officer records it carried out.
     officer.reload()
-    officer.get_by_label("Kết quả thực hiện").fill("Đã cấp 20 tấm tôn và 2 khối gỗ")
+    officer.get_by_label("Nội dung đã làm").fill("Đã cấp 20 tấm tôn và 2 khối gỗ")
     officer.get_by_role("button", name="Xác nhận đã thực hiện").click()
     expect(officer.locator("#request-state")).to_contain_text("Đã thực hiện, chờ thông báo")
     officer_context.close()
