@@ -121,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "giamngheo.accounts.context_processors.user_roles",
                 "giamngheo.core.context_processors.navigation",
+                "giamngheo.assistance.context_processors.reminders",
             ],
         },
     },
