@@ -325,7 +325,7 @@ class SurveyForm(models.Model):
     declared_income = models.BigIntegerField(
         _("income per person per month (đồng)"), null=True, blank=True
     )
-    deprived_indicators = models.JSONField(_("deprived indicators"), default=list, blank=True)
+    deprived_indicators = models.JSONField(_("indicators found deprived"), default=list, blank=True)
     category = models.CharField(_("engine result"), max_length=12, choices=Category.choices)
     explanation = models.TextField(_("explanation"))
     filled_by = models.ForeignKey(
@@ -541,11 +541,14 @@ class Step(models.Model):
     annual = models.ForeignKey(
         AnnualReview, null=True, blank=True, on_delete=models.CASCADE, related_name="steps"
     )
-    action = models.CharField(_("action"), max_length=32)
-    from_state = models.CharField(_("from"), max_length=20, blank=True)
-    to_state = models.CharField(_("to"), max_length=20)
+    action = models.CharField(_("workflow action"), max_length=32)
+    from_state = models.CharField(_("from step"), max_length=20, blank=True)
+    to_state = models.CharField(_("to step"), max_length=20)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     on = models.DateField(_("date"))

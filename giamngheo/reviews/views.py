@@ -602,7 +602,7 @@ def meeting_create(request, pk):
         form,
         "reviews/form.html",
         {
-            "title": _("Village meeting"),
+            "title": _("Meeting of the village"),
             "subject": review,
             "back": back,
             "notes": [_("Agreement: %(rule)s") % {"rule": procedure.meeting_agreement_label}],
