@@ -14,6 +14,7 @@ from giamngheo.accounts.scoping import can, require, roles_over, scoped
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.history import history_entries
 from giamngheo.core.tabular import xlsx_response
+from giamngheo.groups.selectors import inspection_findings_for
 
 from . import selectors, services
 from .duties import duty_catalogue
@@ -438,6 +439,8 @@ def _report_context(request, collaborator, period, **extra):
         "compilation": compilation,
         "activities": selectors.period_activities(collaborator, period),
         "evaluation": evaluation,
+        # Inspections that assessed this collaborator inform the office's grade (issue 9).
+        "inspection_notes": inspection_findings_for(collaborator, period),
         "can_submit": is_self and state in (ReportState.DRAFT, ReportState.RETURNED),
         "can_decide": is_office and state in (ReportState.SUBMITTED, ReportState.RESUBMITTED),
         "can_evaluate": is_office,
