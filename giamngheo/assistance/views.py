@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from giamngheo.accounts.scoping import can, can_anywhere, require, visible_units
 from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level
@@ -29,16 +30,6 @@ from .forms import (
 )
 from .models import ShockState
 from .workflow import TRANSITIONS, transitions_from
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _communes(user):
@@ -121,7 +112,7 @@ def request_add(request):
                 household=household, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Request recorded and sent to the commune officer."))
             return redirect("assistance:request_detail", pk=help_request.pk)
@@ -191,11 +182,11 @@ def request_step(request, pk, action):
                 **form.service_data(),
             )
         except EditConflict as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
             help_request.refresh_from_db()
             return _render_detail(request, help_request, form, status=409)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved: %(step)s.") % {"step": step.label})
             return redirect("assistance:request_detail", pk=help_request.pk)
@@ -240,7 +231,7 @@ def shock_add(request):
         try:
             shock = services.record_shock(household=household, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Shock recorded: the household is marked at risk."))
             return redirect("assistance:shock_detail", pk=shock.pk)
@@ -289,11 +280,11 @@ def shock_close(request, pk):
         try:
             services.close_shock(shock=shock, by=request.user, **form.cleaned_data)
         except EditConflict as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
             shock.refresh_from_db()
             return _render_shock(request, shock, form, status=409)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Shock closed."))
             return redirect("assistance:shock_detail", pk=shock.pk)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from giamngheo.accounts.scoping import can, get_scoped_or_404, require
 from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Unit
@@ -39,16 +40,6 @@ from .forms import (
 from .models import FollowUpAction, MeetingState
 
 CAPABILITY = "manage_clubs"
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _managed_club(request, pk):
@@ -154,7 +145,7 @@ def club_create(request):
                 by=request.user,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Founded %(name)s.") % {"name": club.name})
             return redirect("clubs:club_detail", pk=club.pk)
@@ -214,9 +205,9 @@ def club_edit(request, pk):
             )
         except EditConflict as exc:
             conflict = True
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved %(name)s.") % {"name": club.name})
             return redirect("clubs:club_detail", pk=club.pk)
@@ -237,7 +228,7 @@ def member_add(request, pk):
         try:
             member = services.add_member(club=club, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Added %(name)s.") % {"name": member.full_name})
             if "again" in request.POST:
@@ -261,7 +252,7 @@ def member_leave(request, pk, member_pk):
         try:
             services.record_member_leaving(member=member, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Recorded that %(name)s left.") % {"name": member})
             return redirect("clubs:club_detail", pk=club.pk)
@@ -290,7 +281,7 @@ def officer_elect(request, pk):
         try:
             officer = services.elect_officer(club=club, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Recorded: %(officer)s.") % {"officer": officer})
             if "again" in request.POST:
@@ -313,7 +304,7 @@ def officer_end(request, pk, officer_pk):
         try:
             services.end_officer_term(officer=officer, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The term of %(officer)s ended.") % {"officer": officer})
             return redirect("clubs:club_detail", pk=club.pk)
@@ -340,7 +331,7 @@ def host_place_add(request, pk):
                 by=request.user,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Added %(place)s to the rotation.") % {"place": place})
             return redirect("clubs:club_detail", pk=club.pk)
@@ -374,7 +365,7 @@ def meeting_plan(request, pk):
         try:
             meeting = services.plan_meeting(club=club, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Meeting planned."))
             return redirect("clubs:meeting_detail", pk=meeting.pk)
@@ -444,9 +435,9 @@ def meeting_record(request, pk):
             )
         except EditConflict as exc:
             conflict = True
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Meeting recorded."))
             return redirect("clubs:meeting_detail", pk=meeting.pk)
@@ -467,7 +458,7 @@ def meeting_cancel(request, pk):
         try:
             services.cancel_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Meeting cancelled."))
             return redirect("clubs:meeting_detail", pk=meeting.pk)
@@ -487,7 +478,7 @@ def action_add(request, pk):
         try:
             services.add_follow_up(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Action added."))
             return redirect("clubs:meeting_detail", pk=meeting.pk)
@@ -526,7 +517,7 @@ def practice_add(request, pk):
                 club=meeting.club, meeting=meeting, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Good practice kept."))
             return redirect("clubs:meeting_detail", pk=meeting.pk)
@@ -575,7 +566,7 @@ def plan_set(request):
         try:
             plan = services.set_expansion_plan(by=request.user, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved the plan: %(plan)s.") % {"plan": plan})
             return redirect(f"{reverse('clubs:statistics')}?nam={plan.year}")

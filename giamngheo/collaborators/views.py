@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from giamngheo.accounts.models import Role
 from giamngheo.accounts.scoping import can, require, roles_over, scoped
 from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.groups.selectors import inspection_findings_for
@@ -31,16 +32,6 @@ from .forms import (
 )
 from .models import ALLOWED_ATTACHMENTS, Contract, Grade, MassOrganisation, ReportState, Status
 from .periods import Period
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _period(slug: str) -> Period:
@@ -165,7 +156,7 @@ def collaborator_add(request):
                 by=request.user, reason=form.cleaned_data["reason"], **_roster_fields(form)
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Added %(name)s.") % {"name": collaborator.full_name})
             return redirect("collaborators:detail", pk=collaborator.pk)
@@ -191,9 +182,9 @@ def collaborator_edit(request, pk):
             )
         except EditConflict as exc:
             conflict = True
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved %(name)s.") % {"name": collaborator.full_name})
             return redirect("collaborators:detail", pk=collaborator.pk)
@@ -238,7 +229,7 @@ def contract_add(request, pk):
                 collaborator=collaborator, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Recorded contract %(n)s.") % {"n": contract.number})
             return redirect("collaborators:detail", pk=collaborator.pk)
@@ -277,7 +268,7 @@ def contract_renew(request, pk):
                 contract=contract, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Renewed as contract %(n)s.") % {"n": renewal.number})
             return redirect("collaborators:detail", pk=collaborator.pk)
@@ -304,7 +295,7 @@ def training_add(request, pk):
                 collaborator=collaborator, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Training recorded."))
             return redirect("collaborators:detail", pk=collaborator.pk)
@@ -342,7 +333,7 @@ def assignment_add(request, pk):
         try:
             services.assign_task(collaborator=collaborator, by=request.user, **form.service_data())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Task assigned to %(name)s.") % {"name": collaborator})
             return redirect("collaborators:detail", pk=collaborator.pk)
@@ -394,7 +385,7 @@ def activity_add(request, pk):
         try:
             services.log_activity(collaborator=collaborator, by=request.user, **form.service_data())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Activity saved."))
             return redirect("collaborators:detail", pk=collaborator.pk)
@@ -486,7 +477,7 @@ def report_submit(request, pk, period):
                 collaborator=collaborator, period=period, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Report handed in to the office."))
             return redirect("collaborators:report", pk=pk, period=period.slug)
@@ -513,7 +504,7 @@ def report_decide(request, pk, period):
                 raise ValidationError(_("The collaborator has not handed in this report yet."))
             action(report=report, by=request.user, comment=form.cleaned_data["comment"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Decision recorded."))
             return redirect("collaborators:report", pk=pk, period=period.slug)
@@ -536,9 +527,9 @@ def evaluate(request, pk, period):
             )
         except EditConflict as exc:
             status = 409
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Evaluation saved."))
             return redirect("collaborators:report", pk=pk, period=period.slug)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from giamngheo.accounts.scoping import current_assignments, get_scoped_or_404, sees_everything
 from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level, Unit
@@ -61,16 +62,6 @@ from .periods import ReportPeriod
 from .permissions import allowed, allowed_anywhere, require_rule
 
 
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
-
-
 def _submit(request, form, action, *, success: str, then, template="groups/form.html", **context):
     """Run ``action(cleaned_data)`` on a valid POST; show the form again on refusal."""
     if request.method == "POST" and form.is_valid():
@@ -78,9 +69,9 @@ def _submit(request, form, action, *, success: str, then, template="groups/form.
             obj = action(form.cleaned_data)
         except EditConflict as exc:
             context["conflict"] = True
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, success)
             return redirect(then(obj) if callable(then) else then)
@@ -860,7 +851,7 @@ def report(request, pk, unit, period):
                 )
             except EditConflict as exc:
                 conflict = True
-                _form_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Report saved."))
                 return redirect("groups:report", pk=template.pk, unit=unit.code, period=period.slug)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from giamngheo.accounts.scoping import current_assignments, scoped, sees_everything
 from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household
@@ -41,16 +42,6 @@ def _holds_any(user, roles) -> bool:
     return sees_everything(user) or any(a.role in roles for a in current_assignments(user))
 
 
-def _errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
-
-
 def _form_page(request, form, template, context, call, success_message, success_url):
     """Validate, call the service, and redirect; errors stay next to the fields."""
     status = 200
@@ -58,10 +49,10 @@ def _form_page(request, form, template, context, call, success_message, success_
         try:
             call(form.cleaned_data)
         except EditConflict as exc:
-            _errors(form, exc)
+            add_service_errors(form, exc)
             status = 409
         except ValidationError as exc:
-            _errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, success_message)
             return redirect(success_url)
@@ -160,7 +151,7 @@ def adhoc_create(request):
         try:
             call(form.cleaned_data)
         except ValidationError as exc:
-            _errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Application recorded."))
             return redirect("reviews:adhoc_detail", pk=created["review"].pk)
@@ -448,7 +439,7 @@ def annual_create(request):
         try:
             call(form.cleaned_data)
         except ValidationError as exc:
-            _errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Annual review opened."))
             return redirect("reviews:annual_detail", pk=created["review"].pk)
