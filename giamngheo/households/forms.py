@@ -100,25 +100,42 @@ class HouseholdFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"), queryset=Unit.objects.none(), widget=FastSelect
+        label=_("Commune"),
+        queryset=Unit.objects.none(),
+        widget=FastSelect,
+        empty_label=_("All communes"),
     )
     village = django_filters.ModelChoiceFilter(
-        label=_("Village"), queryset=Unit.objects.none(), widget=FastSelect
+        label=_("Village"),
+        queryset=Unit.objects.none(),
+        widget=FastSelect,
+        empty_label=_("All villages"),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=PovertyStatus.choices, widget=FastSelect
+        label=_("Status"),
+        choices=PovertyStatus.choices,
+        widget=FastSelect,
+        empty_label=_("All statuses"),
     )
     ethnicity = django_filters.ChoiceFilter(
-        label=_("Ethnicity"), choices=ETHNICITY_CHOICES, widget=FastSelect
+        label=_("Ethnicity"),
+        choices=ETHNICITY_CHOICES,
+        widget=FastSelect,
+        empty_label=_("All ethnic groups"),
     )
     policy_group = django_filters.ChoiceFilter(
         label=_("Policy group"),
         choices=PolicyGroup.choices,
         field_name="policy_tags__group",
         widget=FastSelect,
+        empty_label=_("All policy groups"),
     )
     indicator = django_filters.ChoiceFilter(
-        label=_("Deprived on"), choices=[], field_name="deprivations__indicator", widget=FastSelect
+        label=_("Deprived on"),
+        choices=[],
+        field_name="deprivations__indicator",
+        widget=FastSelect,
+        empty_label=_("Any deprivation"),
     )
 
     class Meta:
