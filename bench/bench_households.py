@@ -34,7 +34,28 @@ os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.Immediat
 
 import numpy as np  # noqa: E402
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "A", "Y", "Đinh", "Rơ Châm"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "A",
+    "Y",
+    "Đinh",
+    "Rơ Châm",
+]
 MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Ngọc", "Thanh", "Hữu", "Quốc", "Thu", "Kim"]
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Blong", "Hyơk", "Pơ", "Thắng"]  # fmt: skip
 
@@ -75,18 +96,28 @@ def generate(n: int) -> None:
     if have >= n:
         print(f"database already holds {have:,} households")
         return
-    admin = __import__("giamngheo.accounts.models", fromlist=["User"]).User.objects.get(username="admin")
+    admin = __import__("giamngheo.accounts.models", fromlist=["User"]).User.objects.get(
+        username="admin"
+    )
     communes = list(Unit.objects.filter(parent__code="51", level=Level.COMMUNE).order_by("code"))
     for commune in communes:
         for i in range(1, 6 - commune.children.count()):
             add_village(commune=commune, name=f"Thôn bench {i}", kind=Kind.HAMLET, by=admin)
-    villages = list(Unit.objects.filter(parent__in=communes, level=Level.VILLAGE).values_list("pk", "parent_id"))
+    villages = list(
+        Unit.objects.filter(parent__in=communes, level=Level.VILLAGE).values_list("pk", "parent_id")
+    )
     rng = np.random.default_rng(7)
     t0 = time.perf_counter()
     todo = n - have
     v_idx = rng.integers(0, len(villages), todo)
-    fam, mid, giv = rng.integers(0, len(FAMILY), (3, todo)), rng.integers(0, len(MIDDLE), (2, todo)), rng.integers(0, len(GIVEN), (2, todo))
-    status = rng.choice(["POOR", "NEAR_POOR", "ESCAPED_POOR", "NOT_LISTED"], todo, p=[0.06, 0.08, 0.03, 0.83])
+    fam, mid, giv = (
+        rng.integers(0, len(FAMILY), (3, todo)),
+        rng.integers(0, len(MIDDLE), (2, todo)),
+        rng.integers(0, len(GIVEN), (2, todo)),
+    )
+    status = rng.choice(
+        ["POOR", "NEAR_POOR", "ESCAPED_POOR", "NOT_LISTED"], todo, p=[0.06, 0.08, 0.03, 0.83]
+    )
     income = rng.integers(500_000, 5_000_000, todo) // 1000 * 1000
     ethnic = rng.choice(["01", "16", "12", "18", "10"], todo, p=[0.6, 0.15, 0.1, 0.1, 0.05])
     deprived = rng.integers(0, 6, todo)
@@ -98,13 +129,17 @@ def generate(n: int) -> None:
         code = f"B{have + i:07d}"
         cid = f"0{int(rng.integers(10, 96)):02d}0{int(rng.integers(60, 99)):02d}{have + i:06d}"
         search = fold(f"{code} {head} {spouse} {cid}")
-        buf.write(f"{code}\t{commune}\t{village}\t{head}\t{ethnic[i]}\t\t\t{income[i]}\t\t\t\t\t{status[i]}\t2026\tPOOR\t2022-2025\t{deprived[i]}\t0\t{search}\t1\tnow()\tnow()\n")
+        buf.write(
+            f"{code}\t{commune}\t{village}\t{head}\t{ethnic[i]}\t\t\t{income[i]}\t\t\t\t\t{status[i]}\t2026\tPOOR\t2022-2025\t{deprived[i]}\t0\t{search}\t1\tnow()\tnow()\n"
+        )
     with connection.cursor() as cursor:
         raw = cursor.connection
         columns = ("code, commune_id, village_id, head_name, ethnicity, address, phone, income_per_capita, housing_type, "
                    "water_source, latrine_type, waste_handling, status, status_year, assessed_category, assessed_standard, "
                    "deprived_count, unknown_count, search_text, version, created_at, updated_at")  # fmt: skip
-        data = buf.getvalue().replace("\tnow()\tnow()\n", "\t2026-11-01 00:00:00+07\t2026-11-01 00:00:00+07\n")
+        data = buf.getvalue().replace(
+            "\tnow()\tnow()\n", "\t2026-11-01 00:00:00+07\t2026-11-01 00:00:00+07\n"
+        )
         with raw.cursor().copy(f"COPY households_household ({columns}) FROM STDIN") as copy:
             copy.write(data)
         cursor.execute(
@@ -139,13 +174,23 @@ def bench_list(runs: int) -> None:
     from giamngheo.accounts.models import User
 
     client = Client()
-    client.force_login(User.objects.get(username="tinh.quangngai"), backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        User.objects.get(username="tinh.quangngai"),
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
     officer = Client()
-    officer.force_login(User.objects.get(username="canbo.tumorong"), backend="django.contrib.auth.backends.ModelBackend")
+    officer.force_login(
+        User.objects.get(username="canbo.tumorong"),
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
     cases = [
         ("province staff, filter status=POOR", client, {"status": "POOR"}),
         ("province staff, search 'nguyen van hung'", client, {"q": "nguyen van hung"}),
-        ("province staff, filter + search 'tran thi lan'", client, {"status": "NEAR_POOR", "q": "tran thi lan"}),
+        (
+            "province staff, filter + search 'tran thi lan'",
+            client,
+            {"status": "NEAR_POOR", "q": "tran thi lan"},
+        ),
         ("province staff, deprived on health insurance", client, {"indicator": "health_insurance"}),
         ("province staff, search one household code", client, {"q": "B0777777"}),
         ("commune officer, search 'blong'", officer, {"q": "blong"}),
@@ -163,10 +208,14 @@ def bench_list(runs: int) -> None:
     try:
         for label, c, params in cases[1:3] + cases[4:5]:
             t = measure(c, params, max(5, runs // 4))
-            print(f"  {label:<46} {statistics.median(t):7.1f} {p95(t):7.1f}   ({statistics.median(t) / statistics.median(results[label]):.1f}× slower)")
+            print(
+                f"  {label:<46} {statistics.median(t):7.1f} {p95(t):7.1f}   ({statistics.median(t) / statistics.median(results[label]):.1f}× slower)"
+            )
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("CREATE INDEX IF NOT EXISTS households_household_search_trgm ON households_household USING gin (search_text gin_trgm_ops)")
+            cursor.execute(
+                "CREATE INDEX IF NOT EXISTS households_household_search_trgm ON households_household USING gin (search_text gin_trgm_ops)"
+            )
     worst = max(p95(t) for t in results.values())
     print(f"\nworst p95 with the index: {worst:.1f} ms (goal < 200 ms)")
 
@@ -178,7 +227,7 @@ def bench_import(rows: int, sample: int) -> None:
     from giamngheo.accounts.models import User
     from giamngheo.geo.models import Level, Unit
     from giamngheo.households.importer import COLUMNS, run_import
-    from giamngheo.households.models import Household, ImportJob, Member
+    from giamngheo.households.models import ImportJob, Member
     from giamngheo.households.services import create_household
 
     remove_imported()
@@ -207,7 +256,11 @@ def bench_import(rows: int, sample: int) -> None:
             row[index["Nhà tiêu"]] = "Tự hoại"
             row[index["Tình trạng"]] = "Hộ nghèo" if r % 7 == 0 else None
             if r % 7 == 0:
-                row[index["Năm"]], row[index["Số quyết định"]], row[index["Ngày quyết định"]] = 2026, "9/QĐ-UBND", "20/12/2025"
+                row[index["Năm"]], row[index["Số quyết định"]], row[index["Ngày quyết định"]] = (
+                    2026,
+                    "9/QĐ-UBND",
+                    "20/12/2025",
+                )
         else:
             row[index["Quan hệ với chủ hộ"]] = "Con" if position > 1 else "Vợ/chồng"
         born = 1980 + r % 20 if position < 2 else 2014 + r % 8
@@ -215,12 +268,16 @@ def bench_import(rows: int, sample: int) -> None:
         row[index["Giới tính"]] = "Nam" if r % 2 == 0 else "Nữ"
         row[index["Dân tộc"]] = "Xơ Đăng"
         if position < 2:
-            row[index["Số CCCD"]] = f"062{(0 if born < 2000 else 2) + r % 2}{born % 100:02d}{r // 2:06d}"
+            row[index["Số CCCD"]] = (
+                f"062{(0 if born < 2000 else 2) + r % 2}{born % 100:02d}{r // 2:06d}"
+            )
         row[index["Có BHYT"]] = "Có"
         ws.append(row)
     buffer = io.BytesIO()
     wb.save(buffer)
-    print(f"\nimport: built a {rows:,}-row file ({len(buffer.getvalue()) / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"\nimport: built a {rows:,}-row file ({len(buffer.getvalue()) / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s"
+    )
     job = ImportJob.objects.create(commune=commune, original_name="bench.xlsx", created_by=user,
                                    file=ContentFile(buffer.getvalue(), name="bench.xlsx"))  # fmt: skip
     t = time.perf_counter()
@@ -235,7 +292,11 @@ def bench_import(rows: int, sample: int) -> None:
     # Baseline: the per-household service path, as a form save does it.
     t = time.perf_counter()
     for i in range(sample):
-        members = [Member(full_name=f"Mẫu {i}", relation="head", sex="male", citizen_id=None, birth_year=2015)]
+        members = [
+            Member(
+                full_name=f"Mẫu {i}", relation="head", sex="male", citizen_id=None, birth_year=2015
+            )
+        ]
         create_household(village=village, data={"address": "", "phone": "", "income_per_capita": 1_000_000},
                          members=members, by=user, confirm_duplicates=True, code=f"S{run}-{i}")  # fmt: skip
     per_row = (time.perf_counter() - t) / sample
@@ -250,7 +311,12 @@ def remove_imported() -> None:
 
     where = "household_id IN (SELECT id FROM households_household WHERE code LIKE 'I%%' OR code LIKE 'S%%')"
     with connection.cursor() as cursor:
-        for table in ("households_member", "households_deprivation", "households_policytag", "households_statusrecord"):
+        for table in (
+            "households_member",
+            "households_deprivation",
+            "households_policytag",
+            "households_statusrecord",
+        ):
             cursor.execute(f"DELETE FROM {table} WHERE {where}")
         cursor.execute("DELETE FROM households_household WHERE code LIKE 'I%%' OR code LIKE 'S%%'")
 

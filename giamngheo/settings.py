@@ -89,7 +89,9 @@ SPECTACULAR_SETTINGS = {
 
 # Long jobs (imports) go to a database-backed queue: the web answers at once and a worker
 # (`manage.py db_worker`, started by `make run`) can run on this or another machine.
-TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+TASKS = {
+    "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -35,7 +35,9 @@ def test_anonymous_callers_are_refused(demo):
 def test_household_list_holds_only_the_callers_commune(demo):
     client = _client(demo.users["canbo.tumorong"], token=True)
     codes = _all_codes(client, "/api/v1/ho-gia-dinh/", page_size=5)
-    assert set(codes) == set(Household.objects.filter(commune=demo.commune_a).values_list("code", flat=True))
+    assert set(codes) == set(
+        Household.objects.filter(commune=demo.commune_a).values_list("code", flat=True)
+    )
 
 
 def test_another_communes_household_is_404(demo):
@@ -45,18 +47,28 @@ def test_another_communes_household_is_404(demo):
 
 
 def test_detail_carries_members_status_history_and_deprivations(demo):
-    household = Household.objects.filter(commune=demo.commune_a).exclude(status="NOT_LISTED").first()
-    body = _client(demo.users["canbo.tumorong"]).get(f"/api/v1/ho-gia-dinh/{household.code}/").json()
+    household = (
+        Household.objects.filter(commune=demo.commune_a).exclude(status="NOT_LISTED").first()
+    )
+    body = (
+        _client(demo.users["canbo.tumorong"]).get(f"/api/v1/ho-gia-dinh/{household.code}/").json()
+    )
     assert body["code"] == household.code and body["commune"] == "23425"
     assert len(body["members"]) == household.members.count()
     assert body["status_records"][0]["decision_number"] == "125/QĐ-UBND"
-    assert set(body["deprived_indicators"]) == set(household.deprivations.values_list("indicator", flat=True))
+    assert set(body["deprived_indicators"]) == set(
+        household.deprivations.values_list("indicator", flat=True)
+    )
 
 
 def test_filters_match_the_list_page(demo):
     client = _client(demo.users["tinh.quangngai"])
     codes = _all_codes(client, "/api/v1/ho-gia-dinh/", status="POOR", commune=demo.commune_b.pk)
-    assert set(codes) == set(Household.objects.filter(commune=demo.commune_b, status="POOR").values_list("code", flat=True))
+    assert set(codes) == set(
+        Household.objects.filter(commune=demo.commune_b, status="POOR").values_list(
+            "code", flat=True
+        )
+    )
 
 
 def test_units_are_scoped_too(demo):

@@ -15,9 +15,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
-        pytest.fail(
-            "chromium is not installed: run `make sysdeps` (the README test command does)."
-        )
+        pytest.fail("chromium is not installed: run `make sysdeps` (the README test command does).")
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

@@ -1,8 +1,6 @@
 """A commune officer finds a household without diacritics, reads why it is deprived,
 edits a member, and imports a file with one bad row."""
 
-import io
-
 import pytest
 from openpyxl import Workbook
 from playwright.sync_api import expect
@@ -32,8 +30,12 @@ def _xlsx(path, rows):
     return path
 
 
-def test_officer_finds_reads_edits_and_imports(live_server, browser, demo, phone_context_args, tmp_path):
-    household = Household.objects.filter(commune=demo.commune_a, deprivations__indicator="health_insurance").first()
+def test_officer_finds_reads_edits_and_imports(
+    live_server, browser, demo, phone_context_args, tmp_path
+):
+    household = Household.objects.filter(
+        commune=demo.commune_a, deprivations__indicator="health_insurance"
+    ).first()
     head = household.members.get(relation="head")
     context = browser.new_context(**phone_context_args)
     page = context.new_page()

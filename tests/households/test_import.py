@@ -157,7 +157,9 @@ def test_collaborator_and_auditor_permissions_on_import(demo, login):
     assert login(demo.users["kiemtra.quangngai"]).get(URL).status_code == 403
 
 
-def test_a_large_file_is_queued_and_the_worker_imports_it(demo, login, village_a, settings, monkeypatch):
+def test_a_large_file_is_queued_and_the_worker_imports_it(
+    demo, login, village_a, settings, monkeypatch
+):
     from django_tasks_db.management.commands import db_worker
 
     from giamngheo.households import views
