@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -18,6 +17,7 @@ from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook
 
 from .search import fold
+from .spreadsheets import neutralise, safe_row
 
 
 @dataclass(frozen=True)
@@ -92,19 +92,21 @@ def read_rows(upload, columns: dict[str, str], required: list[str] | None = None
 
 
 def xlsx_response(filename: str, headers: list[str], rows, sheet_title: str = "Sheet1"):
-    """Stream-friendly .xlsx download (openpyxl write-only mode keeps memory flat)."""
+    """Stream-friendly .xlsx download (openpyxl write-only mode keeps memory flat).
+
+    Every cell goes through ``core.spreadsheets.neutralise``: user text is never a formula.
+    """
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=sheet_title[:31])
     header_cells = []
     for h in headers:
-        cell = WriteOnlyCell(ws, value=str(h))
+        cell = WriteOnlyCell(ws, value=neutralise(str(h)))
         cell.font = Font(bold=True)
         header_cells.append(cell)
     ws.append(header_cells)
     for row in rows:
-        # Lazy translations (choice labels) are not values openpyxl knows.
-        ws.append([str(v) if isinstance(v, Promise) else v for v in row])
+        ws.append(safe_row(row))
     buffer = io.BytesIO()
     wb.save(buffer)
     response = HttpResponse(

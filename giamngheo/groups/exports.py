@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from giamngheo.core.spreadsheets import safe_row
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -14,17 +16,17 @@ def report_workbook(template, unit, period, lines) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = _("Report")[:31]
-    ws.append([template.name])
+    ws.append(safe_row([template.name]))
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([_("Reporting unit"), unit.name])
-    ws.append([_("Period"), str(period.label)])
-    ws.append([_("Template of"), template.office.name])
+    ws.append(safe_row([_("Reporting unit"), unit.name]))
+    ws.append(safe_row([_("Period"), str(period.label)]))
+    ws.append(safe_row([_("Template of"), template.office.name]))
     ws.append([])
-    ws.append([_("No."), _("Item"), _("Value"), _("Unit")])
+    ws.append(safe_row([_("No."), _("Item"), _("Value"), _("Unit")]))
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     for number, line in enumerate(lines, start=1):
-        ws.append([number, line.label, line.value, line.unit])
+        ws.append(safe_row([number, line.label, line.value, line.unit]))
         if line.is_text:
             ws.cell(row=ws.max_row, column=3).alignment = Alignment(wrap_text=True)
         else:

@@ -14,6 +14,7 @@ from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, req
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.spreadsheets import safe_row
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level, Unit
 
@@ -288,8 +289,8 @@ def import_template(request, fmt):
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerow(safe_row(headers))
+        writer.writerows(safe_row(row) for row in rows)
         response = HttpResponse(
             "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
         )

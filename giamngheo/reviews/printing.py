@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from giamngheo.core.spreadsheets import safe_row
 from giamngheo.households.models import PovertyStatus
 
 from .procedures import procedure_by_code
@@ -169,7 +170,7 @@ def posting_pdf(review, lists, posting, village=None) -> bytes:
 
 def _sheet_title(ws, lines, width):
     for line in lines:
-        ws.append([line])
+        ws.append(safe_row([line]))
         ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width)
         ws.cell(ws.max_row, 1).font = Font(bold=True)
         ws.cell(ws.max_row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
@@ -196,7 +197,7 @@ def posting_xlsx(review, lists, posting, village=None) -> bytes:
         6,
     )
     header = ["Danh sách", "STT", "Mã hộ", "Họ và tên chủ hộ", "Thôn", "Trước rà soát"]
-    ws.append(header)
+    ws.append(safe_row(header))
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     totals = []
@@ -204,19 +205,21 @@ def posting_xlsx(review, lists, posting, village=None) -> bytes:
         totals.append((STATUS_VI[status], len(entries)))
         for i, e in enumerate(entries, start=1):
             ws.append(
-                [
-                    STATUS_VI[status],
-                    i,
-                    e.household.code,
-                    e.household.head_name,
-                    e.village.name,
-                    STATUS_VI[PovertyStatus(e.previous_status)],
-                ]
+                safe_row(
+                    [
+                        STATUS_VI[status],
+                        i,
+                        e.household.code,
+                        e.household.head_name,
+                        e.village.name,
+                        STATUS_VI[PovertyStatus(e.previous_status)],
+                    ]
+                )
             )
     ws.append([])
     ws.append(["TỔNG HỢP", "Số hộ"])
     for label, n in totals:
-        ws.append([label, n])
+        ws.append(safe_row([label, n]))
     ws.append(["Tổng cộng", sum(n for _label, n in totals)])
     for col, w in zip("ABCDEF", (30, 6, 16, 30, 22, 30), strict=True):
         ws.column_dimensions[col].width = w
@@ -306,13 +309,13 @@ def summary_xlsx(review, rows, total, form_label: str) -> bytes:
     ws.title = "Tổng hợp"
     top, sub = summary_headers()
     _sheet_title(ws, _summary_lines(review, form_label), len(top))
-    ws.append(top)
-    ws.append(sub)
+    ws.append(safe_row(top))
+    ws.append(safe_row(sub))
     for r in (ws.max_row - 1, ws.max_row):
         for cell in ws[r]:
             cell.font = Font(bold=True)
     for row in rows:
-        ws.append([row.name, *row.cells()])
+        ws.append(safe_row([row.name, *row.cells()]))
     ws.append(["Tổng cộng", *total.cells()])
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
