@@ -6,4 +6,7 @@ class AccountsConfig(AppConfig):
     name = "giamngheo.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
-    nav_items = [("accounts:account_list", _("Accounts"), "manage_accounts")]
+    nav_items = [
+        ("accounts:account_list", _("Accounts"), "manage_accounts"),
+        ("accounts:read_audit", _("Personal data reads"), "view_read_audit"),
+    ]

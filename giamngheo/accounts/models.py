@@ -57,3 +57,37 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+class PersonalDataRead(models.Model):
+    """A read of residents' personal data (a household page, an export, the API).
+
+    Decree 13/2023/NĐ-CP asks the controller to be able to show who processed personal data;
+    the auditor reads these lines for their area. No citizen ID or name is stored here.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Viewed the household page")
+        EXPORT = "export", _("Exported a list")
+        API = "api", _("Read through the API")
+        SEARCH = "search", _("Searched by citizen ID")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    unit = models.ForeignKey(
+        "geo.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    subject = models.CharField(_("record"), max_length=64, blank=True)
+    count = models.PositiveIntegerField(_("records"), default=1)
+
+    class Meta:
+        verbose_name = _("personal data read")
+        verbose_name_plural = _("personal data reads")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["unit", "-at"], name="read_unit_at")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} · {self.user} · {self.get_action_display()}"

@@ -23,6 +23,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "manage_clubs": frozenset({Role.CLUB_OFFICER, Role.COMMUNE_OFFICER, Role.MANAGING_OFFICE}),
     "manage_accounts": frozenset({Role.PROVINCE_STAFF, Role.MANAGING_OFFICE}),
     "view_audit": frozenset(set(Role.values)),
+    # Full citizen IDs: see personal_data.py for who needs them and why.
+    "view_citizen_id": frozenset({Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER}),
+    "view_read_audit": frozenset({Role.AUDITOR}),
 }
 
 

@@ -4,8 +4,8 @@ from django.db.models import Count, Prefetch, Q
 
 from giamngheo.geo.models import Level
 
-from .models import RoleAssignment, User
-from .scoping import current_assignments, visible_units
+from .models import PersonalDataRead, RoleAssignment, User
+from .scoping import current_assignments, scoped, visible_units
 
 
 def home_summary(user) -> dict:
@@ -39,3 +39,11 @@ def accounts_visible_to(user):
         .order_by("username")
         .prefetch_related(Prefetch("role_assignments", queryset=roles, to_attr="area_roles"))
     )
+
+
+def personal_data_reads(user, subject: str = ""):
+    """The read audit of the user's area, newest first (what the auditor reads)."""
+    reads = scoped(PersonalDataRead.objects.select_related("user", "unit"), user, via="unit")
+    if subject:
+        reads = reads.filter(subject=subject.strip())
+    return reads.order_by("-at", "-id")

@@ -17,5 +17,6 @@ urlpatterns = [
     path("", views.account_list, name="account_list"),
     path("them/", views.account_create, name="account_create"),
     path("vai-tro/<int:pk>/thu-hoi/", views.role_revoke, name="role_revoke"),
+    path("nhat-ky-truy-cap/", views.read_audit, name="read_audit"),
     path("<str:username>/", views.account_detail, name="account_detail"),
 ]

@@ -15,7 +15,7 @@ from . import services
 from .forms import AccountForm, LoginForm, RoleForm
 from .models import RoleAssignment
 from .scoping import can_anywhere
-from .selectors import accounts_visible_to, units_for_roles
+from .selectors import accounts_visible_to, personal_data_reads, units_for_roles
 
 
 class LoginView(auth_views.LoginView):
@@ -105,3 +105,15 @@ def role_revoke(request, pk):
     else:
         messages.success(request, _("Role removed."))
     return redirect("accounts:account_detail", username=assignment.user.username)
+
+
+@login_required
+def read_audit(request):
+    """Who viewed or exported residents' personal data in the auditor's area, and when."""
+    if not can_anywhere(request.user, "view_read_audit"):
+        raise PermissionDenied
+    subject = request.GET.get("ho", "").strip()[:64]
+    page = Paginator(personal_data_reads(request.user, subject), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "accounts/read_audit.html", {"page": page, "subject": subject})

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from giamngheo.accounts.personal_data import citizen_id_for
 from giamngheo.geo.models import Unit
 from giamngheo.households.models import Household, Member, StatusRecord
 
@@ -13,9 +14,17 @@ class UnitSerializer(serializers.ModelSerializer):
 
 
 class MemberSerializer(serializers.ModelSerializer):
+    citizen_id = serializers.SerializerMethodField()
+
     class Meta:
         model = Member
         exclude = ["id", "household"]
+
+    def get_citizen_id(self, member) -> str:
+        """Full or masked by the caller's role, as on the household page."""
+        return citizen_id_for(
+            self.context["request"].user, member.citizen_id, member.household.commune
+        )
 
 
 class StatusRecordSerializer(serializers.ModelSerializer):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from giamngheo.accounts.models import Role
+from giamngheo.accounts.personal_data import citizen_id_for
 from giamngheo.accounts.scoping import can, require, roles_over, scoped
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
@@ -208,7 +209,20 @@ def collaborator_detail(request, pk):
         "activities": selectors.recent_activities(collaborator),
         "is_self": _is_self(request.user, collaborator),
         "can_manage": can(request.user, "manage_collaborators", collaborator.commune),
-        "history": history_entries(collaborator),
+        "history": history_entries(
+            collaborator,
+            mask={
+                "citizen_id": lambda v: (
+                    citizen_id_for(
+                        request.user,
+                        "" if v == "—" else v,
+                        collaborator.commune,
+                        "manage_collaborators",
+                    )
+                    or "—"
+                )
+            },
+        ),
         **selectors.collaborator_record(collaborator),
     }
     return render(request, "collaborators/collaborator_detail.html", context)

@@ -127,3 +127,9 @@ def normalise_citizen_id(value) -> str:
         return str(int(value)).zfill(12)
     text = str(value).strip()
     return "".join(ch for ch in text if not ch.isspace() and ch not in ".-")
+
+
+def looks_like_citizen_id(text: str) -> bool:
+    """Whether a search term is (most of) a citizen ID: 9 to 12 digits once spaces are gone."""
+    digits = normalise_citizen_id(text)
+    return digits.isdigit() and 9 <= len(digits) <= 12

@@ -36,8 +36,13 @@ def _display(record, name):
     return value
 
 
-def history_entries(obj, limit: int = 50) -> list[HistoryEntry]:
-    """Newest first; diffs are computed between consecutive versions fetched in one query."""
+def history_entries(obj, limit: int = 50, mask=None) -> list[HistoryEntry]:
+    """Newest first; diffs are computed between consecutive versions fetched in one query.
+
+    ``mask`` maps a field name to a function shown instead of its values (a citizen ID the
+    reader may not see in full must not reappear in the history of changes).
+    """
+    mask = mask or {}
     records = list(
         obj.history.select_related("history_user").order_by("-history_date", "-history_id")[
             : limit + 1
@@ -51,9 +56,10 @@ def history_entries(obj, limit: int = 50) -> list[HistoryEntry]:
             delta = record.diff_against(previous)
             for c in delta.changes:
                 label = str(record._meta.get_field(c.field).verbose_name)
-                changes.append(
-                    Change(label, _display(previous, c.field), _display(record, c.field))
-                )
+                old, new = _display(previous, c.field), _display(record, c.field)
+                if c.field in mask:
+                    old, new = mask[c.field](old), mask[c.field](new)
+                changes.append(Change(label, old, new))
         entries.append(
             HistoryEntry(
                 when=record.history_date,

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 
 class LanguageMiddleware:
@@ -21,4 +22,23 @@ class LanguageMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` on every page and file served to a signed-in user.
+
+    Nearly every page behind the login shows residents' names, citizen IDs, incomes or
+    addresses (Decree 13/2023/NĐ-CP): neither the browser (a shared commune computer) nor a
+    proxy may keep a copy. Static files are served before this runs and stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.accounts.personal_data import mask_citizen_id
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
 from giamngheo.core.search import search
 from giamngheo.core.widgets import FastSelect
@@ -82,11 +83,26 @@ class MemberForm(forms.ModelForm):
             "date_of_birth": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, show_citizen_id=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["citizen_id"].widget.attrs.update(
             inputmode="numeric", maxlength=12, pattern="[0-9 ]*"
         )
+        if not show_citizen_id and self.instance.pk and self.instance.citizen_id:
+            # A reader who may not see the full ID sees it masked and cannot change it; the
+            # model field leaves the form, so saving keeps the stored value.
+            masked = forms.CharField(
+                label=self.fields["citizen_id"].label,
+                required=False,
+                disabled=True,
+                initial=mask_citizen_id(self.instance.citizen_id),
+            )
+            self.fields = {
+                ("citizen_id_masked" if name == "citizen_id" else name): (
+                    masked if name == "citizen_id" else field
+                )
+                for name, field in self.fields.items()
+            }
         _tristate(self)
 
 

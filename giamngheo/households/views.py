@@ -4,13 +4,22 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.db.models import Count, OuterRef, Subquery
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from giamngheo.accounts.models import PersonalDataRead
+from giamngheo.accounts.personal_data import (
+    area_unit,
+    citizen_id_masker,
+    record_read,
+    sees_full_citizen_id,
+)
 from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, require, scoped
+from giamngheo.core.citizen_id import looks_like_citizen_id
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
@@ -20,8 +29,8 @@ from giamngheo.geo.models import Level, Unit
 
 from . import importer, services
 from .assessment import CATEGORY_LABELS, assess, standard_in_force
-from .forms import HouseholdForm, MemberFormSet
-from .models import Household, ImportJob, PolicyGroup
+from .forms import HouseholdFilter, HouseholdForm, MemberFormSet
+from .models import Household, ImportJob, Member, PolicyGroup, Relation
 from .selectors import (
     household_detail,
     household_filter,
@@ -35,16 +44,55 @@ from .tasks import import_households
 INLINE_IMPORT_BYTES = 16_000
 
 
+SEARCH_SESSION_KEY = "households_search"
+
+
+def _filter_params(request):
+    """The list's filters: from the query string, with the search term from the session.
+
+    The search box is posted (it may hold a citizen ID or a name, which must not land in
+    URLs, access logs or browser history); ``tim=1`` in the query string says "apply it".
+    """
+    params = request.GET.copy()
+    params.pop("page", None)
+    if params.get("tim") and request.session.get(SEARCH_SESSION_KEY):
+        params["q"] = request.session[SEARCH_SESSION_KEY]
+    return params
+
+
+def _search_redirect(request):
+    term = (request.POST.get("q") or "").strip()[:200]
+    params = QueryDict(mutable=True)
+    for key in HouseholdFilter.base_filters:
+        value = request.POST.get(key)
+        if key != "q" and value:
+            params[key] = value
+    if term:
+        request.session[SEARCH_SESSION_KEY] = term
+        params["tim"] = "1"
+        if looks_like_citizen_id(term):
+            record_read(user=request.user, action=PersonalDataRead.Action.SEARCH,
+                        unit=area_unit(request.user))  # fmt: skip
+    else:
+        request.session.pop(SEARCH_SESSION_KEY, None)
+    url = reverse("households:household_list")
+    return redirect(f"{url}?{params.urlencode()}" if params else url)
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
 def household_list(request):
-    filterset = household_filter(request.user, request.GET)
+    if request.method == "POST":
+        return _search_redirect(request)
+    params = _filter_params(request)
+    filterset = household_filter(request.user, params)
     try:
         page_number = int(request.GET.get("page", 1))
     except ValueError:
         page_number = 1
     rows, has_next = page_without_count(filterset.qs, page_number)
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = params.copy()
+    query.pop("q", None)
     return render(
         request,
         "households/household_list.html",
@@ -61,19 +109,38 @@ def household_list(request):
 
 @login_required
 def household_export(request):
-    filterset = household_filter(request.user, request.GET)
-    queryset = filterset.qs.annotate(member_count=Count("members")).values_list(
+    filterset = household_filter(request.user, _filter_params(request))
+    head_cccd = Member.objects.filter(household=OuterRef("pk"), relation=Relation.HEAD).values(
+        "citizen_id"
+    )[:1]
+    queryset = filterset.qs.annotate(member_count=Count("members"), head_cccd=Subquery(head_cccd)).values_list(
         "code", "head_name", "village__name", "commune__name", "status", "status_year",
         "income_per_capita", "assessed_category", "deprived_count", "member_count", "address", "phone",
+        "head_cccd", "commune__path",
     )  # fmt: skip
     labels = dict(Household._meta.get_field("status").flatchoices)
-    rows = (
-        (c, h, v, cm, str(labels.get(s, s)), y, i, a, d, m, ad, p)
-        for c, h, v, cm, s, y, i, a, d, m, ad, p in queryset.iterator(chunk_size=2000)
-    )
+    show = citizen_id_masker(request.user)
+    exported = 0
+
+    def rows():
+        nonlocal exported
+        for c, h, v, cm, s, y, i, a, d, m, ad, p, cid, path in queryset.iterator(chunk_size=2000):
+            exported += 1
+            yield (c, h, v, cm, str(labels.get(s, s)), y, i, a, d, m, ad, p, show(cid, path))
+
     headers = [_("Household code"), _("Head of household"), _("Village"), _("Commune"), _("Status"), _("Year"),
-               _("Income per person per month"), _("Assessed category"), _("Deprived indicators"), _("Members"), _("Address"), _("Phone")]  # fmt: skip
-    return xlsx_response("ho-gia-dinh.xlsx", headers, rows, sheet_title=_("Households"))
+               _("Income per person per month"), _("Assessed category"), _("Deprived indicators"), _("Members"), _("Address"), _("Phone"), _("Citizen ID of the head")]  # fmt: skip
+    response = xlsx_response("ho-gia-dinh.xlsx", headers, rows(), sheet_title=_("Households"))
+    form = filterset.form
+    cleaned = getattr(form, "cleaned_data", {}) if form.is_valid() else {}
+    record_read(
+        user=request.user,
+        action=PersonalDataRead.Action.EXPORT,
+        unit=area_unit(request.user, cleaned.get("village"), cleaned.get("commune")),
+        subject="ho-gia-dinh.xlsx",
+        count=exported,
+    )
+    return response
 
 
 @login_required
@@ -85,6 +152,8 @@ def household_detail_view(request, code):
     indicators = {i.code: i for i in standard.indicators}
     profile = [(indicators[r.indicator], r) for r in assessment.profile.results]
     member_history = member_history_entries(household)
+    record_read(user=request.user, action=PersonalDataRead.Action.VIEW, unit=household.commune,
+                subject=household.code)  # fmt: skip
     return render(
         request,
         "households/household_detail.html",
@@ -138,7 +207,13 @@ def _edit(request, household=None):
         request.POST or None, instance=household, villages=village_qs, initial=initial
     )
     formset = MemberFormSet(
-        request.POST or None, instance=household or Household(), prefix="members"
+        request.POST or None,
+        instance=household or Household(),
+        prefix="members",
+        form_kwargs={
+            "show_citizen_id": household is None
+            or sees_full_citizen_id(request.user, household.commune)
+        },
     )
     conflict = duplicates = None
     member_problems = {}
