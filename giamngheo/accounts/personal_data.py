@@ -31,30 +31,38 @@ def mask_citizen_id(value: str) -> str:
     return value[:4] + MASK * (len(value) - 7) + value[-3:]
 
 
+def _full_roots(user, capability: str) -> tuple[str, ...] | None:
+    """Paths of the units where ``user`` sees full IDs; ``None`` meaning everywhere."""
+    if sees_everything(user):
+        return None
+    return tuple(
+        a.unit.path for a in current_assignments(user) if a.role in CAPABILITIES[capability]
+    )
+
+
 def citizen_id_masker(user, capability: str = "view_citizen_id") -> Callable[[str, str], str]:
     """``show(value, unit_path)`` for many rows at once (exports): full where ``user`` holds a
     role with ``capability`` over the unit or a unit above it, masked elsewhere."""
-    if sees_everything(user):
-        return lambda value, path: value or ""
-    roots = tuple(
-        a.unit.path for a in current_assignments(user) if a.role in CAPABILITIES[capability]
-    )
+    roots = _full_roots(user, capability)
 
     def show(value, path):
         if not value:
             return ""
-        return value if roots and path.startswith(roots) else mask_citizen_id(value)
+        if roots is None or (roots and path.startswith(roots)):
+            return value
+        return mask_citizen_id(value)
 
     return show
+
+
+def sees_full_citizen_id(user, unit, capability: str = "view_citizen_id") -> bool:
+    roots = _full_roots(user, capability)
+    return roots is None or bool(unit is not None and roots and unit.path.startswith(roots))
 
 
 def citizen_id_for(user, value, unit, capability: str = "view_citizen_id") -> str:
     """The citizen ID as ``user`` may see it on a record of ``unit``."""
     return citizen_id_masker(user, capability)(value, unit.path if unit else "")
-
-
-def sees_full_citizen_id(user, unit, capability: str = "view_citizen_id") -> bool:
-    return citizen_id_masker(user, capability)("0" * 12, unit.path if unit else "") == "0" * 12
 
 
 def record_read(*, user, action: str, unit=None, subject: str = "", count: int = 1):

@@ -195,3 +195,15 @@ def test_api_reads_are_recorded(demo, head):
         (head.household.code, 1),
         ("api/ho-gia-dinh", 3),
     }
+
+
+def test_a_collaborators_own_citizen_id_is_full_only_for_the_managing_office(demo, login):
+    from giamngheo.collaborators.models import Collaborator
+
+    ctv = Collaborator.objects.filter(commune=demo.commune_a).first()
+    Collaborator.objects.filter(pk=ctv.pk).update(citizen_id="062190000123")
+    url = reverse("collaborators:detail", args=[ctv.pk])
+    office = login(demo.users["vanphong.quangngai"]).get(url).content.decode()
+    assert "062190000123" in office
+    leader = login(demo.users["lanhdao.tumorong"]).get(url).content.decode()
+    assert "062190000123" not in leader and "0621•••••123" in leader
