@@ -15,6 +15,7 @@ from giamngheo.accounts.scoping import can, require, roles_over, scoped
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.groups.selectors import inspection_findings_for
 
@@ -78,6 +79,7 @@ def _require_self(user, collaborator) -> None:
 
 
 @login_required
+@posted_search("collaborators")  # the roster is searched by citizen ID too: never in the URL
 def home(request):
     user = request.user
     if selectors.own_work_only(user):

@@ -5,9 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Subquery
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,13 +22,14 @@ from giamngheo.core.citizen_id import looks_like_citizen_id
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.search import posted_search
 from giamngheo.core.spreadsheets import safe_row
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level, Unit
 
 from . import importer, services
 from .assessment import CATEGORY_LABELS, assess, standard_in_force
-from .forms import HouseholdFilter, HouseholdForm, MemberFormSet
+from .forms import HouseholdForm, MemberFormSet
 from .models import Household, ImportJob, Member, PolicyGroup, Relation
 from .selectors import (
     household_detail,
@@ -44,54 +44,28 @@ from .tasks import import_households
 INLINE_IMPORT_BYTES = 16_000
 
 
-SEARCH_SESSION_KEY = "households_search"
+def _record_citizen_id_search(request, term):
+    if looks_like_citizen_id(term):
+        record_read(user=request.user, action=PersonalDataRead.Action.SEARCH,
+                    unit=area_unit(request.user))  # fmt: skip
 
 
-def _filter_params(request):
-    """The list's filters: from the query string, with the search term from the session.
-
-    The search box is posted (it may hold a citizen ID or a name, which must not land in
-    URLs, access logs or browser history); ``tim=1`` in the query string says "apply it".
-    """
-    params = request.GET.copy()
-    params.pop("page", None)
-    if params.get("tim") and request.session.get(SEARCH_SESSION_KEY):
-        params["q"] = request.session[SEARCH_SESSION_KEY]
-    return params
-
-
-def _search_redirect(request):
-    term = (request.POST.get("q") or "").strip()[:200]
-    params = QueryDict(mutable=True)
-    for key in HouseholdFilter.base_filters:
-        value = request.POST.get(key)
-        if key != "q" and value:
-            params[key] = value
-    if term:
-        request.session[SEARCH_SESSION_KEY] = term
-        params["tim"] = "1"
-        if looks_like_citizen_id(term):
-            record_read(user=request.user, action=PersonalDataRead.Action.SEARCH,
-                        unit=area_unit(request.user))  # fmt: skip
-    else:
-        request.session.pop(SEARCH_SESSION_KEY, None)
-    url = reverse("households:household_list")
-    return redirect(f"{url}?{params.urlencode()}" if params else url)
+# The register's search box may hold a citizen ID: it is posted, never put in the URL.
+register_search = posted_search("households", on_search=_record_citizen_id_search)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@register_search
 def household_list(request):
-    if request.method == "POST":
-        return _search_redirect(request)
-    params = _filter_params(request)
-    filterset = household_filter(request.user, params)
+    filterset = household_filter(request.user, request.GET)
     try:
         page_number = int(request.GET.get("page", 1))
     except ValueError:
         page_number = 1
     rows, has_next = page_without_count(filterset.qs, page_number)
-    query = params.copy()
+    query = request.GET.copy()
+    query.pop("page", None)
     query.pop("q", None)
     return render(
         request,
@@ -108,8 +82,9 @@ def household_list(request):
 
 
 @login_required
+@register_search
 def household_export(request):
-    filterset = household_filter(request.user, _filter_params(request))
+    filterset = household_filter(request.user, request.GET)
     head_cccd = Member.objects.filter(household=OuterRef("pk"), relation=Relation.HEAD).values(
         "citizen_id"
     )[:1]

@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from giamngheo.accounts.models import PersonalDataRead, Role, RoleAssignment, User
 from giamngheo.accounts.personal_data import mask_citizen_id
+from giamngheo.core.search import fold_parts
 from giamngheo.households.models import Household, Member, Relation
 
 FULL = ["canbo.tumorong", "lanhdao.tumorong", "admin"]
@@ -207,3 +208,21 @@ def test_a_collaborators_own_citizen_id_is_full_only_for_the_managing_office(dem
     assert "062190000123" in office
     leader = login(demo.users["lanhdao.tumorong"]).get(url).content.decode()
     assert "062190000123" not in leader and "0621•••••123" in leader
+
+
+def test_the_roster_search_by_citizen_id_is_posted_and_kept_out_of_links(demo, login):
+    from giamngheo.collaborators.models import Collaborator
+
+    ctv = Collaborator.objects.filter(commune=demo.commune_a).first()
+    Collaborator.objects.filter(pk=ctv.pk).update(
+        citizen_id="062190000123", search_text=fold_parts(ctv.full_name, "062190000123")
+    )
+    client = login(demo.users["vanphong.quangngai"])
+    response = client.post(reverse("collaborators:home"), {"q": "062190000123", "to_chuc": ""})
+    assert response.status_code == 302 and "062190000123" not in response["Location"]
+    assert "tim=1" in response["Location"]
+    body = client.get(response["Location"]).content.decode()
+    assert ctv.full_name in body
+    assert "062190000123" not in "".join(
+        part.split('"')[0] for part in body.split('href="')[1:]
+    )  # no link on the page carries the number
