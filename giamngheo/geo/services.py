@@ -241,7 +241,7 @@ def _repath_children(units: list[Unit]) -> None:
 
 
 @transaction.atomic
-def load_official_units(*, legacy: bool = True) -> LoadResult:
+def load_official_units(*, legacy: bool = False) -> LoadResult:
     """Create or refresh the 34 provinces and 3,321 communes, and the former units; idempotent.
 
     With ``legacy`` also the 63 provinces, 696 districts and 10,051 communes in force until
