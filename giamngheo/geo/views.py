@@ -45,7 +45,7 @@ def commune_export(request):
 @login_required
 def unit_detail(request, code):
     unit = get_scoped_or_404(
-        Unit.objects.select_related("parent", "successor"), request.user, None, code=code
+        Unit.objects.select_related("parent", "successor", "former_district"), request.user, None, code=code
     )
     context = {
         "unit": unit,
@@ -54,6 +54,10 @@ def unit_detail(request, code):
     }
     if unit.level == Level.COMMUNE:
         context["villages"] = villages_of(unit)
+    context["became"] = unit.successors.order_by("code")
+    context["formed_from"] = unit.formed_from.filter(
+        level__in=[Level.FORMER_COMMUNE, Level.FORMER_PROVINCE]
+    ).select_related("parent")
     return render(request, "geo/unit_detail.html", context)
 
 
