@@ -45,7 +45,10 @@ def commune_export(request):
 @login_required
 def unit_detail(request, code):
     unit = get_scoped_or_404(
-        Unit.objects.select_related("parent", "successor", "former_district"), request.user, None, code=code
+        Unit.objects.select_related("parent", "successor", "former_district"),
+        request.user,
+        None,
+        code=code,
     )
     context = {
         "unit": unit,
