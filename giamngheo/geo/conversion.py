@@ -217,3 +217,26 @@ class CommuneResolver:
 
     def _units(self, pks) -> list[Unit]:
         return sorted((self.by_pk[pk] for pk in pks if pk in self.by_pk), key=lambda u: u.code)
+
+
+def problem_for_commune(
+    resolver: CommuneResolver, target: Unit, *, province="", district="", commune="",
+    new_commune="", village="",
+) -> tuple[str, list[str]] | None:  # fmt: skip
+    """For imports into one commune: None when the row's units (old or new) lead to
+    ``target``, else (message, candidates). A row naming no unit is fine."""
+    if not any(str(v or "").strip() for v in (province, district, commune, new_commune)):
+        return None
+    match = resolver.resolve(
+        commune=commune or new_commune, district=district, province=province,
+        new_commune=new_commune, village=village,
+    )  # fmt: skip
+    if match.commune is None:
+        return match.message, match.candidate_labels()
+    if match.commune.pk != target.pk:
+        return (
+            _("%(value)s is now %(commune)s, not %(this)s.")
+            % {"value": commune or new_commune, "commune": match.commune.name, "this": target.name},
+            [f"{match.commune.name} ({match.commune.code})"],
+        )
+    return None

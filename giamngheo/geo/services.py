@@ -523,9 +523,13 @@ def import_villages(*, commune: Unit, rows: list[dict], by) -> list[Unit]:
     """Add many villages at once: every row is checked first and nothing is saved on any error.
 
     ``rows`` are dicts with ``name`` and ``kind`` (a code or a Vietnamese label) and the
-    spreadsheet's row number in ``_row``. Raises :class:`giamngheo.core.tabular.RowErrors`.
+    spreadsheet's row number in ``_row``; old lists may add the row's ``province``,
+    ``district``, ``commune`` (as before July 2025) and ``new_commune``, which must lead to
+    this commune. Raises :class:`giamngheo.core.tabular.RowErrors`.
     """
     from giamngheo.core.tabular import RowErrors
+
+    from .conversion import CommuneResolver, problem_for_commune
 
     _require_commune(commune)
     existing = {
@@ -537,10 +541,18 @@ def import_villages(*, commune: Unit, rows: list[dict], by) -> list[Unit]:
     errors = RowErrors()
     seen: dict[str, int] = {}
     cleaned = []
+    resolver = None
     for row in rows:
         n = row["_row"]
         name = " ".join(str(row.get("name") or "").split())
         kind = parse_village_kind(row.get("kind"))
+        units = {k: row.get(k) or "" for k in ("province", "district", "commune", "new_commune")}
+        if any(str(v).strip() for v in units.values()):
+            resolver = resolver or CommuneResolver(within=commune)
+            problem = problem_for_commune(resolver, commune, **units)
+            if problem:
+                column = "Xã mới" if units["new_commune"] else "Xã"  # the file's headers
+                errors.add(n, column, *problem)
         if not name:
             errors.add(n, _("Village name"), _("The village name is empty."))
         elif fold(name) in existing:

@@ -18,6 +18,13 @@ from .models import Kind, Level, Unit
 from .selectors import communes_visible_to, villages_of
 
 VILLAGE_COLUMNS = {"name": "Tên thôn", "kind": "Loại"}
+# Optional: old lists name the commune (and district, province) as before July 2025.
+VILLAGE_UNIT_COLUMNS = {
+    "province": "Tỉnh",
+    "district": "Huyện",
+    "commune": "Xã",
+    "new_commune": "Xã mới",
+}
 
 
 @login_required
@@ -165,7 +172,11 @@ def village_import(request, code):
     row_errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            rows = read_rows(form.cleaned_data["file"], VILLAGE_COLUMNS)
+            rows = read_rows(
+                form.cleaned_data["file"],
+                VILLAGE_COLUMNS | VILLAGE_UNIT_COLUMNS,
+                required=list(VILLAGE_COLUMNS.values()),
+            )
             created = services.import_villages(commune=commune, rows=rows, by=request.user)
         except RowErrors as exc:
             row_errors = exc.rows

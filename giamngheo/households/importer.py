@@ -20,7 +20,7 @@ from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
 from giamngheo.core.ethnicity import ETHNIC_GROUPS, MINORITY_CODES
 from giamngheo.core.search import fold, fold_parts
 from giamngheo.core.tabular import RowErrors, read_rows
-from giamngheo.geo.conversion import CommuneResolver
+from giamngheo.geo.conversion import CommuneResolver, problem_for_commune
 from giamngheo.geo.models import Level, Unit
 
 from .assessment import apply_assessment, assess, standard_in_force
@@ -454,24 +454,18 @@ def _check_unit_columns(values, n, commune, errors, resolvers) -> None:
         return
     if not resolvers:
         resolvers.append(CommuneResolver(within=commune))
-    match = resolvers[0].resolve(
-        commune=values["old_commune"] or values["new_commune"],
-        district=values["old_district"],
+    problem = problem_for_commune(
+        resolvers[0],
+        commune,
         province=values["old_province"],
+        district=values["old_district"],
+        commune=values["old_commune"],
         new_commune=values["new_commune"],
         village=values["village"],
     )
-    if match.commune is None:
+    if problem:
         column = HEADERS["new_commune"] if values["new_commune"] else HEADERS["old_commune"]
-        errors.add(n, column, match.message, match.candidate_labels())
-    elif match.commune.pk != commune.pk:
-        errors.add(
-            n,
-            HEADERS["old_commune"],
-            _("%(value)s is now %(commune)s, not %(this)s.")
-            % {"value": values["old_commune"], "commune": match.commune.name, "this": commune.name},
-            [f"{match.commune.name} ({match.commune.code})"],
-        )
+        errors.add(n, column, *problem)
 
 
 def _chunks(items, size=5000):
