@@ -7,8 +7,12 @@ it again on the same day changes nothing.
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import timezone
+
+from giamngheo.core.tabular import read_rows
+from giamngheo.geo.models import Level, Unit
 
 from .duties import Duty
 from .models import (
@@ -23,6 +27,7 @@ from .models import (
     Sex,
 )
 from .periods import Period
+from .roster_import import COLUMNS, REQUIRED, import_roster
 from .services import (
     accept_report,
     assign_task,
@@ -116,7 +121,7 @@ def build(base, stdout=None) -> dict:
                 by=office,
             )
         _month_of_work(collaborator, month, office, user)
-    return {"collaborators_added": added}
+    return {"collaborators_added": added, "kon_tum_2018": build_kon_tum_2018(base)}
 
 
 def _month_of_work(collaborator, month, office, user) -> None:
@@ -183,3 +188,28 @@ def _month_of_work(collaborator, month, office, user) -> None:
             comments="Nhiệt tình, bám sát hộ",
             by=office,
         )
+
+
+KON_TUM_2018 = Path(__file__).parent / "data" / "kon_tum_2018.csv"
+KON_TUM_REASON = (
+    "Danh sách CTV giảm nghèo tỉnh Kon Tum năm 2018 (chuyển sang đơn vị hành chính mới)"
+)
+
+
+def build_kon_tum_2018(base) -> int:
+    """Kon Tum's 2018 roster (102 collaborators, one per former commune), read as an old
+    list and mapped onto today's Quảng Ngãi communes; only once the former units are loaded.
+    """
+    if not Unit.objects.filter(level=Level.DISTRICT).exists():
+        return 0
+    if Collaborator.history.filter(history_change_reason=KON_TUM_REASON).exists():
+        return 0
+    with KON_TUM_2018.open("rb") as fh:
+        rows = read_rows(fh, COLUMNS, required=REQUIRED)
+    created = import_roster(
+        rows=rows,
+        managing_office=base.province,
+        by=base.users["vanphong.quangngai"],
+        reason=KON_TUM_REASON,
+    )
+    return len(created)

@@ -482,13 +482,17 @@ class ForceStatistics:
     total: ForceFigures
     provinces: list[ForceFigures]
     communes: list[ForceFigures]
+    # Today's communes grouped by their former district (pre-July-2025), as offices still
+    # report during the transition; empty when the former units are not loaded.
+    former_districts: list[ForceFigures] = field(default_factory=list)
 
 
 def force_statistics(user, *, commune: str = "") -> ForceStatistics:
     """The force in officials' terms: counts by organisation, share of women, of ethnic
-    minorities and by qualification, per commune, per province and in total.
+    minorities and by qualification, per commune, per former district, per province and
+    in total.
 
-    Counts working collaborators only. Three grouped queries.
+    Counts working collaborators only. Four grouped queries.
     """
     qs = _visible(Collaborator.objects.filter(status=Status.ACTIVE), user, "commune", "user")
     if commune:
@@ -507,7 +511,16 @@ def force_statistics(user, *, commune: str = "") -> ForceStatistics:
         .annotate(**exprs)
         .order_by("commune__name")
     ]
-    return ForceStatistics(total=total, provinces=provinces, communes=communes)
+    former_districts = [
+        _figures(row["commune__former_district__code"], row["commune__former_district__name"], row)
+        for row in qs.filter(commune__former_district__isnull=False)
+        .values("commune__former_district__code", "commune__former_district__name")
+        .annotate(**exprs)
+        .order_by("commune__former_district__code")
+    ]
+    return ForceStatistics(
+        total=total, provinces=provinces, communes=communes, former_districts=former_districts
+    )
 
 
 # --- per-organisation results ---------------------------------------------------------

@@ -596,6 +596,10 @@ def statistics_export(request):
     rows = [row(f, f.name) for f in stats.communes]
     rows += [row(f, f.name) for f in stats.provinces]
     rows.append(row(stats.total, _("Total")))
+    if stats.former_districts:
+        rows.append([])
+        rows.append([_("By former district (before 7/2025)")])
+        rows += [row(f, f.name) for f in stats.former_districts]
     return xlsx_response("thong-ke-ctv.xlsx", headers, rows, sheet_title=_("Statistics"))
 
 

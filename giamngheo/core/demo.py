@@ -117,10 +117,17 @@ def demo_users() -> list[tuple[str, str, str, str]]:
 
 
 @transaction.atomic
-def build_demo(stdout=None) -> dict:
-    """Create (or complete) the demo province; running it again changes nothing."""
+def build_demo(stdout=None, *, former_units: bool = False) -> dict:
+    """Create (or complete) the demo province; running it again changes nothing.
+
+    ``former_units=True`` (the demo_data command) also loads the ~10,800 pre-2025 units and,
+    mapped through them, the Kon Tum 2018 roster; the test suite leaves both out except
+    where a test needs them, to stay fast.
+    """
     if not Unit.objects.filter(level=Level.COMMUNE).exists():
-        load_official_units()
+        load_official_units(legacy=former_units)
+    elif former_units and not Unit.objects.filter(level=Level.DISTRICT).exists():
+        load_official_units(legacy=True)
     # One hash for all demo accounts: they share a documented password, and hashing
     # it two dozen times would make every test run wait.
     password_hash = make_password(DEMO_PASSWORD)

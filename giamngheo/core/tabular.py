@@ -25,6 +25,7 @@ class RowError:
     row: int
     column: str
     message: str
+    candidates: tuple[str, ...] = ()  # the units a row could mean, when it must choose
 
 
 class RowErrors(ValidationError):
@@ -34,8 +35,8 @@ class RowErrors(ValidationError):
         self.rows: list[RowError] = []
         super().__init__(_("The file has errors; nothing was imported."))
 
-    def add(self, row: int, column: str, message: str) -> None:
-        self.rows.append(RowError(row, str(column), str(message)))
+    def add(self, row: int, column: str, message: str, candidates=()) -> None:
+        self.rows.append(RowError(row, str(column), str(message), tuple(map(str, candidates))))
 
     def raise_if_any(self) -> None:
         if self.rows:

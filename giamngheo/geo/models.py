@@ -17,6 +17,13 @@ class Level(models.TextChoices):
     DISTRICT = "district", _("District (former)")
     COMMUNE = "commune", _("Commune")
     VILLAGE = "village", _("Village")
+    # The pre-July-2025 generation keeps levels of its own, so every query of today's
+    # provinces and communes (level=PROVINCE/COMMUNE) stays a query of the 34 and 3,321.
+    FORMER_PROVINCE = "former_province", _("Province (before 7/2025)")
+    FORMER_COMMUNE = "former_commune", _("Commune (before 7/2025)")
+
+
+FORMER_LEVELS = [Level.FORMER_PROVINCE, Level.DISTRICT, Level.FORMER_COMMUNE]
 
 
 class Kind(models.TextChoices):
@@ -89,6 +96,25 @@ class Unit(models.Model):
         on_delete=models.PROTECT,
         related_name="predecessors",
     )
+    successors = models.ManyToManyField(
+        "self",
+        verbose_name=_("became"),
+        through="Succession",
+        symmetrical=False,
+        related_name="formed_from",
+        blank=True,
+    )
+    # A current commune's main former district (the one most of its former communes were
+    # in), so lists and statistics can group today's communes as offices still do.
+    former_district = models.ForeignKey(
+        "self",
+        verbose_name=_("former district"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="current_communes",
+        limit_choices_to={"level": "district"},
+    )
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -123,3 +149,34 @@ class Unit(models.Model):
         if self.level == Level.VILLAGE:
             return self.parent
         return None
+
+
+class Succession(models.Model):
+    """A former unit and one unit it became (Resolution 1656–1687/NQ-UBTVQH15, 2025).
+
+    A former commune split among several new communes has one row per new commune;
+    ``partly`` says only part of its area went to that one (the conversion table's flag).
+    """
+
+    predecessor = models.ForeignKey(
+        Unit, verbose_name=_("former unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    successor = models.ForeignKey(
+        Unit, verbose_name=_("became"), on_delete=models.PROTECT, related_name="+"
+    )
+    partly = models.BooleanField(_("only part of it"), default=False)
+    effective_on = models.DateField(_("effective on"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("succession of units")
+        verbose_name_plural = _("successions of units")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="geo_succession_unique_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"

@@ -18,6 +18,13 @@ from .models import Kind, Level, Unit
 from .selectors import communes_visible_to, villages_of
 
 VILLAGE_COLUMNS = {"name": "Tên thôn", "kind": "Loại"}
+# Optional: old lists name the commune (and district, province) as before July 2025.
+VILLAGE_UNIT_COLUMNS = {
+    "province": "Tỉnh",
+    "district": "Huyện",
+    "commune": "Xã",
+    "new_commune": "Xã mới",
+}
 
 
 @login_required
@@ -45,7 +52,10 @@ def commune_export(request):
 @login_required
 def unit_detail(request, code):
     unit = get_scoped_or_404(
-        Unit.objects.select_related("parent", "successor"), request.user, None, code=code
+        Unit.objects.select_related("parent", "successor", "former_district"),
+        request.user,
+        None,
+        code=code,
     )
     context = {
         "unit": unit,
@@ -54,6 +64,10 @@ def unit_detail(request, code):
     }
     if unit.level == Level.COMMUNE:
         context["villages"] = villages_of(unit)
+    context["became"] = unit.successors.order_by("code")
+    context["formed_from"] = unit.formed_from.filter(
+        level__in=[Level.FORMER_COMMUNE, Level.FORMER_PROVINCE]
+    ).select_related("parent")
     return render(request, "geo/unit_detail.html", context)
 
 
@@ -158,7 +172,11 @@ def village_import(request, code):
     row_errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            rows = read_rows(form.cleaned_data["file"], VILLAGE_COLUMNS)
+            rows = read_rows(
+                form.cleaned_data["file"],
+                VILLAGE_COLUMNS | VILLAGE_UNIT_COLUMNS,
+                required=list(VILLAGE_COLUMNS.values()),
+            )
             created = services.import_villages(commune=commune, rows=rows, by=request.user)
         except RowErrors as exc:
             row_errors = exc.rows

@@ -121,6 +121,14 @@ class HouseholdFilter(django_filters.FilterSet):
         widget=FastSelect,
         empty_label=_("All communes"),
     )
+    # Offices still count by the districts abolished in July 2025: today's communes of one.
+    former_district = django_filters.ModelChoiceFilter(
+        label=_("Former district"),
+        field_name="commune__former_district",
+        queryset=Unit.objects.none(),
+        widget=FastSelect,
+        empty_label=_("All former districts"),
+    )
     village = django_filters.ModelChoiceFilter(
         label=_("Village"),
         queryset=Unit.objects.none(),
@@ -163,6 +171,9 @@ class HouseholdFilter(django_filters.FilterSet):
         units = units if units is not None else Unit.objects.none()
         communes = units.filter(level=Level.COMMUNE).order_by("name")
         self.filters["commune"].queryset = communes
+        self.filters["former_district"].queryset = Unit.objects.filter(
+            level=Level.DISTRICT, pk__in=communes.values("former_district")
+        ).order_by("name")
         # Villages of the chosen commune (or of the user's only commune): a province holds
         # hundreds, and a select of all of them would be slow to send and useless to scroll.
         commune = self.data.get("commune") if self.data else None

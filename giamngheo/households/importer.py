@@ -20,6 +20,7 @@ from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
 from giamngheo.core.ethnicity import ETHNIC_GROUPS, MINORITY_CODES
 from giamngheo.core.search import fold, fold_parts
 from giamngheo.core.tabular import RowErrors, read_rows
+from giamngheo.geo.conversion import CommuneResolver, problem_for_commune
 from giamngheo.geo.models import Level, Unit
 
 from .assessment import apply_assessment, assess, standard_in_force
@@ -64,6 +65,12 @@ def _c(*args, **kwargs):
 COLUMNS: tuple[Column, ...] = (
     _c("code", "Mã hộ", "text", household=True, required=True, example="23425-00001"),
     _c("village", "Thôn", "text", household=True, required=True, example="Thôn Đăk Chum 1"),
+    # Old lists name the units as before July 2025; any of these is optional and, when
+    # given, must lead to this commune (geo.conversion). "Xã mới" settles a split commune.
+    _c("old_province", "Tỉnh", "text", household=True),
+    _c("old_district", "Huyện", "text", household=True),
+    _c("old_commune", "Xã", "text", household=True),
+    _c("new_commune", "Xã mới", "text", household=True),
     _c("address", "Địa chỉ", "text", household=True),
     _c("phone", "Điện thoại liên hệ", "text", household=True),
     _c(
@@ -339,6 +346,7 @@ def check_rows(rows: list[dict], *, commune: Unit, progress=None) -> list[Parsed
             parent=commune, level=Level.VILLAGE, is_active=True
         ).values_list("pk", "name")
     }
+    resolvers: list[CommuneResolver] = []
     groups: dict[str, ParsedHousehold] = {}
     first_row_of_code: dict[str, int] = {}
     id_rows: dict[str, int] = {}
@@ -421,6 +429,7 @@ def check_rows(rows: list[dict], *, commune: Unit, progress=None) -> list[Parsed
                     % {"village": values["village"], "commune": commune.name},
                 )
             values["village_id"] = village_pk
+        _check_unit_columns(values, n, commune, errors, resolvers)
         if values["status"] and values["status"] != PovertyStatus.NOT_LISTED:
             for field in ("decision_number", "decision_date", "status_year"):
                 if not values[field]:
@@ -434,6 +443,29 @@ def check_rows(rows: list[dict], *, commune: Unit, progress=None) -> list[Parsed
     if progress:
         progress(len(rows))
     return list(groups.values())
+
+
+_UNIT_FIELDS = ("old_province", "old_district", "old_commune", "new_commune")
+
+
+def _check_unit_columns(values, n, commune, errors, resolvers) -> None:
+    """A row naming its province/district/commune (old or new) must lead to this commune."""
+    if not any(values.get(f) for f in _UNIT_FIELDS):
+        return
+    if not resolvers:
+        resolvers.append(CommuneResolver(within=commune))
+    problem = problem_for_commune(
+        resolvers[0],
+        commune,
+        province=values["old_province"],
+        district=values["old_district"],
+        commune=values["old_commune"],
+        new_commune=values["new_commune"],
+        village=values["village"],
+    )
+    if problem:
+        column = HEADERS["new_commune"] if values["new_commune"] else HEADERS["old_commune"]
+        errors.add(n, column, *problem)
 
 
 def _chunks(items, size=5000):
@@ -478,6 +510,7 @@ _HOUSEHOLD_FIELDS = [
     not in (
         "code",
         "village",
+        *_UNIT_FIELDS,
         "policy_groups",
         "status",
         "status_year",

@@ -3,7 +3,7 @@ from collections import Counter
 import pytest
 
 from giamngheo.geo.models import Area, Kind, Level, Unit
-from giamngheo.geo.services import load_official_units
+from giamngheo.geo.services import add_village, load_official_units
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,27 @@ def test_a_former_unit_can_point_to_its_successor(demo):
     )
     assert district.path == "62/610/"
     assert list(quang_ngai.predecessors.all()) == [kon_tum]
+
+
+def test_units_recoded_by_the_statistics_office_keep_their_rows(demo):
+    """2025.10.1 had Kim Liên as 00226 and Văn Miếu - Quốc Tử Giám as 00196; 2026.9.0 has
+    them as 00229 and 00226. The loader moves the codes, so records keep their unit."""
+    kim_lien = Unit.objects.get(code="00229")
+    van_mieu = Unit.objects.get(code="00226")
+    lang_co = Unit.objects.get(code="20137")
+    village = add_village(
+        commune=kim_lien, name="Tổ dân phố 1", kind=Kind.RESIDENTIAL_GROUP, by=None
+    )
+    Unit.objects.filter(pk=van_mieu.pk).update(code="00196", path="01/00196/")
+    Unit.objects.filter(pk=kim_lien.pk).update(code="00226", path="01/00226/")
+    Unit.objects.filter(pk=village.pk).update(path=f"01/00226/{village.code}/")
+    Unit.objects.filter(pk=lang_co.pk).update(
+        code="20152", path="46/20152/", name="Xã Chân Mây – Lăng Cô"
+    )
+    result = load_official_units()
+    assert (result.created, result.updated) == (0, 3)
+    assert Unit.objects.get(pk=kim_lien.pk).code == "00229"
+    assert Unit.objects.get(pk=van_mieu.pk).code == "00226"
+    assert Unit.objects.get(pk=lang_co.pk).name == "Xã Chân Mây - Lăng Cô"
+    assert Unit.objects.get(pk=village.pk).path == f"01/00229/{village.code}/"
+    assert Unit.objects.filter(level=Level.COMMUNE).count() == 3321

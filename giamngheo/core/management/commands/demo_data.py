@@ -4,7 +4,7 @@ from giamngheo.core.demo import build_demo
 
 
 class Command(BaseCommand):
-    help = "Create the demo province (units, villages, accounts of every role); idempotent."
+    help = "Create the demo province (units, villages, accounts of every role, former units, the Kon Tum 2018 roster); idempotent."
 
     def handle(self, *args, **options):
-        build_demo(stdout=self.stdout)
+        build_demo(stdout=self.stdout, former_units=True)
