@@ -30,6 +30,6 @@ def health() -> dict:
     if seen is None:
         checks["worker"] = "no worker has started"
     elif seen < limit:
-        checks["worker"] = "last seen %ds ago" % (timezone.now() - seen).total_seconds()
+        checks["worker"] = f"last seen {(timezone.now() - seen).total_seconds():.0f}s ago"
     ok = all(v == "ok" for v in checks.values())
     return {"status": "ok" if ok else "fail", "checks": checks}
