@@ -6,4 +6,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("xuat/<uuid:pk>/", views.export_job, name="export_job"),
+    path("xuat/<uuid:pk>/tai-ve/", views.export_download, name="export_download"),
 ]

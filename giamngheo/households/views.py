@@ -4,13 +4,13 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, require, scoped
+from giamngheo.core import exports
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
@@ -19,6 +19,7 @@ from giamngheo.geo.models import Level, Unit
 
 from . import importer, services
 from .assessment import CATEGORY_LABELS, assess, standard_in_force
+from .exports import HOUSEHOLDS
 from .forms import HouseholdForm, MemberFormSet
 from .models import Household, ImportJob, PolicyGroup
 from .selectors import (
@@ -59,20 +60,11 @@ def household_list(request):
 
 
 @login_required
+@require_http_methods(["POST"])
 def household_export(request):
-    filterset = household_filter(request.user, request.GET)
-    queryset = filterset.qs.annotate(member_count=Count("members")).values_list(
-        "code", "head_name", "village__name", "commune__name", "status", "status_year",
-        "income_per_capita", "assessed_category", "deprived_count", "member_count", "address", "phone",
-    )  # fmt: skip
-    labels = dict(Household._meta.get_field("status").flatchoices)
-    rows = (
-        (c, h, v, cm, str(labels.get(s, s)), y, i, a, d, m, ad, p)
-        for c, h, v, cm, s, y, i, a, d, m, ad, p in queryset.iterator(chunk_size=2000)
-    )
-    headers = [_("Household code"), _("Head of household"), _("Village"), _("Commune"), _("Status"), _("Year"),
-               _("Income per person per month"), _("Assessed category"), _("Deprived indicators"), _("Members"), _("Address"), _("Phone")]  # fmt: skip
-    return xlsx_response("ho-gia-dinh.xlsx", headers, rows, sheet_title=_("Households"))
+    """Queue the filtered list's export for the worker and show its progress page."""
+    job = exports.start(kind=HOUSEHOLDS.kind, by=request.user, query=request.GET)
+    return redirect("core:export_job", pk=job.pk)
 
 
 @login_required

@@ -34,6 +34,8 @@ def beat(worker_id: str, started_at) -> None:
 
 class Command(DBWorkerCommand):
     def handle(self, *args, **options):
+        if options["batch"]:  # a one-off run (tests, cron) is not a worker to watch
+            return super().handle(*args, **options)
         worker_id = options["worker_id"]
         started_at = timezone.now()
         stop = threading.Event()
