@@ -94,11 +94,13 @@ class Stack:
             stdout=subprocess.DEVNULL,
         )
 
-    def prepare(self, admin_password: str | None = None) -> None:
-        """migrate, collectstatic and (optionally) an ``admin`` superuser: the install steps."""
+    def prepare(self, admin_password: str | None = None, demo: bool = False) -> None:
+        """migrate, collectstatic, an ``admin`` superuser and the demo province if asked."""
         self.state.mkdir(parents=True, exist_ok=True)
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput")
+        if demo:
+            self.manage("demo_data")
         if admin_password:
             self.manage(
                 "createsuperuser",
@@ -119,22 +121,29 @@ class Stack:
         caddy = find_caddy()
         if caddy is None:
             raise RuntimeError("caddy is not installed (Debian package `caddy`)")
-        gunicorn = str(Path(self.python).with_name("gunicorn"))
-        self._start(
-            "gunicorn", [gunicorn, "-c", str(DEPLOY / "gunicorn.conf.py"), "giamngheo.wsgi"]
-        )
-        self._start("worker", [self.python, "manage.py", "db_worker", "--no-startup-delay"])
+        self.start_web()
+        self.start_worker()
         self._start(
             "caddy",
             [caddy, "run", "--config", str(DEPLOY / "Caddyfile"), "--adapter", "caddyfile"],
         )
         self.wait_until_up(timeout)
 
+    def start_web(self) -> None:
+        gunicorn = str(Path(self.python).with_name("gunicorn"))
+        self._start(
+            "gunicorn", [gunicorn, "-c", str(DEPLOY / "gunicorn.conf.py"), "giamngheo.wsgi"]
+        )
+
+    def start_worker(self) -> None:
+        self._start("worker", [self.python, "manage.py", "db_worker", "--no-startup-delay"])
+
     def ssl_context(self) -> ssl.SSLContext:
         """Trusts only the stack's own internal CA: a real certificate check, no shortcuts."""
         return ssl.create_default_context(cafile=str(self.ca_file))
 
-    def wait_until_up(self, timeout: float) -> None:
+    def wait_until_up(self, timeout: float, worker: bool = True) -> None:
+        """Until /healthz answers 200 through Caddy (any answer when ``worker`` is False)."""
         deadline = time.monotonic() + timeout
         last = None
         while time.monotonic() < deadline:
@@ -144,13 +153,15 @@ class Stack:
             if self.ca_file.exists():
                 try:
                     with urllib.request.urlopen(
-                        self.url + "/healthz", context=self.ssl_context(), timeout=5
+                        self.url + "/healthz", context=self.ssl_context(), timeout=20
                     ) as response:
                         if response.status == 200:
                             return
                 except urllib.error.HTTPError as exc:  # 503 until the worker's first beat
+                    if not worker and exc.code == 503:
+                        return
                     last = exc
-                except (urllib.error.URLError, ConnectionError, ssl.SSLError) as exc:
+                except OSError as exc:  # not listening yet, TLS not ready, slow first answer
                     last = exc
             time.sleep(0.5)
         raise RuntimeError(f"the stack did not come up in {timeout:.0f} s: {last}")
@@ -173,11 +184,8 @@ class Stack:
     def restart_web(self) -> None:
         """Stop gunicorn and start it again (a deploy, or a crash and systemd's restart)."""
         self.stop_process("gunicorn")
-        gunicorn = str(Path(self.python).with_name("gunicorn"))
-        self._start(
-            "gunicorn", [gunicorn, "-c", str(DEPLOY / "gunicorn.conf.py"), "giamngheo.wsgi"]
-        )
-        self.wait_until_up(60)
+        self.start_web()
+        self.wait_until_up(60, worker="worker" in self.processes)
 
     def stop(self) -> None:
         for name in ("caddy", "gunicorn", "worker"):

@@ -1,11 +1,17 @@
 """The production stack from deploy/ (gunicorn + worker + Caddy with its internal CA) on loopback."""
 
+import io
 import json
-import secrets
+import re
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
+from openpyxl import load_workbook
+
+from giamngheo.core.demo import DEMO_PASSWORD
 
 from .stackclient import Browser, NoRedirect, load_stack_module
 
@@ -14,8 +20,8 @@ from .stackclient import Browser, NoRedirect, load_stack_module
 def stack(tmp_path_factory):
     module = load_stack_module()
     stack = module.Stack(tmp_path_factory.mktemp("stack"))
-    stack.password = secrets.token_urlsafe(12)
-    stack.prepare(admin_password=stack.password)
+    stack.password = DEMO_PASSWORD  # the demo's admin account
+    stack.prepare(demo=True)
     stack.start()
     yield stack
     stack.stop()
@@ -70,3 +76,33 @@ def test_plain_http_is_redirected_to_https(stack):
         opener.open(f"http://localhost:{stack.http_port}/ho-gia-dinh/", timeout=10)
     assert redirect.value.code in (301, 308)
     assert redirect.value.headers["Location"].startswith("https://")
+
+
+def test_an_export_job_survives_the_web_process_restarting(stack):
+    """The job lives in the database queue: a web restart between asking and downloading
+    loses nothing, and the officer's session (in the database) carries on."""
+    stack.stop_process("worker")
+    browser = Browser(stack)
+    browser.login("canbo.tumorong", DEMO_PASSWORD)
+    with browser.get("/ho-gia-dinh/?status=POOR"):
+        pass
+    with browser.post("/ho-gia-dinh/xuat.xlsx?status=POOR", {}, "/ho-gia-dinh/") as page:
+        job_path = urllib.parse.urlparse(page.url).path
+        assert re.fullmatch(r"/xuat/[0-9a-f-]{36}/", job_path), page.url
+        assert 'http-equiv="refresh"' in page.read().decode()
+
+    stack.restart_web()
+    stack.start_worker()
+
+    deadline = time.monotonic() + 60
+    while True:
+        with browser.get(job_path) as page:
+            html = page.read().decode()
+        if "export-download" in html or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    assert "export-download" in html, html
+    with browser.get(job_path + "tai-ve/") as download:
+        workbook = load_workbook(io.BytesIO(download.read()), read_only=True)
+    rows = list(workbook.active.iter_rows(min_row=2, values_only=True))
+    assert rows and all(r[0].startswith("23425-") and r[4] == "Hộ nghèo" for r in rows)
