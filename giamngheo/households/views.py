@@ -26,7 +26,7 @@ from .selectors import (
     household_detail,
     household_filter,
     member_history_entries,
-    page_without_count,
+    page_by_code,
     villages_for_editing,
 )
 from .tasks import import_households
@@ -38,21 +38,19 @@ INLINE_IMPORT_BYTES = 16_000
 @login_required
 def household_list(request):
     filterset = household_filter(request.user, request.GET)
-    try:
-        page_number = int(request.GET.get("page", 1))
-    except ValueError:
-        page_number = 1
-    rows, has_next = page_without_count(filterset.qs, page_number)
+    page = page_by_code(
+        filterset.qs, after=request.GET.get("after", ""), before=request.GET.get("before", "")
+    )
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("after", "before", "page"):
+        query.pop(key, None)
     return render(
         request,
         "households/household_list.html",
         {
             "filter": filterset,
-            "households": rows,
-            "page_number": page_number,
-            "has_next": has_next,
+            "households": page.rows,
+            "page": page,
             "query": query.urlencode(),
             "can_edit": can_anywhere(request.user, "edit_register"),
         },
