@@ -78,9 +78,7 @@ def old_in_request(user, query: str) -> float:
 def main() -> None:
     call_command("migrate", verbosity=0)
     staff = User.objects.get(username="tinh.quangngai")
-    commune = (
-        Household.objects.values("commune").annotate(n=Count("id")).order_by("-n").first()
-    )
+    commune = Household.objects.values("commune").annotate(n=Count("id")).order_by("-n").first()
     commune_query = f"commune={commune['commune']}"
     print(f"commune export ({commune['n']:,} households), 3 runs")
     for _ in range(3):
