@@ -14,6 +14,7 @@ from giamngheo.core import exports
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.observability import current_request_id
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level, Unit
 
@@ -246,7 +247,7 @@ def import_start(request):
             if upload.size < INLINE_IMPORT_BYTES:
                 importer.run_import(job)
             else:
-                import_households.enqueue(job.pk)
+                import_households.enqueue(job.pk, request_id=current_request_id())
             return redirect("households:import_job", pk=job.pk)
     jobs = ImportJob.objects.filter(commune__in=communes).select_related("commune", "created_by")[
         :10
