@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/giamngheo
 
-.PHONY: install sysdeps run serve test test-postgres bench lint format messages
+.PHONY: install sysdeps run serve test test-postgres bench lint format messages production-smoke deploy
 
 install: $(VENV)/.installed
 
@@ -25,8 +25,9 @@ $(VENV)/.installed: pyproject.toml Makefile
 
 # System packages the tests use: Debian's chromium for the browser journeys (Playwright's own
 # download is not used), poppler (pdftoppm, pdftotext) to render printed reports, DejaVu fonts
-# for Vietnamese text in PDFs, and LibreOffice (headless Calc) to open the .xlsx reports.
-SYSDEPS := chromium poppler-utils fonts-dejavu-core libreoffice-calc-nogui
+# for Vietnamese text in PDFs, LibreOffice (headless Calc) to open the .xlsx reports, and Caddy
+# for the test that starts the production stack (gunicorn + worker + Caddy) on loopback.
+SYSDEPS := chromium poppler-utils fonts-dejavu-core libreoffice-calc-nogui caddy
 sysdeps:
 	@missing=$$(for p in $(SYSDEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -45,6 +46,15 @@ serve:
 	DEBUG=1 $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production stack (deploy/) on 127.0.0.1 from a fresh temporary folder: started, checked
+# (/healthz over HTTPS with Caddy's internal CA, the login page), stopped. SERVE=1 keeps it up.
+production-smoke: install sysdeps
+	$(BIN)/python deploy/stack.py $(if $(SERVE),--serve)
+
+# Install on this Debian machine as a service (systemd units, Caddy, /etc/giamngheo/giamngheo.env).
+deploy:
+	$(SUDO) deploy/install.sh
 
 test: install sysdeps
 	$(BIN)/python -m pytest

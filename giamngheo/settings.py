@@ -37,7 +37,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
 else:
+    # Connections are reused for CONN_MAX_AGE seconds and checked before reuse. Each gunicorn
+    # sync worker holds at most one, so a machine uses at most GUNICORN_WORKERS connections.
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # PgBouncer in transaction mode cannot keep server-side cursors across statements.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
+        "DISABLE_SERVER_SIDE_CURSORS", default=False
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -100,6 +107,7 @@ TASKS = {
 }
 
 MIDDLEWARE = [
+    "giamngheo.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -173,7 +181,7 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["giamngheo.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -184,6 +192,35 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "media/"
+# Uploaded files and exports on S3-compatible storage (django-storages) when a bucket is set,
+# so web servers and workers on several machines share them. They are never public: the app
+# streams them to the user after checking who asks.
+if env.str("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+            "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
+            "region_name": env.str("S3_REGION", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+# Sessions live in the database (Django's default, said here on purpose): any web server
+# behind the proxy can answer any request. With REDIS_URL the cache is shared in Redis too.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+if env.str("REDIS_URL", default=""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+            "KEY_PREFIX": "giamngheo",
+        }
+    }
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
@@ -195,8 +232,17 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 # X-Forwarded-Proto is trusted only when a proxy that sets it is known to sit in front:
 # otherwise any client could claim "https" and pass the secure-request checks.
-if env.bool("USE_X_FORWARDED_PROTO", default=False):
+# TRUSTED_PROXY=1 (deploy/giamngheo.env.example, Caddy in front) implies it.
+TRUSTED_PROXY = env.bool("TRUSTED_PROXY", default=False)
+if env.bool("USE_X_FORWARDED_PROTO", default=TRUSTED_PROXY):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The health check answers plain HTTP too (a load balancer probing gunicorn directly).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if TRUSTED_PROXY:
+    # Behind Caddy every request comes from 127.0.0.1: the lock-out counts per real client
+    # address, which the proxy puts last in X-Forwarded-For.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): scripts and styles only from our own static files, no
@@ -216,12 +262,43 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to stderr (journald under systemd). LOG_FORMAT=json writes one JSON object per line
+# with the request id, for a log collector; the plain format suits a terminal.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "giamngheo.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+if env.str("SENTRY_DSN", default=""):
+    from giamngheo.core.observability import init_error_reporting
+
+    init_error_reporting(
+        env.str("SENTRY_DSN"), env.str("SENTRY_ENVIRONMENT", default="production"), "0.1.0"
+    )
+
+# Operations: worker heartbeat (/healthz), background exports, backups.
+WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=15)
+WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=120)
+EXPORT_RETENTION_HOURS = env.int("EXPORT_RETENTION_HOURS", default=72)
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 
 # django-simple-history: the audit trail records the acting user from the request.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

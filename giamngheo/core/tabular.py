@@ -92,24 +92,43 @@ def read_rows(upload, columns: dict[str, str], required: list[str] | None = None
     return rows
 
 
-def xlsx_response(filename: str, headers: list[str], rows, sheet_title: str = "Sheet1"):
-    """Stream-friendly .xlsx download (openpyxl write-only mode keeps memory flat).
+def cell_values(row) -> list:
+    """One row as values openpyxl can write: lazy translations become text and user text is
+    never a formula (``core.spreadsheets.safe_row``)."""
+    return safe_row(row)
 
-    Every cell goes through ``core.spreadsheets.neutralise``: user text is never a formula.
+
+def write_xlsx(target, headers, rows, sheet_title: str = "Sheet1", on_progress=None, every=5000):
+    """Write a one-sheet workbook to ``target`` (a path or a binary file) in constant memory.
+
+    openpyxl's write-only mode streams each row to a temporary file as it comes, so a
+    million-row export uses the memory of one row. ``on_progress(n)`` is called every
+    ``every`` rows and at the end. Returns the number of data rows written.
     """
-
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=sheet_title[:31])
+    ws = wb.create_sheet(title=str(sheet_title)[:31])
     header_cells = []
     for h in headers:
         cell = WriteOnlyCell(ws, value=neutralise(str(h)))
         cell.font = Font(bold=True)
         header_cells.append(cell)
     ws.append(header_cells)
+    written = 0
     for row in rows:
-        ws.append(safe_row(row))
+        ws.append(cell_values(row))
+        written += 1
+        if on_progress is not None and written % every == 0:
+            on_progress(written)
+    wb.save(target)
+    if on_progress is not None:
+        on_progress(written)
+    return written
+
+
+def xlsx_response(filename: str, headers: list[str], rows, sheet_title: str = "Sheet1"):
+    """A small .xlsx download built during the request (large lists go through core.exports)."""
     buffer = io.BytesIO()
-    wb.save(buffer)
+    write_xlsx(buffer, headers, rows, sheet_title)
     response = HttpResponse(
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

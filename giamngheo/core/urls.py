@@ -3,4 +3,9 @@ from django.urls import path
 from . import views
 
 app_name = "core"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("xuat/<uuid:pk>/", views.export_job, name="export_job"),
+    path("xuat/<uuid:pk>/tai-ve/", views.export_download, name="export_download"),
+]

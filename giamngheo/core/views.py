@@ -1,9 +1,42 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from giamngheo.accounts.selectors import home_summary
+
+from .health import health
+from .models import ExportJob
 
 
 @login_required
 def home(request):
     return render(request, "core/home.html", {"summary": home_summary(request.user)})
+
+
+@never_cache
+def healthz(request):
+    """For the load balancer and monitoring: 200 when all is well, 503 with what is wrong."""
+    result = health()
+    return JsonResponse(result, status=200 if result["status"] == "ok" else 503)
+
+
+def _own_job(request, pk):
+    """Only the person who asked sees an export: it may hold personal data of their area."""
+    return get_object_or_404(ExportJob, pk=pk, created_by=request.user)
+
+
+@login_required
+def export_job(request, pk):
+    job = _own_job(request, pk)
+    expired = job.expires_at <= timezone.now()
+    return render(request, "core/export_job.html", {"job": job, "expired": expired})
+
+
+@login_required
+def export_download(request, pk):
+    job = _own_job(request, pk)
+    if job.state != ExportJob.State.DONE or job.expires_at <= timezone.now() or not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)

@@ -7,3 +7,6 @@ class HouseholdsConfig(AppConfig):
     label = "households"
     verbose_name = _("Household register")
     nav_items = [("households:household_list", _("Households"))]
+
+    def ready(self):
+        from . import exports  # noqa: F401 - registers the register's export with core.exports

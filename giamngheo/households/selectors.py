@@ -1,5 +1,7 @@
 """Scoped reads of the register: every list and detail starts from ``households_visible_to``."""
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch
 
 from giamngheo.accounts.scoping import get_scoped_or_404, scoped, visible_units
@@ -50,11 +52,36 @@ def villages_for_editing(user):
     )
 
 
-def page_without_count(queryset, page: int, size: int = 50):
-    """One page and whether another follows, without COUNT(*) over a million rows."""
-    page = max(page, 1)
-    rows = list(queryset[(page - 1) * size : page * size + 1])
-    return rows[:size], len(rows) > size
+@dataclass(frozen=True)
+class KeysetPage:
+    rows: list
+    has_previous: bool
+    has_next: bool
+
+    @property
+    def first_code(self) -> str:
+        return self.rows[0].code if self.rows else ""
+
+    @property
+    def last_code(self) -> str:
+        return self.rows[-1].code if self.rows else ""
+
+
+def page_by_code(queryset, *, after: str = "", before: str = "", size: int = 50) -> KeysetPage:
+    """One page of the register by keyset on the (unique, indexed) household code.
+
+    ``after`` gives the page following that code, ``before`` the page preceding it. Each page
+    is one indexed range read of size + 1 rows, so page 10,000 costs what page 1 costs (OFFSET
+    read and threw away every earlier row), and no COUNT(*) runs over a million rows.
+    """
+    queryset = queryset.order_by()
+    if before:
+        rows = list(queryset.filter(code__lt=before).order_by("-code")[: size + 1])
+        return KeysetPage(rows[:size][::-1], has_previous=len(rows) > size, has_next=True)
+    if after:
+        queryset = queryset.filter(code__gt=after)
+    rows = list(queryset.order_by("code")[: size + 1])
+    return KeysetPage(rows[:size], has_previous=bool(after), has_next=len(rows) > size)
 
 
 def member_history_entries(household: Household, limit: int = 50) -> list[HistoryEntry]:

@@ -4,7 +4,6 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,15 +12,16 @@ from django.views.decorators.http import require_http_methods
 from giamngheo.accounts.models import PersonalDataRead
 from giamngheo.accounts.personal_data import (
     area_unit,
-    citizen_id_masker,
     record_read,
     sees_full_citizen_id,
 )
 from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, require, scoped
+from giamngheo.core import exports
 from giamngheo.core.citizen_id import looks_like_citizen_id
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.observability import current_request_id
 from giamngheo.core.search import posted_search
 from giamngheo.core.spreadsheets import safe_row
 from giamngheo.core.tabular import xlsx_response
@@ -29,13 +29,14 @@ from giamngheo.geo.models import Level, Unit
 
 from . import importer, services
 from .assessment import CATEGORY_LABELS, assess, standard_in_force
+from .exports import HOUSEHOLDS
 from .forms import HouseholdForm, MemberFormSet
-from .models import Household, ImportJob, Member, PolicyGroup, Relation
+from .models import Household, ImportJob, PolicyGroup
 from .selectors import (
     household_detail,
     household_filter,
     member_history_entries,
-    page_without_count,
+    page_by_code,
     villages_for_editing,
 )
 from .tasks import import_households
@@ -59,22 +60,19 @@ register_search = posted_search("households", on_search=_record_citizen_id_searc
 @register_search
 def household_list(request):
     filterset = household_filter(request.user, request.GET)
-    try:
-        page_number = int(request.GET.get("page", 1))
-    except ValueError:
-        page_number = 1
-    rows, has_next = page_without_count(filterset.qs, page_number)
+    page = page_by_code(
+        filterset.qs, after=request.GET.get("after", ""), before=request.GET.get("before", "")
+    )
     query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("q", None)
+    for key in ("after", "before", "page", "q"):
+        query.pop(key, None)
     return render(
         request,
         "households/household_list.html",
         {
             "filter": filterset,
-            "households": rows,
-            "page_number": page_number,
-            "has_next": has_next,
+            "households": page.rows,
+            "page": page,
             "query": query.urlencode(),
             "can_edit": can_anywhere(request.user, "edit_register"),
         },
@@ -82,40 +80,19 @@ def household_list(request):
 
 
 @login_required
-@register_search
+@require_http_methods(["POST"])
 def household_export(request):
-    filterset = household_filter(request.user, request.GET)
-    head_cccd = Member.objects.filter(household=OuterRef("pk"), relation=Relation.HEAD).values(
-        "citizen_id"
-    )[:1]
-    queryset = filterset.qs.annotate(member_count=Count("members"), head_cccd=Subquery(head_cccd)).values_list(
-        "code", "head_name", "village__name", "commune__name", "status", "status_year",
-        "income_per_capita", "assessed_category", "deprived_count", "member_count", "address", "phone",
-        "head_cccd", "commune__path",
-    )  # fmt: skip
-    labels = dict(Household._meta.get_field("status").flatchoices)
-    show = citizen_id_masker(request.user)
-    exported = 0
+    """Queue the filtered list's export for the worker and show its progress page.
 
-    def rows():
-        nonlocal exported
-        for c, h, v, cm, s, y, i, a, d, m, ad, p, cid, path in queryset.iterator(chunk_size=2000):
-            exported += 1
-            yield (c, h, v, cm, str(labels.get(s, s)), y, i, a, d, m, ad, p, show(cid, path))
-
-    headers = [_("Household code"), _("Head of household"), _("Village"), _("Commune"), _("Status"), _("Year"),
-               _("Income per person per month"), _("Assessed category"), _("Deprived indicators"), _("Members"), _("Address"), _("Phone"), _("Citizen ID of the head")]  # fmt: skip
-    response = xlsx_response("ho-gia-dinh.xlsx", headers, rows(), sheet_title=_("Households"))
-    form = filterset.form
-    cleaned = getattr(form, "cleaned_data", {}) if form.is_valid() else {}
-    record_read(
-        user=request.user,
-        action=PersonalDataRead.Action.EXPORT,
-        unit=area_unit(request.user, cleaned.get("village"), cleaned.get("commune")),
-        subject="ho-gia-dinh.xlsx",
-        count=exported,
-    )
-    return response
+    The list's search term lives in the session (``register_search``), never in the URL: the
+    job takes it from there."""
+    query = request.GET.copy()
+    query.pop("q", None)
+    term = request.session.get("search:households") if query.pop("tim", None) else None
+    if term:
+        query["q"] = term
+    job = exports.start(kind=HOUSEHOLDS.kind, by=request.user, query=query)
+    return redirect("core:export_job", pk=job.pk)
 
 
 @login_required
@@ -307,7 +284,7 @@ def import_start(request):
             if upload.size < INLINE_IMPORT_BYTES:
                 importer.run_import(job)
             else:
-                import_households.enqueue(job.pk)
+                import_households.enqueue(job.pk, request_id=current_request_id())
             return redirect("households:import_job", pk=job.pk)
     jobs = ImportJob.objects.filter(commune__in=communes).select_related("commune", "created_by")[
         :10

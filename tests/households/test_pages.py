@@ -1,8 +1,5 @@
-import io
-
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from giamngheo.households.models import Household, Member, PolicyGroup, PovertyStatus
 
@@ -24,7 +21,9 @@ def test_list_shows_only_the_users_commune(demo, login):
 
 def test_province_staff_see_every_demo_commune(demo, login):
     client = login(demo.users["tinh.quangngai"])
-    prefixes = {c.split("-")[0] for p in (1, 2) for c in _codes(client.get(LIST, {"page": p}))}
+    first = client.get(LIST)
+    after = first.context["page"].last_code
+    prefixes = {c.split("-")[0] for c in _codes(first) | _codes(client.get(LIST, {"after": after}))}
     assert {"23425", "23293"} <= prefixes
 
 
@@ -80,20 +79,6 @@ def test_other_communes_household_is_404_on_detail_and_edit(demo, login):
     assert (
         client.post(reverse("households:household_edit", args=[other.code]), {}).status_code == 404
     )
-
-
-def test_export_contains_the_filtered_list_and_nothing_outside_the_area(demo, login):
-    client = login(demo.users["canbo.tumorong"])
-    response = client.get(reverse("households:household_export"), {"status": PovertyStatus.POOR})
-    ws = load_workbook(io.BytesIO(response.content)).active
-    codes = {row[0] for row in ws.iter_rows(min_row=2, values_only=True)}
-    expected = set(
-        Household.objects.filter(commune=demo.commune_a, status=PovertyStatus.POOR).values_list(
-            "code", flat=True
-        )
-    )
-    assert codes == expected
-    assert ws["E2"].value == "Hộ nghèo"
 
 
 def test_list_takes_a_bounded_number_of_queries(demo, login, django_assert_max_num_queries):

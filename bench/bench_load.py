@@ -1,0 +1,240 @@
+"""Load benchmark: concurrent users against the production stack and against runserver.
+
+Loopback only, bounded in time. Both servers use the same PostgreSQL database: your own copy of
+giamngheo_bench (1,000,000 households), never giamngheo_bench itself (migrated here):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamngheo_bench_mine \\
+        .venv/bin/python bench/bench_load.py --users 200 --seconds 60
+
+Each simulated user is a thread with its own keep-alive connection that loops for --seconds:
+collaborators open their pages and the register, commune officers search and page the register
+and open households, province staff open dashboards and statistics; a random 1–5 s pause between
+requests (people read pages). Users share one signed-in session per account (a login costs a
+deliberate ~0.3 s of password hashing and is not what is measured). Exports are not part of it:
+they run on the worker. Printed per server: requests, errors, requests/s, p50/p95/max latency,
+and the most PostgreSQL connections seen to the database during the run.
+"""
+
+import argparse
+import http.client
+import os
+import random
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy"))
+from stack import Stack, free_port  # noqa: E402
+
+PASSWORD = "Giamngheo@2026"  # the demo accounts of the benchmark database
+ROLES = {
+    "ctv.tumorong": ["/", "/cong-tac-vien/", "/ho-gia-dinh/"],
+    "canbo.tumorong": ["/ho-gia-dinh/?q=nguyen+van", "/ho-gia-dinh/?status=POOR",
+                       "/ho-gia-dinh/?after={code}", "/ho-gia-dinh/{code}/"],
+    "tinh.quangngai": ["/", "/ho-gia-dinh/?status=NEAR_POOR", "/cong-tac-vien/thong-ke/",
+                       "/tro-giup/", "/ho-gia-dinh/?q=tran+thi+lan"],
+}  # fmt: skip
+
+
+class Client:
+    def __init__(self, base: str, context):
+        parts = urllib.parse.urlsplit(base)
+        self.https = parts.scheme == "https"
+        self.host, self.port = parts.hostname, parts.port
+        self.context = context
+        self.base = base
+        self.cookies: dict[str, str] = {}
+        self.connection = None
+
+    def _connect(self):
+        if self.https:
+            return http.client.HTTPSConnection(
+                self.host, self.port, context=self.context, timeout=60
+            )
+        return http.client.HTTPConnection(self.host, self.port, timeout=60)
+
+    def request(self, method, path, body=None, headers=None):
+        headers = {
+            **(headers or {}),
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
+        for attempt in (0, 1):
+            if self.connection is None:
+                self.connection = self._connect()
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                data = response.read()
+                break
+            except (http.client.HTTPException, OSError):
+                self.connection.close()
+                self.connection = None
+                if attempt:
+                    raise
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";")[0]
+        return response.status, data, response.getheader("Location")
+
+    def login(self, username):
+        self.request("GET", "/tai-khoan/dang-nhap/")
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": self.cookies["csrftoken"],
+                                       "username": username, "password": PASSWORD})  # fmt: skip
+        status, _, location = self.request(
+            "POST", "/tai-khoan/dang-nhap/", body,
+            {"Content-Type": "application/x-www-form-urlencoded", "Referer": self.base + "/tai-khoan/dang-nhap/"},
+        )  # fmt: skip
+        if status != 302:
+            raise RuntimeError(f"login of {username} failed: {status}")
+
+
+def connections(database_url: str, name: str, stop: threading.Event, seen: list):
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        while not stop.is_set():
+            (n,) = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            ).fetchone()
+            seen.append(n)
+            stop.wait(0.5)
+
+
+def run_load(base, context, users, seconds, codes, database_url):
+    sessions = {}
+    for username in ROLES:
+        client = Client(base, context)
+        client.login(username)
+        sessions[username] = dict(client.cookies)
+    latencies, errors, lock = [], [], threading.Lock()
+    deadline = time.monotonic() + seconds
+    stop, seen = threading.Event(), []
+    db_name = urllib.parse.urlsplit(database_url).path.lstrip("/")
+    watcher = threading.Thread(target=connections, args=(database_url, db_name, stop, seen))
+    watcher.start()
+
+    def user(index):
+        rng = random.Random(index)
+        username = list(ROLES)[index % len(ROLES)]
+        client = Client(base, context)
+        client.cookies = dict(sessions[username])
+        time.sleep(rng.uniform(0, 3))  # users arrive over the first seconds
+        while time.monotonic() < deadline:
+            path = rng.choice(ROLES[username]).format(code=rng.choice(codes))
+            started = time.perf_counter()
+            try:
+                status, _, location = client.request("GET", path)
+                if status == 302 and location and location.startswith("/"):
+                    # e.g. a collaborator's home is their own record: a page, one hop away.
+                    status, _, _ = client.request("GET", location)
+            except Exception as exc:  # counted, never hidden
+                status = repr(exc)
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                if status != 200:
+                    errors.append((path, status))
+            time.sleep(rng.uniform(1, 5))
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.monotonic() - started
+    stop.set()
+    watcher.join()
+    return latencies, errors, wall, max(seen or [0])
+
+
+def report(name, latencies, errors, wall, max_connections):
+    ordered = sorted(latencies)
+    p = lambda q: ordered[min(int(q * len(ordered)), len(ordered) - 1)] * 1000  # noqa: E731
+    print(
+        f"{name:<34} {len(ordered):>6} req {len(errors):>5} err {len(ordered) / wall:6.1f} req/s "
+        f"p50 {p(0.5):7.0f} ms  p95 {p(0.95):7.0f} ms  max {ordered[-1] * 1000:7.0f} ms  "
+        f"db connections max {max_connections}"
+    )
+    if errors:
+        kinds = {}
+        for path, status in errors:
+            key = f"{status} {path.split('?')[0]}"[:80]
+            kinds[key] = kinds.get(key, 0) + 1
+        print("   errors:", dict(sorted(kinds.items(), key=lambda kv: -kv[1])[:5]))
+    return statistics.median(ordered) if ordered else 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--only", choices=["stack", "runserver"])
+    options = parser.parse_args()
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres") or database_url.rstrip("/").endswith(
+        "/giamngheo_bench"
+    ):
+        sys.exit("Set DATABASE_URL to your own PostgreSQL copy of giamngheo_bench.")
+    with psycopg.connect(database_url) as conn:
+        codes = [r[0] for r in conn.execute(
+            "SELECT h.code FROM households_household h JOIN geo_unit u ON u.id = h.commune_id "
+            "WHERE u.code = '23425' ORDER BY random() LIMIT 200")]  # fmt: skip
+    print(f"{options.users} users for {options.seconds} s against each server, 1–5 s pauses\n")
+
+    if options.only in (None, "stack"):
+        # gunicorn.conf.py's own rule (2 × cores + 1), not the tests' 2 workers.
+        os.environ.setdefault("GUNICORN_WORKERS", str(2 * os.cpu_count() + 1))
+        stack = Stack(Path(tempfile.mkdtemp(prefix="giamngheo-load-")), database_url=database_url)
+        stack.prepare()
+        stack.start(timeout=120)
+        try:
+            context = stack.ssl_context()
+            workers = stack.env["GUNICORN_WORKERS"]
+            result = run_load(
+                stack.url, context, options.users, options.seconds, codes, database_url
+            )
+            report(f"gunicorn ({workers} workers) + Caddy", *result)
+        finally:
+            stack.stop()
+
+    if options.only in (None, "runserver"):
+        port = free_port()
+        env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database_url,
+               "SECRET_KEY": secrets.token_urlsafe(40)}  # fmt: skip
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            for _ in range(120):
+                try:
+                    Client(f"http://127.0.0.1:{port}", None).request("GET", "/healthz")
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            result = run_load(
+                f"http://127.0.0.1:{port}",
+                None,
+                options.users,
+                options.seconds,
+                codes,
+                database_url,
+            )
+            report("runserver (make run)", *result)
+        finally:
+            server.terminate()
+            server.wait(30)
+
+
+if __name__ == "__main__":
+    main()
