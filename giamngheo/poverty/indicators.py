@@ -72,11 +72,15 @@ def _over_members(
     on: date,
     check: Callable[[MemberFacts], tuple[Tri, str]],
     nobody: str,
+    in_group: Callable[[MemberFacts], Tri] | None = None,
+    no_one_in_group: str = "",
 ) -> Verdict:
     """Household deprived if any member is; unknown if none is and some member is unknown.
 
     ``check`` returns the member's three-valued state and the phrase that says why the
-    member is deprived ("không có bảo hiểm y tế").
+    member is deprived ("không có bảo hiểm y tế"). When the rule concerns an age group
+    (``in_group``) and no member can belong to it, the reason says so
+    (``no_one_in_group``) instead of claiming something about "every member aged …".
     """
     if not household.members:
         return None, (_NO_MEMBERS,)
@@ -92,6 +96,8 @@ def _over_members(
         return True, tuple(deprived)
     if unknown:
         return None, tuple(unknown)
+    if in_group is not None and all(in_group(m).value is False for m in household.members):
+        return False, (no_one_in_group,)
     return False, (nobody,)
 
 
@@ -139,6 +145,8 @@ class HealthInsuranceRule:
             on,
             check,
             f"Mọi thành viên từ {self.min_age} tuổi trở lên đều có bảo hiểm y tế",
+            lambda member: _age(member, on, self.min_age, None),
+            f"Hộ không có thành viên từ {self.min_age} tuổi trở lên",
         )
 
 
@@ -188,13 +196,15 @@ class AdultEducationRule:
             return state, f"không đi học và {band.shortfall}"
 
         youngest = min(b.from_age for b in self.bands)
-        oldest = max(b.below_age for b in self.bands) - 1
+        below = max(b.below_age for b in self.bands)
         return _over_members(
             household,
             on,
             check,
-            f"Mọi thành viên từ {youngest} đến {oldest} tuổi đều đang đi học "
+            f"Mọi thành viên từ {youngest} đến {below - 1} tuổi đều đang đi học "
             "hoặc đạt trình độ theo độ tuổi",
+            lambda member: _age(member, on, youngest, below),
+            f"Hộ không có thành viên từ {youngest} đến {below - 1} tuổi",
         )
 
 
@@ -227,6 +237,8 @@ class ChildSchoolAttendanceRule:
             check,
             f"Mọi trẻ em từ {self.from_age} đến dưới {self.below_age} tuổi đều đi học"
             + (" đúng cấp học" if self.requires_age_appropriate_level else ""),
+            lambda member: _age(member, on, self.from_age, self.below_age),
+            f"Hộ không có trẻ em từ {self.from_age} đến dưới {self.below_age} tuổi",
         )
 
 
@@ -235,7 +247,9 @@ class HousingQualityRule:
     """No house, or at least ``min_non_durable`` of the three main structures not durable.
 
     The three main structures are walls, frame (columns) and roof. A house type entered
-    from the form stands for a count: semi-durable 1, less-durable 2, makeshift 3.
+    from the form stands for a count: semi-durable 1, less-durable 2, makeshift 3. Every
+    national standard uses 2: a less-durable or makeshift house is deprived, a semi-durable
+    one is not (standards.md, corrected 2026-11-29).
     """
 
     min_non_durable: int
@@ -257,7 +271,10 @@ class HousingQualityRule:
         if non_durable >= self.min_non_durable:
             return True, (described,)
         if non_durable + unknown < self.min_non_durable:
-            return False, (f"{described}: nhà ở đạt chuẩn",)
+            return False, (
+                f"{described}: không thiếu hụt (thiếu hụt khi từ {self.min_non_durable}/3 "
+                "kết cấu chính không bền chắc)",
+            )
         return None, (f"{described}; chưa rõ vật liệu của {unknown} kết cấu còn lại",)
 
 
@@ -412,6 +429,8 @@ class EmploymentRule:
             check,
             "Không có thành viên trong độ tuổi lao động thất nghiệp hoặc làm công ăn lương "
             "không có hợp đồng lao động",
+            lambda member: fact(of_working_age(member, on), ""),
+            "Hộ không có thành viên trong độ tuổi lao động",
         )
 
 
@@ -501,6 +520,8 @@ class NutritionRule:
             on,
             check,
             f"Không có trẻ em dưới {self.below_age} tuổi bị suy dinh dưỡng",
+            lambda member: _age(member, on, 0, self.below_age),
+            f"Hộ không có trẻ em dưới {self.below_age} tuổi",
         )
 
 
