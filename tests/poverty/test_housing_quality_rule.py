@@ -1,9 +1,9 @@
 """Housing quality under every standard: no house, less-durable or makeshift is deprived; a
 semi-durable house (one non-durable structure) is not (standards.md, corrected 2026-11-29)."""
 
-import pytest
-
 from dataclasses import replace
+
+import pytest
 
 from giamngheo.poverty import (
     NATIONAL_STANDARDS,

@@ -6,7 +6,6 @@ from giamngheo.poverty import (
     STANDARD_2022_2025,
     EducationLevel,
     EmploymentStatus,
-    HousingType,
     LatrineType,
     WaterSource,
 )
