@@ -24,7 +24,10 @@ from .bulk import (
     BulkClassification,
     classify_bulk,
     count_deprivations,
+    deprivation_matrix,
+    supports_columns,
 )
+from .columns import Columns, columns_from_facts
 from .classification import (
     Assessment,
     Classification,
@@ -103,7 +106,11 @@ __all__ = [
     "classify_bulk",
     "classify_profile",
     "classify_scores",
+    "Columns",
+    "columns_from_facts",
     "count_deprivations",
+    "deprivation_matrix",
+    "supports_columns",
     "derive_standard",
     "deprivation_profile",
     "is_low_income_worker_household",

@@ -18,11 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
+from . import columns as col
 from .ages import age_between, describe_member, of_working_age, past_working_age
 from .facts import (
     EducationLevel,
     EmploymentStatus,
     HouseholdFacts,
+    HousingType,
     LatrineType,
     MemberFacts,
     WasteHandling,
@@ -125,6 +129,11 @@ class HealthServicesRule:
             household, on, check, "Không có thành viên ốm đau nặng mà không được khám chữa bệnh"
         )
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        state = col.k_all(col.k(m["seriously_ill"]), col.k_not(col.k(m["received_medical_care"])))
+        return col.over_members(c, state)
+
 
 @dataclass(frozen=True, slots=True)
 class HealthInsuranceRule:
@@ -148,6 +157,14 @@ class HealthInsuranceRule:
             lambda member: _age(member, on, self.min_age, None),
             f"Hộ không có thành viên từ {self.min_age} tuổi trở lên",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        ages = col.age_months(c, on)
+        state = col.k_all(
+            col.k_age_between(ages, self.min_age, None),
+            col.k_not(col.k(c.members["has_health_insurance"])),
+        )
+        return col.over_members(c, state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +224,28 @@ class AdultEducationRule:
             f"Hộ không có thành viên từ {youngest} đến {below - 1} tuổi",
         )
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        ages = col.age_months(c, on)
+        level = m["education_level"]
+        ranks = np.array([lv.rank for lv in EducationLevel], dtype=np.int8)
+        rank = np.where(level >= 0, ranks[np.maximum(level, 0)], -1)
+        out_of_school = col.k_not(col.k(m["in_school"]))
+        by_band = []
+        for band in self.bands:
+            qualified = np.where(
+                rank < 0, col.K_UNKNOWN, (rank >= band.required.rank) * col.K_TRUE
+            ).astype(np.int8)
+            conditions = [
+                col.k_age_between(ages, band.from_age, band.below_age),
+                out_of_school,
+                col.k_not(qualified),
+            ]
+            if self.enterprise_certificate_counts:
+                conditions.append(col.k_not(col.k(m["has_enterprise_training_certificate"])))
+            by_band.append(col.k_all(*conditions))
+        return col.over_members(c, col.k_any(*by_band))
+
 
 @dataclass(frozen=True, slots=True)
 class ChildSchoolAttendanceRule:
@@ -240,6 +279,16 @@ class ChildSchoolAttendanceRule:
             lambda member: _age(member, on, self.from_age, self.below_age),
             f"Hộ không có trẻ em từ {self.from_age} đến dưới {self.below_age} tuổi",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        not_attending = col.k_not(col.k(m["in_school"]))
+        if self.requires_age_appropriate_level:
+            wrong_level = col.k_not(col.k(m["at_age_appropriate_level"]))
+            not_attending = col.k_any(not_attending, wrong_level)
+        ages = col.age_months(c, on)
+        state = col.k_all(col.k_age_between(ages, self.from_age, self.below_age), not_attending)
+        return col.over_members(c, state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +326,23 @@ class HousingQualityRule:
             )
         return None, (f"{described}; chưa rõ vật liệu của {unknown} kết cấu còn lại",)
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        h = c.households
+        structures = np.stack([h["walls_durable"], h["frame_durable"], h["roof_durable"]])
+        entered = (structures >= 0).any(axis=0)
+        by_type = np.array([t.non_durable_structures for t in HousingType], dtype=np.int8)
+        kind = h["housing_type"]
+        non_durable = np.where(entered, (structures == 0).sum(axis=0), by_type[np.maximum(kind, 0)])
+        unknown = np.where(entered, (structures < 0).sum(axis=0), 0)
+        verdict = np.where(
+            non_durable >= self.min_non_durable,
+            1,
+            np.where(non_durable + unknown < self.min_non_durable, 0, -1),
+        ).astype(np.int8)
+        verdict[~entered & (kind < 0)] = -1
+        verdict[h["has_house"] == 0] = 1
+        return verdict
+
 
 @dataclass(frozen=True, slots=True)
 class FloorAreaRule:
@@ -306,6 +372,16 @@ class FloorAreaRule:
             return True, (f"{text}, dưới {_m2(self.min_m2_per_person)} m²/người",)
         return False, (f"{text}, từ {_m2(self.min_m2_per_person)} m²/người trở lên",)
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        area = c.households["floor_area_m2"]
+        size = c.size()
+        known = ~np.isnan(area) & (size > 0)
+        with np.errstate(invalid="ignore"):
+            below = area < self.min_m2_per_person * size
+        verdict = np.where(known, below.astype(np.int8), -1).astype(np.int8)
+        verdict[c.households["has_house"] == 0] = 1
+        return verdict
+
 
 def _m2(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
@@ -325,6 +401,9 @@ class WaterSourceRule:
             return False, (f"Nguồn nước sinh hoạt là {source.label}, hợp vệ sinh",)
         return True, (f"Nguồn nước sinh hoạt là {source.label}, không hợp vệ sinh",)
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        return _by_enum(c.households["water_source"], WaterSource, self.safe_sources)
+
 
 @dataclass(frozen=True, slots=True)
 class LatrineRule:
@@ -339,6 +418,9 @@ class LatrineRule:
         if latrine in self.hygienic_types:
             return False, (f"Hộ dùng {latrine.label}, hợp vệ sinh",)
         return True, (f"Hộ dùng {latrine.label}, không hợp vệ sinh",)
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        return _by_enum(c.households["latrine_type"], LatrineType, self.hygienic_types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +442,12 @@ class TelecomUseRule:
             f"Không thành viên nào sử dụng {services}",
             f"Có thành viên sử dụng {services}",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        uses = [col.k(c.households["any_member_uses_internet"])]
+        if self.telephone_counts:
+            uses.append(col.k(c.households["any_member_uses_telephone"]))
+        return col.to_verdict(col.k_not(col.k_any(*uses)))
 
 
 _MEANS_LABELS = {
@@ -391,6 +479,12 @@ class InformationMeansRule:
             )
             lacking += " và không nghe được hệ thống loa truyền thanh"
         return _household(not_(any_of(*owned)), lacking, "Hộ có phương tiện tiếp cận thông tin")
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        owned = [col.k(c.households[field]) for field in self.means]
+        if self.loudspeaker_counts:
+            owned.append(col.k(c.households["hears_public_loudspeaker"]))
+        return col.to_verdict(col.k_not(col.k_any(*owned)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +526,17 @@ class EmploymentRule:
             lambda member: fact(of_working_age(member, on), ""),
             "Hộ không có thành viên trong độ tuổi lao động",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        status = m["employment_status"]
+        unemployed = col.k_fact_eq(status, EmploymentStatus, EmploymentStatus.UNEMPLOYED)
+        employed = col.k_fact_eq(status, EmploymentStatus, EmploymentStatus.EMPLOYED)
+        no_contract = col.k_all(
+            employed, col.k(m["is_wage_earner"]), col.k_not(col.k(m["has_labour_contract"]))
+        )
+        age = col.k_of_working_age(c, col.age_months(c, on), on)
+        return col.over_members(c, col.k_all(age, col.k_any(unemployed, no_contract)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,6 +602,29 @@ class DependantsRule:
             reasons.append(f"Thiếu thông tin {missing_members} thành viên")
         return None, tuple(reasons)
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        ages = col.age_months(c, on)
+        criteria = [col.k_age_between(ages, 0, self.child_below_age)]
+        if self.past_working_age_counts:
+            criteria.append(col.k_past_working_age(c, ages, on))
+        if self.severe_disability_counts:
+            criteria.append(col.k(m["severe_disability"]))
+        if self.social_allowance_counts:
+            criteria.append(col.k(m["receives_monthly_social_allowance"]))
+        state = col.k_any(*criteria)
+        dependants = col.count_per_household(c, state == col.K_TRUE)
+        unknown = col.count_per_household(c, state == col.K_UNKNOWN)
+        listed = c.member_counts()
+        size = np.maximum(np.maximum(c.households["member_count"], 0), listed)
+        undecided = unknown + (size - listed)
+        limit = self.max_share * size
+        verdict = np.where(
+            dependants > limit, 1, np.where(dependants + undecided <= limit, 0, -1)
+        ).astype(np.int8)
+        verdict[listed == 0] = -1
+        return verdict
+
 
 @dataclass(frozen=True, slots=True)
 class NutritionRule:
@@ -524,6 +652,14 @@ class NutritionRule:
             f"Hộ không có trẻ em dưới {self.below_age} tuổi",
         )
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        state = col.k_all(
+            col.k_age_between(col.age_months(c, on), 0, self.below_age),
+            col.k_any(col.k(m["stunted"]), col.k(m["underweight"])),
+        )
+        return col.over_members(c, state)
+
 
 @dataclass(frozen=True, slots=True)
 class WasteHandlingRule:
@@ -538,3 +674,12 @@ class WasteHandlingRule:
         if handling in self.adequate:
             return False, (f"Rác thải sinh hoạt {handling.label}",)
         return True, (f"Rác thải sinh hoạt {handling.label}, không được xử lý hợp vệ sinh",)
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        return _by_enum(c.households["waste_handling"], WasteHandling, self.adequate)
+
+
+def _by_enum(codes: np.ndarray, enum, acceptable) -> np.ndarray:
+    """Deprived unless the code is one of ``acceptable``; unknown when no code."""
+    ok = col.enum_mask(enum, acceptable)
+    return np.where(codes < 0, -1, (~ok[np.maximum(codes, 0)]).astype(np.int8)).astype(np.int8)
