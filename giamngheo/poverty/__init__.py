@@ -27,7 +27,6 @@ from .bulk import (
     deprivation_matrix,
     supports_columns,
 )
-from .columns import Columns, columns_from_facts
 from .classification import (
     Assessment,
     Classification,
@@ -40,6 +39,7 @@ from .classification import (
     is_low_income_worker_household,
 )
 from .codes import AREA_UNKNOWN, Area, Category, Verification
+from .columns import Columns, columns_from_facts
 from .facts import (
     EducationLevel,
     EmploymentStatus,

@@ -32,8 +32,8 @@ from datetime import date
 import numpy as np
 
 from .classification import decide_in_band
-from .columns import Columns
 from .codes import AREA_UNKNOWN, CATEGORY_BY_CODE, Area, Category
+from .columns import Columns
 from .standards import Standard
 
 INCOME_UNKNOWN = np.iinfo(np.int64).min

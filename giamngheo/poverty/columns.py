@@ -37,7 +37,6 @@ from .facts import (
     HouseholdFacts,
     HousingType,
     LatrineType,
-    MemberFacts,
     Sex,
     WasteHandling,
     WaterSource,
