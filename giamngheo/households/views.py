@@ -22,6 +22,7 @@ from .assessment import CATEGORY_LABELS, assess, standard_in_force
 from .forms import HouseholdForm, MemberFormSet
 from .models import Household, ImportJob, PolicyGroup
 from .selectors import (
+    assessment_changes,
     household_detail,
     household_filter,
     member_history_entries,
@@ -54,6 +55,26 @@ def household_list(request):
             "has_next": has_next,
             "query": query.urlencode(),
             "can_edit": can_anywhere(request.user, "edit_register"),
+        },
+    )
+
+
+@login_required
+def assessment_change_list(request):
+    """Households whose assessed category changed when the register was re-assessed."""
+    try:
+        page_number = int(request.GET.get("page", 1))
+    except ValueError:
+        page_number = 1
+    rows, has_next = page_without_count(assessment_changes(request.user), page_number)
+    return render(
+        request,
+        "households/assessment_changes.html",
+        {
+            "households": rows,
+            "labels": CATEGORY_LABELS,
+            "page_number": page_number,
+            "has_next": has_next,
         },
     )
 
@@ -92,6 +113,8 @@ def household_detail_view(request, code):
             "members": members,
             "assessment": assessment,
             "category_label": CATEGORY_LABELS[str(assessment.category)],
+            "previous_category_label": CATEGORY_LABELS.get(household.previous_assessed_category),
+            "stored_category_label": CATEGORY_LABELS.get(household.assessed_category),
             "standard": standard,
             "profile": profile,
             "policy_groups": [PolicyGroup(t.group).label for t in household.policy_tags.all()],
