@@ -25,8 +25,9 @@ from collections.abc import Callable
 from datetime import date
 
 import numpy as np
+import polars as pl
+import psycopg
 from django.db import connection, transaction
-from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from giamngheo.geo.models import Area as UnitArea
@@ -58,115 +59,70 @@ SMALL_CHUNK = 500
 _STRAY_BIT = 1 << 15  # a stored deprivation whose code the standard does not have
 
 
-def _tri(field: str):
-    return Case(
-        When(**{field: True}, then=Value(1)),
-        When(**{field: False}, then=Value(0)),
-        default=Value(-1),
-        output_field=IntegerField(),
-    )
+HOUSEHOLD_FIELDS = ("income_per_capita", "floor_area_m2", *HOUSEHOLD_TRI, *HOUSEHOLD_ENUMS)
+STORED_FIELDS = ("assessed_category", "assessed_standard", "deprived_count", "unknown_count")
+MEMBER_FIELDS = ("household_id", "date_of_birth", "birth_year", *MEMBER_TRI, *MEMBER_ENUMS)
 
 
-def _enum(field: str, enum):
-    return Case(
-        *[When(**{field: member.value}, then=Value(i)) for i, member in enumerate(enum)],
-        default=Value(-1),
-        output_field=IntegerField(),
-    )
-
-
-_URBAN = Case(
-    When(commune__area=UnitArea.URBAN, then=Value(1)), default=Value(0), output_field=IntegerField()
-)
-
-
-def _household_query(chunk):
-    """Facts and the stored assessment of the households ``ids``, encoded as numbers."""
-    encoded = {
-        **{f"x_{name}": _tri(name) for name in HOUSEHOLD_TRI},
-        **{f"x_{name}": _enum(name, enum) for name, enum in HOUSEHOLD_ENUMS.items()},
-        "x_urban": _URBAN,
-    }
-    columns = ["pk", "income_per_capita", "floor_area_m2", *encoded]
-    stored = ["assessed_category", "assessed_standard", "deprived_count", "unknown_count"]
-    return (
-        chunk.annotate(**encoded).order_by("pk").values_list(*columns, *stored)
-    ), columns + stored
-
-
-def _member_query(chunk):
-    encoded = {
-        **{f"x_{name}": _tri(name) for name in MEMBER_TRI},
-        **{f"x_{name}": _enum(name, enum) for name, enum in MEMBER_ENUMS.items()},
-    }
-    columns = ["household_id", "date_of_birth", "birth_year", *encoded]
-    return (
-        Member.objects.filter(household__in=chunk.values("pk"))
-        .annotate(**encoded)
-        .order_by()
-        .values_list(*columns)
-    ), columns
-
-
-def _fetch(query, names) -> dict[str, np.ndarray | list]:
-    """Rows of a values_list query as columns: COPY + polars on PostgreSQL."""
-    if connection.vendor == "postgresql":
-        import polars as pl
-        import psycopg
-
-        sql, params = query.query.sql_with_params()
-        with connection.cursor() as cursor:
-            raw = cursor.connection
-            literal = psycopg.ClientCursor(raw).mogrify(sql, params)
-            buffer = io.BytesIO()
-            with raw.cursor().copy(f"COPY ({literal}) TO STDOUT WITH (FORMAT csv)") as copy:
-                for block in copy:
-                    buffer.write(block)
-        if not buffer.getbuffer().nbytes:
-            return {name: np.empty(0) for name in names}
-        buffer.seek(0)
-        frame = pl.read_csv(
-            buffer,
-            has_header=False,
-            new_columns=names,
-            schema_overrides={n: pl.Utf8 for n in names if not n.startswith("x_")},
-        )
-        return {name: frame[name] for name in names}
-    rows = list(query)
-    return (
-        {name: list(values) for name, values in zip(names, zip(*rows, strict=True), strict=True)}
-        if rows
-        else {name: [] for name in names}
-    )
+def _fetch(query, names) -> dict:
+    """Rows of a ``values_list`` query as columns: on PostgreSQL streamed with ``COPY … TO
+    STDOUT`` and parsed by polars (text columns), elsewhere Python lists."""
+    if connection.vendor != "postgresql":
+        rows = list(query)
+        if not rows:
+            return {name: [] for name in names}
+        return dict(zip(names, (list(c) for c in zip(*rows, strict=True)), strict=True))
+    sql, params = query.query.sql_with_params()
+    buffer = io.BytesIO()
+    with connection.cursor() as cursor:
+        raw = cursor.connection
+        literal = psycopg.ClientCursor(raw).mogrify(sql, params)
+        with raw.cursor().copy(f"COPY ({literal}) TO STDOUT WITH (FORMAT csv)") as copy:
+            for block in copy:
+                buffer.write(block)
+    if not buffer.getbuffer().nbytes:
+        return {name: pl.Series(name, [], dtype=pl.Utf8) for name in names}
+    buffer.seek(0)
+    frame = pl.read_csv(buffer, has_header=False, new_columns=list(names), infer_schema=False)
+    return {name: frame[name] for name in names}
 
 
 def _ints(values, dtype, missing: int) -> np.ndarray:
-    """A column of optional integers as numpy, ``missing`` for NULL."""
-    if hasattr(values, "fill_null"):  # a polars Series
-        import polars as pl
-
+    """Optional integers (or decimals cut to their integer part never: see ``_floats``)."""
+    if isinstance(values, pl.Series):
         return values.cast(pl.Int64, strict=False).fill_null(missing).to_numpy().astype(dtype)
-    return np.array([missing if v is None or v == "" else int(v) for v in values], dtype=dtype)
+    return np.array([missing if v is None else int(v) for v in values], dtype=dtype)
 
 
 def _floats(values) -> np.ndarray:
-    if hasattr(values, "fill_null"):
-        import polars as pl
-
+    if isinstance(values, pl.Series):
         return values.cast(pl.Float64, strict=False).fill_null(np.nan).to_numpy()
     return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
 
 
+def _tris(values) -> np.ndarray:
+    """Nullable booleans to 1 / 0 / -1 (PostgreSQL's CSV writes t / f / nothing)."""
+    if isinstance(values, pl.Series):
+        return values.replace_strict({"t": 1, "f": 0}, default=-1, return_dtype=pl.Int8).to_numpy()
+    return np.array([-1 if v is None else int(v) for v in values], dtype=np.int8)
+
+
+def _codes(values, enum) -> np.ndarray:
+    """Enum codes to their index in ``enum`` (-1 for empty or unknown)."""
+    index = {member.value: i for i, member in enumerate(enum)}
+    if isinstance(values, pl.Series):
+        return values.replace_strict(index, default=-1, return_dtype=pl.Int8).to_numpy()
+    return np.array([index.get(v, -1) for v in values], dtype=np.int8)
+
+
 def _texts(values) -> np.ndarray:
-    if hasattr(values, "fill_null"):
+    if isinstance(values, pl.Series):
         return values.fill_null("").to_numpy().astype(object)
     return np.array(["" if v is None else v for v in values], dtype=object)
 
 
 def _dob_days(values) -> np.ndarray:
-    if hasattr(values, "fill_null"):
-        import polars as pl
-
+    if isinstance(values, pl.Series):
         parsed = values.str.to_date("%Y-%m-%d", strict=False).cast(pl.Int32)
         return parsed.fill_null(DOB_UNKNOWN).to_numpy().astype(np.int32)
     return np.array([DOB_UNKNOWN if v is None else days(v) for v in values], dtype=np.int32)
@@ -175,16 +131,17 @@ def _dob_days(values) -> np.ndarray:
 def read_columns(chunk) -> tuple[np.ndarray, Columns, dict]:
     """Facts of the households of the queryset ``chunk`` and their members as ``Columns``,
     plus the stored assessment."""
-    query, names = _household_query(chunk)
-    raw = _fetch(query, names)
+    names = ("pk", "commune__area", *HOUSEHOLD_FIELDS, *STORED_FIELDS)
+    raw = _fetch(chunk.order_by("pk").values_list(*names), names)
     pks = _ints(raw["pk"], np.int64, 0)
+    area = _texts(raw["commune__area"])
     households = {
-        "area": _ints(raw["x_urban"], np.int8, -1),
+        "area": np.where(area == UnitArea.URBAN, 1, 0).astype(np.int8),
         "income": _ints(raw["income_per_capita"], np.int64, INCOME_UNKNOWN),
         "floor_area_m2": _floats(raw["floor_area_m2"]),
         "member_count": np.full(len(pks), -1, dtype=np.int32),
-        **{name: _ints(raw[f"x_{name}"], np.int8, -1) for name in HOUSEHOLD_TRI},
-        **{name: _ints(raw[f"x_{name}"], np.int8, -1) for name in HOUSEHOLD_ENUMS},
+        **{name: _tris(raw[name]) for name in HOUSEHOLD_TRI},
+        **{name: _codes(raw[name], enum) for name, enum in HOUSEHOLD_ENUMS.items()},
     }
     stored = {
         "category": _texts(raw["assessed_category"]),
@@ -192,56 +149,55 @@ def read_columns(chunk) -> tuple[np.ndarray, Columns, dict]:
         "deprived": _ints(raw["deprived_count"], np.int16, -1),
         "unknown": _ints(raw["unknown_count"], np.int16, -1),
     }
-    query, names = _member_query(chunk)
-    raw = _fetch(query, names)
+    members = Member.objects.filter(household__in=chunk.values("pk")).order_by()
+    raw = _fetch(members.values_list(*MEMBER_FIELDS), MEMBER_FIELDS)
     owner = _ints(raw["household_id"], np.int64, 0)
-    members = {
+    member_columns = {
         "household": np.searchsorted(pks, owner).astype(np.int64),
         "dob": _dob_days(raw["date_of_birth"]),
         "birth_year": _ints(raw["birth_year"], np.int32, 0),
-        **{name: _ints(raw[f"x_{name}"], np.int8, -1) for name in MEMBER_TRI},
-        **{name: _ints(raw[f"x_{name}"], np.int8, -1) for name in MEMBER_ENUMS},
+        **{name: _tris(raw[name]) for name in MEMBER_TRI},
+        **{name: _codes(raw[name], enum) for name, enum in MEMBER_ENUMS.items()},
     }
-    return pks, Columns(households, members), stored
+    return pks, Columns(households, member_columns), stored
 
 
 def _stored_masks(chunk, pks: np.ndarray, standard: Standard) -> np.ndarray:
-    """Bitmask per household of the deprivation rows stored now."""
-    position = {code: i for i, code in enumerate(standard.indicator_codes)}
+    """Bitmask per household of the deprivation rows stored now (bit = indicator position;
+    ``_STRAY_BIT`` for a code the standard does not have)."""
+    names = ("household_id", "indicator")
+    rows = Deprivation.objects.filter(household__in=chunk.values("pk")).order_by()
+    raw = _fetch(rows.values_list(*names), names)
     masks = np.zeros(len(pks), dtype=np.int64)
-    rows = Deprivation.objects.filter(household__in=chunk.values("pk")).values_list(
-        "household_id", "indicator"
-    )
-    found = list(rows)
-    if found:
-        owners = np.searchsorted(pks, np.fromiter((h for h, _ in found), np.int64, len(found)))
-        bits = np.fromiter(
-            ((1 << position[c]) if c in position else _STRAY_BIT for _, c in found),
-            np.int64,
-            len(found),
+    position = {code: i for i, code in enumerate(standard.indicator_codes)}
+    if isinstance(raw["indicator"], pl.Series):
+        bits = (
+            raw["indicator"]
+            .replace_strict(
+                {c: 1 << i for c, i in position.items()}, default=_STRAY_BIT, return_dtype=pl.Int64
+            )
+            .to_numpy()
         )
-        np.bitwise_or.at(masks, owners, bits)
+    else:
+        bits = np.array(
+            [1 << position[c] if c in position else _STRAY_BIT for c in raw["indicator"]],
+            dtype=np.int64,
+        )
+    owners = np.searchsorted(pks, _ints(raw["household_id"], np.int64, 0))
+    np.bitwise_or.at(masks, owners, bits)
     return masks
 
 
-def _write(pks, new, changed, moved, stored, standard, masks_changed, matrix, now) -> None:
-    """Write the changed assessments and rewrite the changed deprivation rows."""
-    rows = np.flatnonzero(changed)
-    if not len(rows):
-        return
-    ids = pks[rows].tolist()
-    categories = [str(CATEGORY_BY_CODE[int(c)]) for c in new["category"][rows]]
-    deprived = new["deprived"][rows].tolist()
-    unknown = new["unknown"][rows].tolist()
-    moved_rows = moved[rows].tolist()
-    previous = stored["category"][rows].tolist()
-    previous_standard = stored["standard"][rows].tolist()
+def _update_households(
+    ids, categories, standard, deprived, unknown, moved, previous, previous_standard, now
+) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE households_household AS h SET assessed_category = v.category, "
                 "assessed_standard = %s, deprived_count = v.deprived, unknown_count = v.unknown, "
-                "assessment_changed_at = CASE WHEN v.moved THEN %s ELSE h.assessment_changed_at END, "
+                "assessment_changed_at = CASE WHEN v.moved THEN %s "
+                "ELSE h.assessment_changed_at END, "
                 "previous_assessed_category = CASE WHEN v.moved THEN v.previous "
                 "ELSE h.previous_assessed_category END, "
                 "previous_assessed_standard = CASE WHEN v.moved THEN v.previous_standard "
@@ -256,75 +212,73 @@ def _write(pks, new, changed, moved, stored, standard, masks_changed, matrix, no
                     categories,
                     deprived,
                     unknown,
-                    moved_rows,
+                    moved,
                     previous,
                     previous_standard,
                 ],
             )
-    else:
-        objects = []
-        for i, pk in enumerate(ids):
-            household = Household(
-                pk=pk,
-                assessed_category=categories[i],
-                assessed_standard=standard.code,
-                deprived_count=deprived[i],
-                unknown_count=unknown[i],
-            )
-            fields = ["assessed_category", "assessed_standard", "deprived_count", "unknown_count"]
-            objects.append(household)
-            if moved_rows[i]:
-                household.assessment_changed_at = now
-                household.previous_assessed_category = previous[i]
-                household.previous_assessed_standard = previous_standard[i]
-        Household.objects.bulk_update(
-            [o for o, m in zip(objects, moved_rows, strict=True) if not m], fields, batch_size=500
-        )
-        Household.objects.bulk_update(
-            [o for o, m in zip(objects, moved_rows, strict=True) if m],
-            [
-                *fields,
-                "assessment_changed_at",
-                "previous_assessed_category",
-                "previous_assessed_standard",
-            ],
-            batch_size=500,
-        )
-    rewrite = np.flatnonzero(masks_changed)
-    if not len(rewrite):
         return
-    stale = pks[rewrite].tolist()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "DELETE FROM households_deprivation WHERE household_id = ANY(%s)", [stale]
-            )
-    else:
-        Deprivation.objects.filter(household_id__in=stale).delete()
-    sub = matrix[rewrite] == 1
-    owner_rows, indicator_positions = np.nonzero(sub)
-    codes = standard.indicator_codes
-    owners = pks[rewrite][owner_rows]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            raw = cursor.connection
-            with raw.cursor().copy(
-                "COPY households_deprivation (household_id, indicator) FROM STDIN"
-            ) as copy:
-                copy.write(
-                    "".join(
-                        f"{h}\t{codes[p]}\n"
-                        for h, p in zip(owners.tolist(), indicator_positions.tolist(), strict=True)
-                    )
-                )
-    else:
-        Deprivation.objects.bulk_create(
-            [
-                Deprivation(household_id=h, indicator=codes[p])
-                for h, p in zip(owners.tolist(), indicator_positions.tolist(), strict=True)
-            ],
-            batch_size=2000,
+    fields = ["assessed_category", "assessed_standard", "deprived_count", "unknown_count"]
+    marks = ["assessment_changed_at", "previous_assessed_category", "previous_assessed_standard"]
+    plain, marked = [], []
+    for i, pk in enumerate(ids):
+        household = Household(
+            pk=pk,
+            assessed_category=categories[i],
+            assessed_standard=standard.code,
+            deprived_count=deprived[i],
+            unknown_count=unknown[i],
+            assessment_changed_at=now,
+            previous_assessed_category=previous[i],
+            previous_assessed_standard=previous_standard[i],
         )
+        (marked if moved[i] else plain).append(household)
+    Household.objects.bulk_update(plain, fields, batch_size=500)
+    Household.objects.bulk_update(marked, fields + marks, batch_size=500)
+
+
+def _rewrite_deprivations(pks, old_masks, new_masks, standard) -> None:
+    """Delete the deprivation rows that no longer hold and add the new ones (only those)."""
+    codes = standard.indicator_codes
+    removed = old_masks & ~new_masks
+    added = new_masks & ~old_masks
+    gone: list[tuple[int, str]] = []
+    new: list[tuple[int, str]] = []
+    for position, code in enumerate(codes):
+        bit = 1 << position
+        gone += [(h, code) for h in pks[(removed & bit) != 0].tolist()]
+        new += [(h, code) for h in pks[(added & bit) != 0].tolist()]
+    stray = pks[(old_masks & _STRAY_BIT) != 0].tolist()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            if gone:
+                cursor.execute(
+                    "DELETE FROM households_deprivation AS d USING unnest(%s::bigint[], "
+                    "%s::text[]) AS v(household_id, indicator) WHERE "
+                    "d.household_id = v.household_id AND d.indicator = v.indicator",
+                    [[h for h, _c in gone], [c for _h, c in gone]],
+                )
+            if stray:
+                cursor.execute(
+                    "DELETE FROM households_deprivation WHERE household_id = ANY(%s) "
+                    "AND NOT indicator = ANY(%s)",
+                    [stray, list(codes)],
+                )
+            if new:
+                with cursor.connection.cursor().copy(
+                    "COPY households_deprivation (household_id, indicator) FROM STDIN"
+                ) as copy:
+                    copy.write("".join(f"{h}\t{c}\n" for h, c in new))
+        return
+    for code in codes:
+        ids = [h for h, c in gone if c == code]
+        if ids:
+            Deprivation.objects.filter(household_id__in=ids, indicator=code).delete()
+    if stray:
+        Deprivation.objects.filter(household_id__in=stray).exclude(indicator__in=codes).delete()
+    Deprivation.objects.bulk_create(
+        [Deprivation(household_id=h, indicator=c) for h, c in new], batch_size=500
+    )
 
 
 def reassess_chunk(chunk, standard: Standard, on: date, now) -> tuple[int, int]:
@@ -339,7 +293,8 @@ def reassess_chunk(chunk, standard: Standard, on: date, now) -> tuple[int, int]:
     unknown = (matrix == -1).sum(axis=1).astype(np.int16)
     weights = (1 << np.arange(matrix.shape[1], dtype=np.int64)).astype(np.int64)
     new_masks = ((matrix == 1).astype(np.int64) * weights).sum(axis=1)
-    masks_changed = new_masks != _stored_masks(chunk, pks, standard)
+    old_masks = _stored_masks(chunk, pks, standard)
+    masks_changed = new_masks != old_masks
     new_categories = np.array(
         [str(CATEGORY_BY_CODE[c]) for c in range(len(CATEGORY_BY_CODE))], dtype=object
     )[result.category]
@@ -353,8 +308,22 @@ def reassess_chunk(chunk, standard: Standard, on: date, now) -> tuple[int, int]:
     )
     # A first assessment is not a change of category: only a household assessed before.
     moved = category_changed & (stored["category"] != "")
-    new = {"category": result.category, "deprived": deprived, "unknown": unknown}
-    _write(pks, new, changed, moved, stored, standard, masks_changed, matrix, now)
+    rows = np.flatnonzero(changed)
+    if len(rows):
+        _update_households(
+            pks[rows].tolist(),
+            new_categories[rows].tolist(),
+            standard,
+            deprived[rows].tolist(),
+            unknown[rows].tolist(),
+            moved[rows].tolist(),
+            stored["category"][rows].tolist(),
+            stored["standard"][rows].tolist(),
+            now,
+        )
+    rewrite = np.flatnonzero(masks_changed)
+    if len(rewrite):
+        _rewrite_deprivations(pks[rewrite], old_masks[rewrite], new_masks[rewrite], standard)
     return int(changed.sum()), int(moved.sum())
 
 

@@ -24,7 +24,7 @@ Inside the rules a three-valued state is computed in Kleene form K (0 false, 1 u
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -113,6 +113,8 @@ class Columns:
 
     households: dict[str, np.ndarray]
     members: dict[str, np.ndarray]
+    # Ages and counts shared by several rules, computed once per reference date.
+    cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def n(self) -> int:
@@ -123,7 +125,11 @@ class Columns:
         return self.members["household"]
 
     def member_counts(self) -> np.ndarray:
-        return np.bincount(self.member_household, minlength=self.n).astype(np.int32)
+        if "member_counts" not in self.cache:
+            self.cache["member_counts"] = np.bincount(
+                self.member_household, minlength=self.n
+            ).astype(np.int32)
+        return self.cache["member_counts"]
 
     def size(self) -> np.ndarray:
         """``HouseholdFacts.size``: the member count if given, else the members listed (-1)."""
@@ -234,6 +240,13 @@ def _date_parts(day_numbers: np.ndarray):
 def age_months(columns: Columns, on: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Youngest and oldest possible age in completed months, and whether it is known
     (``ages.age_months_range`` for every member)."""
+    key = ("age_months", on)
+    if key not in columns.cache:
+        columns.cache[key] = _age_months(columns, on)
+    return columns.cache[key]
+
+
+def _age_months(columns: Columns, on: date) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     m = columns.members
     dob = m["dob"]
     known_dob = dob != DOB_UNKNOWN
