@@ -128,6 +128,18 @@ def _dob_days(values) -> np.ndarray:
     return np.array([DOB_UNKNOWN if v is None else days(v) for v in values], dtype=np.int32)
 
 
+def _of_households(manager, chunk, pks: np.ndarray):
+    """Rows of the chunk's households; the id range lets the database use the index on
+    ``household_id`` instead of scanning the whole table."""
+    if not len(pks):
+        return manager.none()
+    return manager.filter(
+        household_id__gte=int(pks[0]),
+        household_id__lte=int(pks[-1]),
+        household__in=chunk.values("pk"),
+    ).order_by()
+
+
 def read_columns(chunk) -> tuple[np.ndarray, Columns, dict]:
     """Facts of the households of the queryset ``chunk`` and their members as ``Columns``,
     plus the stored assessment."""
@@ -149,7 +161,7 @@ def read_columns(chunk) -> tuple[np.ndarray, Columns, dict]:
         "deprived": _ints(raw["deprived_count"], np.int16, -1),
         "unknown": _ints(raw["unknown_count"], np.int16, -1),
     }
-    members = Member.objects.filter(household__in=chunk.values("pk")).order_by()
+    members = _of_households(Member.objects, chunk, pks)
     raw = _fetch(members.values_list(*MEMBER_FIELDS), MEMBER_FIELDS)
     owner = _ints(raw["household_id"], np.int64, 0)
     member_columns = {
@@ -166,7 +178,7 @@ def _stored_masks(chunk, pks: np.ndarray, standard: Standard) -> np.ndarray:
     """Bitmask per household of the deprivation rows stored now (bit = indicator position;
     ``_STRAY_BIT`` for a code the standard does not have)."""
     names = ("household_id", "indicator")
-    rows = Deprivation.objects.filter(household__in=chunk.values("pk")).order_by()
+    rows = _of_households(Deprivation.objects, chunk, pks)
     raw = _fetch(rows.values_list(*names), names)
     masks = np.zeros(len(pks), dtype=np.int64)
     position = {code: i for i, code in enumerate(standard.indicator_codes)}
