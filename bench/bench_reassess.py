@@ -141,12 +141,20 @@ def restore() -> None:
             "assessed_standard = s.assessed_standard, deprived_count = s.deprived_count, "
             "unknown_count = s.unknown_count, assessment_changed_at = NULL, "
             "previous_assessed_category = '', previous_assessed_standard = '' "
-            "FROM bench_assessment_snapshot s WHERE h.id = s.id"
+            "FROM bench_assessment_snapshot s WHERE h.id = s.id AND ("
+            "h.assessed_category, h.assessed_standard, h.deprived_count, h.unknown_count, "
+            "h.assessment_changed_at) IS DISTINCT FROM (s.assessed_category, "
+            "s.assessed_standard, s.deprived_count, s.unknown_count, NULL)"
         )
-        cursor.execute("TRUNCATE households_deprivation")
+        cursor.execute(
+            "DELETE FROM households_deprivation d WHERE NOT EXISTS (SELECT 1 FROM "
+            "bench_deprivation_snapshot s WHERE s.household_id = d.household_id "
+            "AND s.indicator = d.indicator)"
+        )
         cursor.execute(
             "INSERT INTO households_deprivation (household_id, indicator) "
-            "SELECT household_id, indicator FROM bench_deprivation_snapshot"
+            "SELECT household_id, indicator FROM bench_deprivation_snapshot "
+            "ON CONFLICT DO NOTHING"
         )
         cursor.execute("VACUUM ANALYZE households_household")
         cursor.execute("VACUUM ANALYZE households_deprivation")
