@@ -21,7 +21,9 @@ previous category) so its page says so and the commune officer can list them.
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import numpy as np
@@ -293,10 +295,36 @@ def _rewrite_deprivations(pks, old_masks, new_masks, standard) -> None:
     )
 
 
-def reassess_chunk(chunk, standard: Standard, on: date, now) -> tuple[int, int]:
-    """Re-assess the households of the queryset ``chunk``; returns (assessments changed,
-    categories changed)."""
+def load_chunk(queryset, after: int, size: int, standard: Standard):
+    """The next ``size`` households after the id ``after``: their ids, the chunk queryset
+    and everything read for it (facts, stored assessment, stored deprivation masks)."""
+    started = time.perf_counter()
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True).filter(pk__gt=after)[:size])
+    if not ids:
+        return None
+    # The first ``size`` households after ``after``, and only them.
+    chunk = queryset.filter(pk__range=(ids[0], ids[-1]))
     pks, columns, stored = read_columns(chunk)
+    old_masks = _stored_masks(chunk, pks, standard)
+    return ids, chunk, (pks, columns, stored, old_masks), time.perf_counter() - started
+
+
+def _read_ahead(queryset, after, size, standard):
+    """``load_chunk`` on a worker thread (its own database connection, closed after)."""
+    try:
+        return load_chunk(queryset, after, size, standard)
+    finally:
+        connection.close()
+
+
+def reassess_chunk(
+    loaded, standard: Standard, on: date, now, timings: dict | None = None
+) -> tuple[int, int]:
+    """Re-assess one loaded chunk (``load_chunk``); returns (assessments changed,
+    categories changed). ``timings`` accumulates seconds spent computing and writing."""
+    timings = {} if timings is None else timings
+    read = time.perf_counter()
+    pks, columns, stored, old_masks = loaded
     matrix = deprivation_matrix(standard, columns, on)
     result = classify_bulk(
         standard, columns.households["income"], columns.households["area"], deprivations=matrix
@@ -305,7 +333,6 @@ def reassess_chunk(chunk, standard: Standard, on: date, now) -> tuple[int, int]:
     unknown = (matrix == -1).sum(axis=1).astype(np.int16)
     weights = (1 << np.arange(matrix.shape[1], dtype=np.int64)).astype(np.int64)
     new_masks = ((matrix == 1).astype(np.int64) * weights).sum(axis=1)
-    old_masks = _stored_masks(chunk, pks, standard)
     masks_changed = new_masks != old_masks
     new_categories = np.array(
         [str(CATEGORY_BY_CODE[c]) for c in range(len(CATEGORY_BY_CODE))], dtype=object
@@ -320,6 +347,8 @@ def reassess_chunk(chunk, standard: Standard, on: date, now) -> tuple[int, int]:
     )
     # A first assessment is not a change of category: only a household assessed before.
     moved = category_changed & (stored["category"] != "")
+    computed = time.perf_counter()
+    timings["compute"] = timings.get("compute", 0.0) + computed - read
     rows = np.flatnonzero(changed)
     if len(rows):
         _update_households(
@@ -336,6 +365,7 @@ def reassess_chunk(chunk, standard: Standard, on: date, now) -> tuple[int, int]:
     rewrite = np.flatnonzero(masks_changed)
     if len(rewrite):
         _rewrite_deprivations(pks[rewrite], old_masks[rewrite], new_masks[rewrite], standard)
+    timings["write"] = timings.get("write", 0.0) + time.perf_counter() - computed
     return int(changed.sum()), int(moved.sum())
 
 
@@ -348,6 +378,7 @@ def reassess(
     chunk: int = CHUNK,
     resume: bool = False,
     progress: Progress | None = None,
+    timings: dict | None = None,
 ) -> Reassessment:
     """Re-assess every household of ``queryset`` under ``standard`` (default: in force on
     ``on``) in chunks of ``chunk`` households, each committed with the run's progress."""
@@ -377,26 +408,47 @@ def reassess(
     if connection.vendor != "postgresql":
         chunk = min(chunk, SMALL_CHUNK)
     now = timezone.now()
-    ordered = queryset.order_by("pk").values_list("pk", flat=True)
-    while True:
-        ids = list(ordered.filter(pk__gt=run.last_household_id)[:chunk])
-        if not ids:
-            break
-        with transaction.atomic():
-            # The first ``chunk`` households after the last one done, and only them.
-            households = queryset.filter(pk__range=(ids[0], ids[-1]))
-            changed, moved = reassess_chunk(households, standard, on, now)
-            run.processed += len(ids)
-            run.changed += changed
-            run.category_changed += moved
-            run.last_household_id = ids[-1]
-            run.save(
-                update_fields=["processed", "changed", "category_changed", "last_household_id"]
-            )
-        if progress:
-            progress(run.processed, run.total)
+    timings = {} if timings is None else timings
+    # Read the next chunk on a second connection while this one is computed and written:
+    # the database and Python then work at the same time. Only outside a caller's
+    # transaction, whose uncommitted rows another connection could not see.
+    ahead = ThreadPoolExecutor(max_workers=1) if not connection.in_atomic_block else None
+    pending = None
+    try:
+        after = run.last_household_id
+        while True:
+            started = time.perf_counter()
+            loaded = pending.result() if pending else load_chunk(queryset, after, chunk, standard)
+            timings["read"] = timings.get("read", 0.0) + time.perf_counter() - started
+            pending = None
+            if loaded is None:
+                break
+            ids, _households, data, _seconds = loaded
+            after = ids[-1]
+            if ahead is not None:
+                pending = ahead.submit(_read_ahead, queryset, after, chunk, standard)
+            run = _commit_chunk(run, ids, data, standard, on, now, timings)
+            if progress:
+                progress(run.processed, run.total)
+    finally:
+        if pending is not None:
+            pending.cancel()
+        if ahead is not None:
+            ahead.shutdown(wait=True)
     run.finished_at = timezone.now()
     run.save(update_fields=["finished_at"])
+    return run
+
+
+def _commit_chunk(run, ids, data, standard, on, now, timings) -> Reassessment:
+    """Write one chunk and the run's progress in one transaction."""
+    with transaction.atomic():
+        changed, moved = reassess_chunk(data, standard, on, now, timings)
+        run.processed += len(ids)
+        run.changed += changed
+        run.category_changed += moved
+        run.last_household_id = ids[-1]
+        run.save(update_fields=["processed", "changed", "category_changed", "last_household_id"])
     return run
 
 
