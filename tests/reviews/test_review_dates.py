@@ -74,8 +74,12 @@ def check(review, by, meeting, posted, today=date(2025, 10, 27)):
 def test_adhoc_survey_before_the_application_is_refused(application, people):
     refused(
         lambda: services.record_adhoc_survey(
-            review=application, filled_on=date(2025, 10, 5), by=people.officer,
-            today=date(2025, 10, 15), score_a=120, deprived_indicators=[],
+            review=application,
+            filled_on=date(2025, 10, 5),
+            by=people.officer,
+            today=date(2025, 10, 15),
+            score_a=120,
+            deprived_indicators=[],
         ),  # fmt: skip
         "filled_on",
         "06/10/2025",
@@ -115,8 +119,12 @@ def test_adhoc_decision_dated_within_the_posting_period_is_refused(surveyed, peo
     assert checked.posting_ends_on == date(2025, 10, 22)
     refused(
         lambda: services.recognise_adhoc(
-            review=checked, number="45/QĐ-UBND", signed_on=date(2025, 10, 22),
-            signer_name="Chủ tịch", by=people.leader, today=date(2025, 10, 27),
+            review=checked,
+            number="45/QĐ-UBND",
+            signed_on=date(2025, 10, 22),
+            signer_name="Chủ tịch",
+            by=people.leader,
+            today=date(2025, 10, 27),
         ),  # fmt: skip
         "signed_on",
         "22/10/2025",
@@ -154,10 +162,16 @@ def test_annual_meeting_before_the_survey_is_refused(campaign, people):
     entries = list(campaign.entries.all())
     refused(
         lambda: services.record_meeting(
-            review=campaign, village=entries[0].village, held_on=date(2025, 9, 30),
-            chair="Trưởng thôn", attendees="", present=20, agreeing=15,
+            review=campaign,
+            village=entries[0].village,
+            held_on=date(2025, 9, 30),
+            chair="Trưởng thôn",
+            attendees="",
+            present=20,
+            agreeing=15,
             entries=[e for e in entries if e.village_id == entries[0].village_id],
-            by=people.collaborator, today=MEETING,
+            by=people.collaborator,
+            today=MEETING,
         ),  # fmt: skip
         "held_on",
         SURVEYED.strftime("%d/%m/%Y"),
@@ -169,8 +183,11 @@ def test_annual_posting_before_the_meetings_is_refused(campaign, people):
     hold_meetings(campaign, people)
     refused(
         lambda: services.post_lists(
-            review=campaign, posted_from=date(2025, 11, 4), places="UBND xã",
-            by=people.officer, today=POSTED,
+            review=campaign,
+            posted_from=date(2025, 11, 4),
+            places="UBND xã",
+            by=people.officer,
+            today=POSTED,
         ),  # fmt: skip
         "posted_from",
         MEETING.strftime("%d/%m/%Y"),
@@ -186,8 +203,13 @@ def test_annual_complaint_outside_the_posting_period_is_refused(campaign, people
     for day in (date(2025, 11, 13), date(2025, 11, 19)):
         refused(
             lambda day=day: services.receive_complaint(
-                review=campaign, entry=entry, received_on=day, complainant="A", content="B",
-                by=people.officer, today=DECIDED,
+                review=campaign,
+                entry=entry,
+                received_on=day,
+                complainant="A",
+                content="B",
+                by=people.officer,
+                today=DECIDED,
             ),  # fmt: skip
             "received_on",
             "14/11/2025",
