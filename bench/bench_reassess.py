@@ -261,7 +261,9 @@ def run_once(number: int, sample: int) -> dict:
     print(
         f"run {number}: of which waiting for reads {timings['read']:.1f} s (read ahead on a "
         f"second connection), computing "
-        f"{timings['compute']:.1f} s, writing {timings['write']:.1f} s"
+        f"{timings['compute']:.1f} s, writing {timings['write']:.1f} s (household rows "
+        f"{timings['write households']:.1f} s, deprivation rows "
+        f"{timings['write'] - timings['write households']:.1f} s)"
     )
     print(
         f"run {number}: idempotent second pass {again_seconds:.1f} s, "

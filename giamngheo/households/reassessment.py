@@ -362,6 +362,10 @@ def reassess_chunk(
             stored["standard"][rows].tolist(),
             now,
         )
+    households_written = time.perf_counter()
+    timings["write households"] = (
+        timings.get("write households", 0.0) + households_written - computed
+    )
     rewrite = np.flatnonzero(masks_changed)
     if len(rewrite):
         _rewrite_deprivations(pks[rewrite], old_masks[rewrite], new_masks[rewrite], standard)
