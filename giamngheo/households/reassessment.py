@@ -414,9 +414,11 @@ def reassess(
     now = timezone.now()
     timings = {} if timings is None else timings
     # Read the next chunk on a second connection while this one is computed and written:
-    # the database and Python then work at the same time. Only outside a caller's
-    # transaction, whose uncommitted rows another connection could not see.
-    ahead = ThreadPoolExecutor(max_workers=1) if not connection.in_atomic_block else None
+    # the database and Python then work at the same time. Only on PostgreSQL (SQLite locks
+    # a table being written against other connections) and outside a caller's transaction,
+    # whose uncommitted rows another connection could not see.
+    parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
+    ahead = ThreadPoolExecutor(max_workers=1) if parallel else None
     pending = None
     try:
         after = run.last_household_id

@@ -41,7 +41,9 @@ def test_officer_lists_changed_assessments_and_leader_waits_for_the_posting(
     live_server, browser, demo, phone_context_args
 ):
     household = Household.objects.filter(commune=demo.commune_a, members__isnull=False).first()
-    household.members.update(has_health_insurance=True)
+    household.members.update(
+        has_health_insurance=True, in_school=None, employment_status="", stunted=None
+    )
     Household.objects.filter(pk=household.pk).update(
         income_per_capita=1_200_000, has_house=True, housing_type="semi_durable",
         walls_durable=None, frame_durable=None, roof_durable=None, floor_area_m2=60,

@@ -1,5 +1,6 @@
-"""Outside a transaction the bulk re-assessment reads the next chunk on a second connection
-while it writes the current one; the result is the single-household path's."""
+"""Outside a transaction (on PostgreSQL) the bulk re-assessment reads the next chunk on a
+second connection while it writes the current one; the result is the single-household
+path's, chunk after chunk."""
 
 from datetime import date
 
