@@ -4,7 +4,7 @@ leader opening an ad-hoc review whose result is still posted sees until when, an
 decision button."""
 
 import dataclasses
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -50,8 +50,8 @@ def test_officer_lists_changed_assessments_and_leader_waits_for_the_posting(
         water_source="surface", latrine_type="none",
     )  # fmt: skip
     mine = Household.objects.filter(commune=demo.commune_a)
-    reassess(mine, standard=OLD_RULE)
-    reassess(mine)
+    reassess(mine, on=date(2026, 6, 1), standard=OLD_RULE)
+    reassess(mine, on=date(2026, 6, 1))
     household.refresh_from_db()
     assert household.previous_assessed_category == "POOR"
 
