@@ -41,19 +41,28 @@ def test_officer_lists_changed_assessments_and_leader_waits_for_the_posting(
     live_server, browser, demo, phone_context_args
 ):
     household = Household.objects.filter(commune=demo.commune_a, members__isnull=False).first()
+    # One member deprived on nothing: only the house, the water and the latrine count.
+    household.members.exclude(relation="head").delete()
     household.members.update(
-        has_health_insurance=True, in_school=None, employment_status="", stunted=None
-    )
+        date_of_birth=date(1980, 1, 1), birth_year=None, sex="male", has_health_insurance=True,
+        seriously_ill=False, received_medical_care=True, in_school=False,
+        at_age_appropriate_level=True, education_level="upper_secondary",
+        has_enterprise_training_certificate=False, employment_status="employed",
+        is_wage_earner=False, has_labour_contract=False, severe_disability=False,
+        receives_monthly_social_allowance=False, stunted=False, underweight=False,
+    )  # fmt: skip
     Household.objects.filter(pk=household.pk).update(
         income_per_capita=1_200_000, has_house=True, housing_type="semi_durable",
         walls_durable=None, frame_durable=None, roof_durable=None, floor_area_m2=60,
-        water_source="surface", latrine_type="none",
+        water_source="surface", latrine_type="none", any_member_uses_internet=True,
+        any_member_uses_telephone=True, has_television=True, waste_handling="collected",
     )  # fmt: skip
     mine = Household.objects.filter(commune=demo.commune_a)
     reassess(mine, on=date(2026, 6, 1), standard=OLD_RULE)
     reassess(mine, on=date(2026, 6, 1))
     household.refresh_from_db()
     assert household.previous_assessed_category == "POOR"
+    assert household.assessed_category == "NEAR_POOR"
 
     context = browser.new_context(**phone_context_args)
     page = context.new_page()
