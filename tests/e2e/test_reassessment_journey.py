@@ -71,7 +71,8 @@ def test_officer_lists_changed_assessments_and_leader_waits_for_the_posting(
     page.get_by_role("link", name="Hộ thay đổi phân loại sau khi đánh giá lại").click()
     table = page.locator("#assessment-changes")
     expect(table).to_contain_text(household.code)
-    expect(table).to_contain_text("hộ nghèo")
+    expect(table).to_contain_text("Hộ nghèo")
+    expect(table).to_contain_text("Hộ cận nghèo")
     page.screenshot(path="test-results/assessment-changes-phone.png", full_page=True)
     table.get_by_role("link").first.click()
     expect(page.locator("#assessment-changed")).to_contain_text(
