@@ -133,14 +133,18 @@ def store_deprivations(assessments: dict[int, Assessment], *, replace: bool = Tr
     )
 
 
-def recompute(queryset, *, on: date | None = None, batch: int = 2000, progress=None) -> int:
-    """Re-assess households (e.g. on 1 January when a new standard comes into force).
+def recompute_per_household(
+    queryset, *, on: date | None = None, standard=None, batch: int = 2000, progress=None
+) -> int:
+    """Re-assess households one ``HouseholdFacts`` at a time through the single path.
 
-    Works in batches: one query for the households, one for their members, one bulk update
-    and one rewrite of the deprivation rows per batch; no per-household query.
+    The bulk re-assessment (``reassessment.reassess``) replaces it for national standards;
+    it stays as the fallback for a standard with a rule that has no column form, and as
+    the baseline of ``bench/bench_reassess.py``. Batches: one query for the households, one
+    for their members, one bulk update and one rewrite of the deprivation rows per batch.
     """
     on = on or timezone.localdate()
-    standard = standard_in_force(on)
+    standard = standard or standard_in_force(on)
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     done = 0
     for start in range(0, len(ids), batch):

@@ -217,6 +217,17 @@ class Household(models.Model):
     unknown_count = models.PositiveSmallIntegerField(
         _("unknown indicators"), null=True, editable=False
     )
+    # Set by a re-assessment (``recompute_assessments``) that changed the assessed category:
+    # advisory input for the next review; the household's status is not touched.
+    assessment_changed_at = models.DateTimeField(
+        _("assessment changed at"), null=True, blank=True, editable=False
+    )
+    previous_assessed_category = models.CharField(
+        _("previous assessed category"), max_length=12, blank=True, editable=False
+    )
+    previous_assessed_standard = models.CharField(
+        _("previous standard"), max_length=32, blank=True, editable=False
+    )
 
     search_text = models.TextField(editable=False, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -234,6 +245,11 @@ class Household(models.Model):
             models.Index(fields=["village", "code"]),
             models.Index(fields=["commune", "status"]),
             models.Index(fields=["ethnicity"]),
+            models.Index(
+                fields=["commune", "-assessment_changed_at"],
+                condition=Q(assessment_changed_at__isnull=False),
+                name="household_assessment_changed",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -426,3 +442,27 @@ class ImportJob(models.Model):
         if self.state == self.State.DONE:
             return 100
         return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+
+class Reassessment(models.Model):
+    """One run of the bulk re-assessment: its progress, so an interrupted run resumes
+    after the last household it finished (chunks are committed one by one)."""
+
+    standard = models.CharField(_("standard"), max_length=32)
+    reference_date = models.DateField(_("reference date"))
+    scope = models.CharField(_("scope"), max_length=64, blank=True)
+    total = models.PositiveIntegerField(_("households"), default=0)
+    processed = models.PositiveIntegerField(_("households processed"), default=0)
+    changed = models.PositiveIntegerField(_("assessments changed"), default=0)
+    category_changed = models.PositiveIntegerField(_("categories changed"), default=0)
+    last_household_id = models.BigIntegerField(default=0)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("re-assessment")
+        verbose_name_plural = _("re-assessments")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.standard} {self.reference_date:%d/%m/%Y} {self.scope}"

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from giamngheo.accounts.scoping import get_scoped_or_404, scoped, visible_units
 from giamngheo.core.history import HistoryEntry
@@ -27,6 +27,18 @@ def household_filter(user, params) -> HouseholdFilter:
     queryset = households_visible_to(user).select_related("village", "commune").order_by("code")
     return HouseholdFilter(
         params, queryset=queryset, units=visible_units(user), indicators=indicator_choices()
+    )
+
+
+def assessment_changes(user):
+    """Households whose assessed category changed at a re-assessment (paged by code, like the
+    register): input for the next review (their statuses change only through a review decision)."""
+    return (
+        households_visible_to(user)
+        .filter(assessment_changed_at__isnull=False)
+        .exclude(previous_assessed_category=F("assessed_category"))
+        .select_related("village", "commune")
+        .order_by("code")
     )
 
 

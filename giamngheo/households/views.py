@@ -33,6 +33,7 @@ from .exports import HOUSEHOLDS
 from .forms import HouseholdForm, MemberFormSet
 from .models import Household, ImportJob, PolicyGroup
 from .selectors import (
+    assessment_changes,
     household_detail,
     household_filter,
     member_history_entries,
@@ -80,6 +81,21 @@ def household_list(request):
 
 
 @login_required
+def assessment_change_list(request):
+    """Households whose assessed category changed when the register was re-assessed."""
+    page = page_by_code(
+        assessment_changes(request.user),
+        after=request.GET.get("after", ""),
+        before=request.GET.get("before", ""),
+    )
+    return render(
+        request,
+        "households/assessment_changes.html",
+        {"households": page.rows, "labels": CATEGORY_LABELS, "page": page},
+    )
+
+
+@login_required
 @require_http_methods(["POST"])
 def household_export(request):
     """Queue the filtered list's export for the worker and show its progress page.
@@ -114,6 +130,8 @@ def household_detail_view(request, code):
             "members": members,
             "assessment": assessment,
             "category_label": CATEGORY_LABELS[str(assessment.category)],
+            "previous_category_label": CATEGORY_LABELS.get(household.previous_assessed_category),
+            "stored_category_label": CATEGORY_LABELS.get(household.assessed_category),
             "standard": standard,
             "profile": profile,
             "policy_groups": [PolicyGroup(t.group).label for t in household.policy_tags.all()],

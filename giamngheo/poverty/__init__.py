@@ -24,6 +24,8 @@ from .bulk import (
     BulkClassification,
     classify_bulk,
     count_deprivations,
+    deprivation_matrix,
+    supports_columns,
 )
 from .classification import (
     Assessment,
@@ -37,6 +39,7 @@ from .classification import (
     is_low_income_worker_household,
 )
 from .codes import AREA_UNKNOWN, Area, Category, Verification
+from .columns import Columns, columns_from_facts
 from .facts import (
     EducationLevel,
     EmploymentStatus,
@@ -103,7 +106,11 @@ __all__ = [
     "classify_bulk",
     "classify_profile",
     "classify_scores",
+    "Columns",
+    "columns_from_facts",
     "count_deprivations",
+    "deprivation_matrix",
+    "supports_columns",
     "derive_standard",
     "deprivation_profile",
     "is_low_income_worker_household",

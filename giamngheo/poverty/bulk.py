@@ -27,11 +27,13 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from .classification import decide_in_band
 from .codes import AREA_UNKNOWN, CATEGORY_BY_CODE, Area, Category
+from .columns import Columns
 from .standards import Standard
 
 INCOME_UNKNOWN = np.iinfo(np.int64).min
@@ -45,6 +47,8 @@ __all__ = [
     "BulkClassification",
     "classify_bulk",
     "count_deprivations",
+    "deprivation_matrix",
+    "supports_columns",
 ]
 
 
@@ -85,6 +89,21 @@ def count_deprivations(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     _in_chunks(len(values), run)
     return deprived, unknown
+
+
+def supports_columns(standard: Standard) -> bool:
+    """Whether every indicator of ``standard`` can be evaluated on columns."""
+    return all(hasattr(i.rule, "evaluate_columns") for i in standard.indicators)
+
+
+def deprivation_matrix(standard: Standard, columns: Columns, on: date) -> np.ndarray:
+    """Every indicator of ``standard`` for every household of ``columns`` at ``on``: one
+    row per household, one column per indicator, 1 / 0 / -1 (``DeprivationProfile.as_row``
+    of the single path, which the tests hold it to)."""
+    matrix = np.empty((columns.n, len(standard.indicators)), dtype=np.int8)
+    for position, indicator in enumerate(standard.indicators):
+        matrix[:, position] = indicator.rule.evaluate_columns(columns, on)
+    return matrix
 
 
 def _in_chunks(n: int, run) -> None:

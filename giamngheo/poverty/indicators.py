@@ -18,11 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
+from . import columns as col
 from .ages import age_between, describe_member, of_working_age, past_working_age
 from .facts import (
     EducationLevel,
     EmploymentStatus,
     HouseholdFacts,
+    HousingType,
     LatrineType,
     MemberFacts,
     WasteHandling,
@@ -72,11 +76,15 @@ def _over_members(
     on: date,
     check: Callable[[MemberFacts], tuple[Tri, str]],
     nobody: str,
+    in_group: Callable[[MemberFacts], Tri] | None = None,
+    no_one_in_group: str = "",
 ) -> Verdict:
     """Household deprived if any member is; unknown if none is and some member is unknown.
 
     ``check`` returns the member's three-valued state and the phrase that says why the
-    member is deprived ("không có bảo hiểm y tế").
+    member is deprived ("không có bảo hiểm y tế"). When the rule concerns an age group
+    (``in_group``) and no member can belong to it, the reason says so
+    (``no_one_in_group``) instead of claiming something about "every member aged …".
     """
     if not household.members:
         return None, (_NO_MEMBERS,)
@@ -92,6 +100,8 @@ def _over_members(
         return True, tuple(deprived)
     if unknown:
         return None, tuple(unknown)
+    if in_group is not None and all(in_group(m).value is False for m in household.members):
+        return False, (no_one_in_group,)
     return False, (nobody,)
 
 
@@ -119,6 +129,11 @@ class HealthServicesRule:
             household, on, check, "Không có thành viên ốm đau nặng mà không được khám chữa bệnh"
         )
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        state = col.k_all(col.k(m["seriously_ill"]), col.k_not(col.k(m["received_medical_care"])))
+        return col.over_members(c, state)
+
 
 @dataclass(frozen=True, slots=True)
 class HealthInsuranceRule:
@@ -139,7 +154,17 @@ class HealthInsuranceRule:
             on,
             check,
             f"Mọi thành viên từ {self.min_age} tuổi trở lên đều có bảo hiểm y tế",
+            lambda member: _age(member, on, self.min_age, None),
+            f"Hộ không có thành viên từ {self.min_age} tuổi trở lên",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        ages = col.age_months(c, on)
+        state = col.k_all(
+            col.k_age_between(ages, self.min_age, None),
+            col.k_not(col.k(c.members["has_health_insurance"])),
+        )
+        return col.over_members(c, state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,14 +213,38 @@ class AdultEducationRule:
             return state, f"không đi học và {band.shortfall}"
 
         youngest = min(b.from_age for b in self.bands)
-        oldest = max(b.below_age for b in self.bands) - 1
+        below = max(b.below_age for b in self.bands)
         return _over_members(
             household,
             on,
             check,
-            f"Mọi thành viên từ {youngest} đến {oldest} tuổi đều đang đi học "
+            f"Mọi thành viên từ {youngest} đến {below - 1} tuổi đều đang đi học "
             "hoặc đạt trình độ theo độ tuổi",
+            lambda member: _age(member, on, youngest, below),
+            f"Hộ không có thành viên từ {youngest} đến {below - 1} tuổi",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        ages = col.age_months(c, on)
+        level = m["education_level"]
+        ranks = np.array([lv.rank for lv in EducationLevel], dtype=np.int8)
+        rank = np.where(level >= 0, ranks[np.maximum(level, 0)], -1)
+        out_of_school = col.k_not(col.k(m["in_school"]))
+        by_band = []
+        for band in self.bands:
+            qualified = np.where(
+                rank < 0, col.K_UNKNOWN, (rank >= band.required.rank) * col.K_TRUE
+            ).astype(np.int8)
+            conditions = [
+                col.k_age_between(ages, band.from_age, band.below_age),
+                out_of_school,
+                col.k_not(qualified),
+            ]
+            if self.enterprise_certificate_counts:
+                conditions.append(col.k_not(col.k(m["has_enterprise_training_certificate"])))
+            by_band.append(col.k_all(*conditions))
+        return col.over_members(c, col.k_any(*by_band))
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +276,19 @@ class ChildSchoolAttendanceRule:
             check,
             f"Mọi trẻ em từ {self.from_age} đến dưới {self.below_age} tuổi đều đi học"
             + (" đúng cấp học" if self.requires_age_appropriate_level else ""),
+            lambda member: _age(member, on, self.from_age, self.below_age),
+            f"Hộ không có trẻ em từ {self.from_age} đến dưới {self.below_age} tuổi",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        not_attending = col.k_not(col.k(m["in_school"]))
+        if self.requires_age_appropriate_level:
+            wrong_level = col.k_not(col.k(m["at_age_appropriate_level"]))
+            not_attending = col.k_any(not_attending, wrong_level)
+        ages = col.age_months(c, on)
+        state = col.k_all(col.k_age_between(ages, self.from_age, self.below_age), not_attending)
+        return col.over_members(c, state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +296,9 @@ class HousingQualityRule:
     """No house, or at least ``min_non_durable`` of the three main structures not durable.
 
     The three main structures are walls, frame (columns) and roof. A house type entered
-    from the form stands for a count: semi-durable 1, less-durable 2, makeshift 3.
+    from the form stands for a count: semi-durable 1, less-durable 2, makeshift 3. Every
+    national standard uses 2: a less-durable or makeshift house is deprived, a semi-durable
+    one is not (standards.md, corrected 2026-11-29).
     """
 
     min_non_durable: int
@@ -257,8 +320,28 @@ class HousingQualityRule:
         if non_durable >= self.min_non_durable:
             return True, (described,)
         if non_durable + unknown < self.min_non_durable:
-            return False, (f"{described}: nhà ở đạt chuẩn",)
+            return False, (
+                f"{described}: không thiếu hụt (thiếu hụt khi từ {self.min_non_durable}/3 "
+                "kết cấu chính không bền chắc)",
+            )
         return None, (f"{described}; chưa rõ vật liệu của {unknown} kết cấu còn lại",)
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        h = c.households
+        structures = np.stack([h["walls_durable"], h["frame_durable"], h["roof_durable"]])
+        entered = (structures >= 0).any(axis=0)
+        by_type = np.array([t.non_durable_structures for t in HousingType], dtype=np.int8)
+        kind = h["housing_type"]
+        non_durable = np.where(entered, (structures == 0).sum(axis=0), by_type[np.maximum(kind, 0)])
+        unknown = np.where(entered, (structures < 0).sum(axis=0), 0)
+        verdict = np.where(
+            non_durable >= self.min_non_durable,
+            1,
+            np.where(non_durable + unknown < self.min_non_durable, 0, -1),
+        ).astype(np.int8)
+        verdict[~entered & (kind < 0)] = -1
+        verdict[h["has_house"] == 0] = 1
+        return verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +372,16 @@ class FloorAreaRule:
             return True, (f"{text}, dưới {_m2(self.min_m2_per_person)} m²/người",)
         return False, (f"{text}, từ {_m2(self.min_m2_per_person)} m²/người trở lên",)
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        area = c.households["floor_area_m2"]
+        size = c.size()
+        known = ~np.isnan(area) & (size > 0)
+        with np.errstate(invalid="ignore"):
+            below = area < self.min_m2_per_person * size
+        verdict = np.where(known, below.astype(np.int8), -1).astype(np.int8)
+        verdict[c.households["has_house"] == 0] = 1
+        return verdict
+
 
 def _m2(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
@@ -308,6 +401,9 @@ class WaterSourceRule:
             return False, (f"Nguồn nước sinh hoạt là {source.label}, hợp vệ sinh",)
         return True, (f"Nguồn nước sinh hoạt là {source.label}, không hợp vệ sinh",)
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        return _by_enum(c.households["water_source"], WaterSource, self.safe_sources)
+
 
 @dataclass(frozen=True, slots=True)
 class LatrineRule:
@@ -322,6 +418,9 @@ class LatrineRule:
         if latrine in self.hygienic_types:
             return False, (f"Hộ dùng {latrine.label}, hợp vệ sinh",)
         return True, (f"Hộ dùng {latrine.label}, không hợp vệ sinh",)
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        return _by_enum(c.households["latrine_type"], LatrineType, self.hygienic_types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +442,12 @@ class TelecomUseRule:
             f"Không thành viên nào sử dụng {services}",
             f"Có thành viên sử dụng {services}",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        uses = [col.k(c.households["any_member_uses_internet"])]
+        if self.telephone_counts:
+            uses.append(col.k(c.households["any_member_uses_telephone"]))
+        return col.to_verdict(col.k_not(col.k_any(*uses)))
 
 
 _MEANS_LABELS = {
@@ -374,6 +479,12 @@ class InformationMeansRule:
             )
             lacking += " và không nghe được hệ thống loa truyền thanh"
         return _household(not_(any_of(*owned)), lacking, "Hộ có phương tiện tiếp cận thông tin")
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        owned = [col.k(c.households[field]) for field in self.means]
+        if self.loudspeaker_counts:
+            owned.append(col.k(c.households["hears_public_loudspeaker"]))
+        return col.to_verdict(col.k_not(col.k_any(*owned)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +523,20 @@ class EmploymentRule:
             check,
             "Không có thành viên trong độ tuổi lao động thất nghiệp hoặc làm công ăn lương "
             "không có hợp đồng lao động",
+            lambda member: fact(of_working_age(member, on), ""),
+            "Hộ không có thành viên trong độ tuổi lao động",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        status = m["employment_status"]
+        unemployed = col.k_fact_eq(status, EmploymentStatus, EmploymentStatus.UNEMPLOYED)
+        employed = col.k_fact_eq(status, EmploymentStatus, EmploymentStatus.EMPLOYED)
+        no_contract = col.k_all(
+            employed, col.k(m["is_wage_earner"]), col.k_not(col.k(m["has_labour_contract"]))
+        )
+        age = col.k_of_working_age(c, col.age_months(c, on), on)
+        return col.over_members(c, col.k_all(age, col.k_any(unemployed, no_contract)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +602,29 @@ class DependantsRule:
             reasons.append(f"Thiếu thông tin {missing_members} thành viên")
         return None, tuple(reasons)
 
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        ages = col.age_months(c, on)
+        criteria = [col.k_age_between(ages, 0, self.child_below_age)]
+        if self.past_working_age_counts:
+            criteria.append(col.k_past_working_age(c, ages, on))
+        if self.severe_disability_counts:
+            criteria.append(col.k(m["severe_disability"]))
+        if self.social_allowance_counts:
+            criteria.append(col.k(m["receives_monthly_social_allowance"]))
+        state = col.k_any(*criteria)
+        dependants = col.count_per_household(c, state == col.K_TRUE)
+        unknown = col.count_per_household(c, state == col.K_UNKNOWN)
+        listed = c.member_counts()
+        size = np.maximum(np.maximum(c.households["member_count"], 0), listed)
+        undecided = unknown + (size - listed)
+        limit = self.max_share * size
+        verdict = np.where(
+            dependants > limit, 1, np.where(dependants + undecided <= limit, 0, -1)
+        ).astype(np.int8)
+        verdict[listed == 0] = -1
+        return verdict
+
 
 @dataclass(frozen=True, slots=True)
 class NutritionRule:
@@ -501,7 +648,17 @@ class NutritionRule:
             on,
             check,
             f"Không có trẻ em dưới {self.below_age} tuổi bị suy dinh dưỡng",
+            lambda member: _age(member, on, 0, self.below_age),
+            f"Hộ không có trẻ em dưới {self.below_age} tuổi",
         )
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        m = c.members
+        state = col.k_all(
+            col.k_age_between(col.age_months(c, on), 0, self.below_age),
+            col.k_any(col.k(m["stunted"]), col.k(m["underweight"])),
+        )
+        return col.over_members(c, state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,3 +674,12 @@ class WasteHandlingRule:
         if handling in self.adequate:
             return False, (f"Rác thải sinh hoạt {handling.label}",)
         return True, (f"Rác thải sinh hoạt {handling.label}, không được xử lý hợp vệ sinh",)
+
+    def evaluate_columns(self, c: col.Columns, on: date) -> np.ndarray:
+        return _by_enum(c.households["waste_handling"], WasteHandling, self.adequate)
+
+
+def _by_enum(codes: np.ndarray, enum, acceptable) -> np.ndarray:
+    """Deprived unless the code is one of ``acceptable``; unknown when no code."""
+    ok = col.enum_mask(enum, acceptable)
+    return np.where(codes < 0, -1, (~ok[np.maximum(codes, 0)]).astype(np.int8)).astype(np.int8)

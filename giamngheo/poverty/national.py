@@ -110,6 +110,17 @@ STANDARD_2016_2020 = Standard(
             category_if_fewer=Category.NEAR_POOR,
             source="Quyết định 59/2015/QĐ-TTg, Điều 2, khoản 1 và 2",
         ),
+        Band(
+            "average",
+            "mức sống trung bình",
+            {R: 1_500_000, U: 1_950_000},
+            Category.AVERAGE,
+            source="Quyết định 59/2015/QĐ-TTg, Điều 2, khoản 3",
+            verification=Verification.UNVERIFIED,
+            note="Theo tài liệu thứ cấp, CHƯA đối chiếu với văn bản Quyết định 59/2015/QĐ-TTg "
+            "(nông thôn trên 1.000.000 đến 1.500.000 đồng; thành thị trên 1.300.000 đến "
+            "1.950.000 đồng).",
+        ),
     ),
     dimensions=(HEALTH, EDUCATION, HOUSING, WATER_SANITATION, INFORMATION),
     indicators=(
@@ -246,6 +257,18 @@ def _n07(code, dimension, name, deprived_when, rule, verified=False, note="") ->
     )
 
 
+# standards.md, corrected 2026-11-29: an earlier reading ("not all three structures durable")
+# counted every semi-durable house (one non-durable structure) as deprived.
+HOUSING_QUALITY_WHEN = (
+    "Hộ không có nhà ở, hoặc đang ở nhà thiếu kiên cố hoặc nhà đơn sơ (ít nhất 2 trong 3 "
+    "kết cấu chính — tường, khung-cột, mái — không bền chắc). Nhà bán kiên cố (1 kết cấu "
+    "không bền chắc) không bị coi là thiếu hụt"
+)
+HOUSING_QUALITY_NOTE = (
+    "Đính chính ngày 29/11/2026: trước đây hệ thống coi nhà bán kiên cố (chỉ 1 kết cấu "
+    "không bền chắc) là thiếu hụt; nay chỉ nhà thiếu kiên cố, nhà đơn sơ hoặc không có nhà."
+)
+
 ADULT_EDUCATION_2022 = AdultEducationRule(
     bands=(
         EducationAgeBand(16, 18, EducationLevel.LOWER_SECONDARY, "chưa tốt nghiệp trung học cơ sở"),
@@ -347,11 +370,9 @@ STANDARD_2022_2025 = Standard(
             "housing_quality",
             HOUSING,
             "Chất lượng nhà ở",
-            "Hộ không có nhà ở, hoặc nhà ở không bền chắc (tường, khung-cột, mái không đều "
-            "làm bằng vật liệu bền chắc)",
-            HousingQualityRule(min_non_durable=1),
-            note="Một số nguồn thứ cấp ghi: thiếu hụt khi ít nhất 2 trong 3 kết cấu chính "
-            "không bền chắc.",
+            HOUSING_QUALITY_WHEN,
+            HousingQualityRule(min_non_durable=2),
+            note=HOUSING_QUALITY_NOTE,
         ),
         _n07(
             "floor_area",
@@ -539,8 +560,8 @@ STANDARD_2027_2030 = Standard(
             "housing_quality",
             HOUSING,
             "Chất lượng nhà ở",
-            "Hộ không có nhà ở, hoặc nhà ở không bền chắc",
-            HousingQualityRule(min_non_durable=1),
+            HOUSING_QUALITY_WHEN,
+            HousingQualityRule(min_non_durable=2),
         ),
         _n351(
             "telecom_use",

@@ -166,7 +166,8 @@ PROCEDURES: tuple[Procedure, ...] = (
             "Thông tư 14/2018/TT-BLĐTBXH (sửa đổi, bổ sung)",
         ),
         valid_from=datetime.date(2016, 8, 15),
-        valid_until=datetime.date(2021, 12, 31),
+        # Replaced by Decision 24/2021/QĐ-TTg from its effective date, 01/09/2021.
+        valid_until=datetime.date(2021, 8, 31),
         adhoc_start_day=None,
         adhoc_limit=Duration(7, True, "Thông tư 14/2018/TT-BLĐTBXH"),
         annual_window=((9, 1), (12, 14)),
@@ -189,7 +190,9 @@ PROCEDURES: tuple[Procedure, ...] = (
             "Quyết định 24/2021/QĐ-TTg",
             "Thông tư 07/2021/TT-BLĐTBXH, sửa đổi bởi Thông tư 02/2022/TT-BLĐTBXH",
         ),
-        valid_from=datetime.date(2022, 1, 1),
+        # Decision 24/2021/QĐ-TTg took effect on 01/09/2021: the annual review at the end of
+        # 2021 (for the 2022–2025 standard) ran under it (procedures.md).
+        valid_from=datetime.date(2021, 9, 1),
         valid_until=datetime.date(2025, 6, 30),
         adhoc_start_day=15,
         adhoc_limit=Duration(15, False, "Quyết định 24/2021/QĐ-TTg, Điều 5"),

@@ -76,6 +76,19 @@ def holidays() -> set[datetime.date]:
     return set(PublicHoliday.objects.values_list("day", flat=True))
 
 
+def _d(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _signed_after_posting(signed_on, posting_ends_on, errors: dict) -> None:
+    """A decision is signed once the posting period is over (Decision 24/2021 Art. 4)."""
+    if signed_on and posting_ends_on and signed_on <= posting_ends_on:
+        errors["signed_on"] = _(
+            "The decision cannot be dated before the posting period ends: the lists are posted "
+            "until %(end)s, so the decision is signed on %(next)s or later."
+        ) % {"end": _d(posting_ends_on), "next": _d(posting_ends_on + datetime.timedelta(days=1))}
+
+
 def _audit(obj, by, reason):
     obj._history_user = by
     obj._change_reason = str(reason)
@@ -315,6 +328,15 @@ def record_adhoc_survey(
     locked = workflow.begin(review, "survey", by=by, version=version)
     if filled_on > today:
         raise ValidationError({"filled_on": _("The date cannot be in the future.")})
+    if filled_on < locked.received_on:
+        raise ValidationError(
+            {
+                "filled_on": _(
+                    "The survey cannot be dated before the application was received (%(date)s)."
+                )
+                % {"date": _d(locked.received_on)}
+            }
+        )
     procedure = procedure_by_code(locked.procedure)
     category, explanation = _fill_forms(
         target={"adhoc": locked},
@@ -351,11 +373,34 @@ def record_adhoc_check(
     the posting period is computed from the procedure."""
     today = _today(today)
     locked = workflow.begin(review, "check", by=by, version=version)
+    errors = {}
+    received = {"date": _d(locked.received_on)}
     for name, day in (("meeting_held_on", meeting_held_on), ("posted_on", posted_on)):
         if day and day > today:
-            raise ValidationError({name: _("The date cannot be in the future.")})
+            errors[name] = _("The date cannot be in the future.")
+    if (
+        "meeting_held_on" not in errors
+        and meeting_held_on
+        and (meeting_held_on < locked.received_on)
+    ):
+        errors["meeting_held_on"] = (
+            _("The village meeting cannot be held before the application was received (%(date)s).")
+            % received
+        )
+    if "posted_on" not in errors and posted_on:
+        if posted_on < locked.received_on:
+            errors["posted_on"] = (
+                _("The result cannot be posted before the application was received (%(date)s).")
+                % received
+            )
+        elif meeting_held_on and posted_on < meeting_held_on:
+            errors["posted_on"] = _(
+                "The result is posted after the village meeting (%(date)s), not before."
+            ) % {"date": _d(meeting_held_on)}
     if present is not None and agreeing is not None and agreeing > present:
-        raise ValidationError({"agreeing": _("More people agree than were present.")})
+        errors["agreeing"] = _("More people agree than were present.")
+    if errors:
+        raise ValidationError(errors)
     procedure = procedure_by_code(locked.procedure)
     locked.meeting_held_on, locked.meeting_present, locked.meeting_agreeing = (
         meeting_held_on,
@@ -445,6 +490,14 @@ def recognise_adhoc(
     today = _today(today)
     locked = workflow.begin(review, "recognise", by=by, version=version)
     _check_signature(number, signed_on, signer_name, today)
+    errors = {}
+    _signed_after_posting(signed_on, locked.posting_ends_on, errors)
+    if not errors and signed_on < locked.received_on:
+        errors["signed_on"] = _(
+            "The decision cannot be dated before the application was received (%(date)s)."
+        ) % {"date": _d(locked.received_on)}
+    if errors:
+        raise ValidationError(errors)
     problems = workflow.TRANSITIONS["recognise"].guard(locked, signed_on)
     if problems:
         raise ValidationError(problems)
@@ -655,6 +708,12 @@ def record_meeting(
         errors["households"] = _("Choose households of this village on this review's list.")
     if not entries:
         errors["households"] = _("Choose the households discussed.")
+    surveyed = max((e.surveyed_on for e in entries if e.surveyed_on), default=None)
+    if "held_on" not in errors and surveyed and held_on < surveyed:
+        errors["held_on"] = _(
+            "The village meeting cannot be held before the households discussed were surveyed "
+            "(last survey on %(date)s)."
+        ) % {"date": _d(surveyed)}
     if errors:
         raise ValidationError(errors)
     procedure = procedure_by_code(review.procedure)
@@ -692,6 +751,19 @@ def post_lists(
     locked = workflow.begin(review, "post", by=by, version=version)
     if posted_from > today:
         raise ValidationError({"posted_from": _("The date cannot be in the future.")})
+    last_meeting = (
+        locked.meetings.filter(agreed=True).order_by("-held_on").values_list("held_on", flat=True)
+    ).first()
+    if last_meeting and posted_from < last_meeting:
+        raise ValidationError(
+            {
+                "posted_from": _(
+                    "The lists cannot be posted before the village meetings that agreed them "
+                    "(last meeting on %(date)s)."
+                )
+                % {"date": _d(last_meeting)}
+            }
+        )
     if not (places or "").strip():
         raise ValidationError({"places": _("Say where the lists are posted.")})
     procedure = procedure_by_code(locked.procedure)
@@ -857,6 +929,11 @@ def decide_annual(
     today = _today(today)
     locked = workflow.begin(review, "decide", by=by, version=version)
     _check_signature(number, signed_on, signer_name, today)
+    posting = locked.postings.order_by("-posted_from", "-id").first()
+    errors = {}
+    _signed_after_posting(signed_on, posting.ends_on if posting else None, errors)
+    if errors:
+        raise ValidationError(errors)
     problems = workflow.ANNUAL_TRANSITIONS["decide"].guard(locked, signed_on)
     if problems:
         raise ValidationError(problems)

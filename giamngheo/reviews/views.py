@@ -1,5 +1,7 @@
 """Thin views: parse the form, call one service or selector, render."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -176,13 +178,20 @@ def _adhoc_context(request, review):
     }
 
 
+def _posting_notice(review, today) -> dict:
+    """While the posting period runs the decision is not offered; the page says until when."""
+    until = workflow.posting_until(review, today)
+    return {"posting_until": until, "decide_from": until and until + datetime.timedelta(days=1)}
+
+
 @login_required
 def adhoc_detail(request, pk):
     review = selectors.adhoc_detail(request.user, pk)
-    actions = workflow.available_actions(review, request.user)
     context = _adhoc_context(request, review)
+    actions = workflow.available_actions(review, request.user, context["today"])
     context.update(
         {
+            **_posting_notice(review, context["today"]),
             "actions": [a.action for a in actions],
             "simple_actions": [a for a in actions if a.action in ("withdraw", "return")],
             "move_form": MoveForm(initial={"version": review.version}),
@@ -463,9 +472,9 @@ def annual_create(request):
 @login_required
 def annual_detail(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    actions = workflow.available_actions(review, request.user)
-    roles = workflow.user_roles(request.user, review.commune)
     today = timezone.localdate()
+    actions = workflow.available_actions(review, request.user, today)
+    roles = workflow.user_roles(request.user, review.commune)
     village = None
     if request.GET.get("thon"):
         village = Unit.objects.filter(parent=review.commune, code=request.GET["thon"]).first()
@@ -481,6 +490,7 @@ def annual_detail(request, pk):
             "village": village,
             "posting": posting,
             "posting_open": posting is not None and today <= posting.ends_on,
+            **_posting_notice(review, today),
             "actions": [a.action for a in actions],
             "simple_actions": [
                 a

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -48,6 +49,8 @@ class Transition:
     roles: frozenset[str]
     guard: Guard | None = None
     needs_note: bool = False
+    # Not offered while the public posting period runs (nothing is decided before it ends).
+    after_posting: bool = False
 
 
 def _role_names(roles) -> str:
@@ -217,6 +220,7 @@ TRANSITIONS: dict[str, Transition] = {
             AdHocState.RECOGNISED,
             frozenset({LEADER}),
             _adhoc_recognisable,
+            after_posting=True,
         ),
         Transition(
             "answer",
@@ -226,6 +230,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({LEADER}),
             _adhoc_posting_over,
             needs_note=True,
+            after_posting=True,
         ),
         Transition(
             "withdraw",
@@ -287,6 +292,7 @@ ANNUAL_TRANSITIONS: dict[str, Transition] = {
             AnnualState.AWAITING_DECISION,
             frozenset({OFFICER}),
             _annual_posting_done,
+            after_posting=True,
         ),
         Transition(
             "decide",
@@ -295,6 +301,7 @@ ANNUAL_TRANSITIONS: dict[str, Transition] = {
             AnnualState.DECIDED,
             frozenset({LEADER}),
             _annual_posting_done,
+            after_posting=True,
         ),
         Transition(
             "report",
@@ -352,13 +359,28 @@ def check_operation(user, commune, operation: str) -> None:
         )
 
 
-def available_actions(review, user) -> list[Transition]:
-    """The transitions this user could take now from the review's state (for buttons)."""
+def posting_until(review, today: datetime.date) -> datetime.date | None:
+    """The last day of the public posting period while it runs, else ``None``."""
+    if isinstance(review, AdHocReview):
+        end = review.posting_ends_on
+    else:
+        posting = review.postings.order_by("-posted_from", "-id").first()
+        end = posting.ends_on if posting else None
+    return end if end and today <= end else None
+
+
+def available_actions(review, user, today: datetime.date | None = None) -> list[Transition]:
+    """The transitions this user could take now from the review's state (for buttons); a
+    decision is not offered while the posting period runs."""
     roles = user_roles(user, review.commune)
+    posting = posting_until(review, today or timezone.localdate())
     return [
         t
         for t in table_for(review).values()
-        if review.state in t.sources and roles & t.roles and "" not in t.sources
+        if review.state in t.sources
+        and roles & t.roles
+        and "" not in t.sources
+        and not (t.after_posting and posting)
     ]
 
 

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_recompute_moves_every_household_to_the_new_standard_on_1_january_2027(demo):
-    from giamngheo.households.assessment import recompute
+    from giamngheo.households.reassessment import recompute
 
     mine = Household.objects.filter(commune=demo.commune_a)
     no_means = mine.first()
@@ -37,7 +37,7 @@ def test_recompute_moves_every_household_to_the_new_standard_on_1_january_2027(d
 
 
 def test_recompute_twice_gives_the_same_result(demo):
-    from giamngheo.households.assessment import recompute
+    from giamngheo.households.reassessment import recompute
 
     queryset = Household.objects.filter(commune=demo.commune_a)
     recompute(queryset, on=date(2026, 6, 1))

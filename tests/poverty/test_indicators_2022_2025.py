@@ -6,7 +6,6 @@ from giamngheo.poverty import (
     STANDARD_2022_2025,
     EducationLevel,
     EmploymentStatus,
-    HousingType,
     LatrineType,
     WaterSource,
 )
@@ -238,28 +237,34 @@ def test_no_house_is_deprived_on_quality_and_floor_area():
     assert evaluate("floor_area", facts).deprived is True
 
 
-def test_one_non_durable_structure_is_deprived_under_the_standards_md_reading():
-    facts = household(roof_durable=False)
-    result = evaluate("housing_quality", facts)
-    assert result.deprived is True
+def test_one_non_durable_structure_is_a_semi_durable_house_and_not_deprived():
+    result = evaluate("housing_quality", household(roof_durable=False))
+    assert result.deprived is False
     assert "1/3 kết cấu chính" in result.reason
+    assert "không thiếu hụt" in result.reason
+
+
+def test_two_non_durable_structures_are_deprived():
+    result = evaluate("housing_quality", household(roof_durable=False, walls_durable=False))
+    assert result.deprived is True
+    assert result.reason == "2/3 kết cấu chính (tường, khung-cột, mái) không bền chắc"
 
 
 def test_housing_type_is_used_when_structures_are_not_entered():
-    facts = household(
-        walls_durable=None,
-        frame_durable=None,
-        roof_durable=None,
-        housing_type=HousingType.SEMI_DURABLE,
-    )
-    assert evaluate("housing_quality", facts).deprived is True
     facts = household(walls_durable=None, frame_durable=None, roof_durable=None, housing_type=None)
     assert evaluate("housing_quality", facts).deprived is None
 
 
-def test_partly_known_structures_decide_when_a_known_one_is_not_durable():
-    assert evaluate("housing_quality", household(walls_durable=False, roof_durable=None)).deprived
+def test_partly_known_structures_decide_only_when_two_are_known():
+    assert (
+        evaluate("housing_quality", household(walls_durable=False, roof_durable=None)).deprived
+        is None
+    )
+    facts = household(walls_durable=False, frame_durable=False, roof_durable=None)
+    assert evaluate("housing_quality", facts).deprived is True
     facts = household(walls_durable=True, frame_durable=True, roof_durable=None)
+    assert evaluate("housing_quality", facts).deprived is False
+    facts = household(walls_durable=True, frame_durable=None, roof_durable=None)
     assert evaluate("housing_quality", facts).deprived is None
 
 

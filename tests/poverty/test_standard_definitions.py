@@ -17,7 +17,7 @@ from giamngheo.poverty import (
 R, U = Area.RURAL, Area.URBAN
 
 
-def test_2016_2020_has_five_dimensions_ten_indicators_and_two_income_bands():
+def test_2016_2020_has_five_dimensions_ten_indicators_and_three_income_bands():
     s = STANDARD_2016_2020
     assert [d.code for d in s.dimensions] == [
         "health",
@@ -27,8 +27,10 @@ def test_2016_2020_has_five_dimensions_ten_indicators_and_two_income_bands():
         "information",
     ]
     assert len(s.indicators) == 10
-    poverty, near = s.income_bands
+    poverty, near, average = s.income_bands
     assert dict(poverty.lines) == {R: 700_000, U: 900_000}
+    assert dict(average.lines) == {R: 1_500_000, U: 1_950_000}
+    assert average.category is Category.AVERAGE
     assert dict(near.lines) == {R: 1_000_000, U: 1_300_000}
     assert poverty.min_deprivations == 0 and poverty.category is Category.POOR
     assert near.min_deprivations == 3 and near.category_if_fewer is Category.NEAR_POOR
@@ -127,6 +129,7 @@ def test_province_standard_can_set_several_bands_by_code():
     assert [dict(b.lines) for b in local.income_bands] == [
         {R: 800_000, U: 1_000_000},
         {R: 1_200_000, U: 1_500_000},
+        {R: 1_500_000, U: 1_950_000},
     ]
 
 

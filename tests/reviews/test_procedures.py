@@ -40,3 +40,9 @@ def test_unverified_durations_say_so_with_their_legal_basis():
     label = procedure_by_code("qd24-2021-2cap").posting.label
     assert "3 ngày làm việc" in label and "Quyết định 24/2021/QĐ-TTg" in label
     assert "chưa xác minh" in label
+
+
+def test_decision_24_2021_applies_from_its_effective_date_1_september_2021():
+    assert procedure_on(date(2021, 8, 31)).code == "tt17-2016"
+    assert procedure_on(date(2021, 9, 1)).code == "qd24-2021"
+    assert procedure_on(date(2021, 12, 31)).code == "qd24-2021"
