@@ -158,7 +158,7 @@ def village_import(request, code):
     row_errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            rows = read_rows(form.cleaned_data["file"], VILLAGE_COLUMNS)
+            rows = read_rows(form.cleaned_data["file"], VILLAGE_COLUMNS, kind="villages")
             created = services.import_villages(commune=commune, rows=rows, by=request.user)
         except RowErrors as exc:
             row_errors = exc.rows

@@ -7,3 +7,10 @@ class HouseholdsConfig(AppConfig):
     label = "households"
     verbose_name = _("Household register")
     nav_items = [("households:household_list", _("Households"))]
+
+    def ready(self):
+        from django_tasks.signals import task_finished
+
+        from .tasks import record_failed_import
+
+        task_finished.connect(record_failed_import, dispatch_uid="households.record_failed_import")
