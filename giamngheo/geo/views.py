@@ -177,7 +177,7 @@ def village_import(request, code):
             "row_errors": row_errors,
             "columns": VILLAGE_COLUMNS.values(),
         },
-        status=400 if row_errors else 200,
+        status=400 if form.errors else 200,
     )
 
 

@@ -13,11 +13,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from giamngheo.accounts.scoping import scoped
 from giamngheo.core.bulk import insert, insert_with_history
@@ -49,7 +50,7 @@ from .models import (
 from .services import CITIZEN_ID_REQUIRED_FROM_AGE, registered_elsewhere
 
 MAX_STORED_ERRORS = 1000
-FAILED_MESSAGE = _lazy(
+FAILED_MESSAGE = gettext_lazy(
     "The import stopped because of an unexpected error; nothing was saved. Upload the file "
     "again; if it happens again, tell the system administrator."
 )
@@ -617,10 +618,13 @@ def run_import(job) -> None:
             setattr(job, k, v)
 
     try:
-        with job.file.open("rb") as fh:
-            fh.name = job.original_name
+        with job.file.open("rb") as stored:
+            # Named as uploaded (the extension decides the reader), sized from the stored file.
             rows = read_rows(
-                fh, HEADERS, required=[c.header for c in COLUMNS if c.required], kind="households"
+                File(stored.file, name=job.original_name),
+                HEADERS,
+                required=[c.header for c in COLUMNS if c.required],
+                kind="households",
             )
         set_state(state=ImportJob.State.CHECKING, total_rows=len(rows), processed_rows=0)
         parsed = check_rows(
