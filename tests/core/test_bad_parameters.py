@@ -85,7 +85,7 @@ def test_numbers_out_of_range_are_a_400_naming_the_parameter(
     response = client_500s_as_responses.get(url)
     assert response.status_code == 400
     body = response.content.decode()
-    assert "không phải giá trị hợp lệ của “%s”" % parameter in body
+    assert f"không phải giá trị hợp lệ của “{parameter}”" in body
 
 
 def test_a_task_id_that_is_not_a_number_is_a_400_for_the_collaborator(
