@@ -63,21 +63,74 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _sheet_extent(stream) -> tuple[int, int]:
+# The fast path, for sheets written as Excel, LibreOffice and openpyxl write them: every
+# <row> and <c> tag unprefixed with ``r`` as its first attribute. The counts of tags and of
+# such references must agree, or the sheet is walked tag by tag instead.
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,8})\d')
+_CELL_ROW = re.compile(rb'<c r="[A-Z]{1,8}(\d{1,12})"')
+_ROW_NUMBER = re.compile(rb'<row r="(\d{1,12})"')
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+
+
+def _count_tags(data: bytes, name: bytes) -> int:
+    return sum(data.count(b"<" + name + end) for end in (b" ", b">", b"/>", b"\t", b"\n", b"\r"))
+
+
+def _largest(numbers) -> bytes:
+    """The largest of digit strings or column letters, compared as numbers would be."""
+    stripped = (n.lstrip(b"0").upper() for n in numbers)
+    return max(((len(n), n) for n in stripped), default=(0, b""))[1]
+
+
+def _sheet_extent(open_sheet) -> tuple[int, int]:
     """(last row, last column) a worksheet's XML uses, as a reader would lay them out.
 
-    Cells and rows without an ``r`` reference follow the previous one, as in the format.
+    Excel, LibreOffice and openpyxl give every row and cell an ``r`` reference, and then
+    a few regular-expression passes per chunk find the extent. A sheet with unreferenced
+    rows or cells (each following the previous one, as the format allows) is read again
+    from the start and walked tag by tag. ``open_sheet`` opens the sheet's XML stream.
     """
-    max_row = max_col = row = col = 0
+    max_row = max_col = 0
+    with open_sheet() as stream:
+        for data in _chunks(stream):
+            columns = _CELL_COLUMN.findall(data)
+            row_numbers = _ROW_NUMBER.findall(data)
+            if (
+                len(columns) != _count_tags(data, b"c")
+                or len(row_numbers) != _count_tags(data, b"row")
+                or _PREFIXED.search(data)
+            ):
+                with open_sheet() as again:
+                    return _sheet_extent_walk(again)
+            column = _largest(set(columns))
+            row = _largest(set(_CELL_ROW.findall(data)) | set(row_numbers))
+            max_col = max(max_col, _column_number(column) if column else 0)
+            max_row = max(max_row, int(row) if row else 0)
+    return max_row, max_col
+
+
+def _chunks(stream):
+    """The stream in pieces that end after a complete tag."""
     carry = b""
     while True:
         chunk = stream.read(CHUNK)
+        if not chunk:
+            if carry:
+                yield carry
+            return
         data = carry + chunk
-        # Keep an unfinished tag for the next round.
-        cut = data.rfind(b"<") if chunk else len(data)
-        if cut == -1 or (chunk and data.find(b">", cut) != -1):
+        cut = data.rfind(b"<")
+        if cut == -1 or data.find(b">", cut) != -1:
             cut = len(data)
-        for match in _TAG.finditer(data, 0, cut):
+        carry = data[cut:]
+        yield data[:cut]
+
+
+def _sheet_extent_walk(stream) -> tuple[int, int]:
+    """The slow, exact layout: rows and cells without ``r`` follow the previous one."""
+    max_row = max_col = row = col = 0
+    for data in _chunks(stream):
+        for match in _TAG.finditer(data):
             ref = _REF.search(match.group(2))
             if match.group(1) == b"row":
                 row = int(ref.group(2)) if ref and ref.group(2) else row + 1
@@ -91,9 +144,7 @@ def _sheet_extent(stream) -> tuple[int, int]:
                     col += 1
                 max_col = max(max_col, col)
             max_row = max(max_row, row)
-        carry = data[cut:]
-        if not chunk:
-            return max_row, max_col
+    return max_row, max_col
 
 
 def check_xlsx(data_or_file, kind: str) -> None:
@@ -125,8 +176,7 @@ def check_xlsx(data_or_file, kind: str) -> None:
         # Every entry, not only xl/worksheets/: the workbook may point its sheets anywhere.
         for entry in entries:
             try:
-                with archive.open(entry) as stream:
-                    rows, columns = _sheet_extent(stream)
+                rows, columns = _sheet_extent(lambda entry=entry: archive.open(entry))
             except (
                 zipfile.BadZipFile,
                 OSError,

@@ -22,7 +22,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus, task_finished
 from django_tasks_db.management.commands import db_worker
@@ -162,7 +162,6 @@ class Worker(db_worker.Worker):
         try:
             while True:
                 try:
-                    close_old_connections()
                     while self.interrupted:
                         fail_task(
                             self.interrupted[0],

@@ -273,3 +273,48 @@ def test_an_unexpected_crash_leaves_a_plain_message_not_the_exception(
     assert job.state == ImportJob.State.FAILED
     assert "062185000999" not in job.message and "RuntimeError" not in job.message
     assert "lỗi không lường trước" in job.message
+
+
+def _sheet_zip(sheet_xml: bytes) -> io.BytesIO:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    "sheet_xml",
+    [
+        # Cells without references follow one another: 150 columns in one row.
+        pytest.param(
+            b"<sheetData><row>" + b"<c><v>1</v></c>" * 150 + b"</row></sheetData>", id="no-r"
+        ),
+        # A namespace prefix, references not first, single quotes.
+        pytest.param(
+            b"<x:sheetData><x:row r='1'><x:c t='n' r='XFD1'><x:v>1</x:v></x:c></x:row></x:sheetData>",
+            id="prefixed",
+        ),
+        # Padded row number on another cell must not hide the far one.
+        pytest.param(
+            b'<sheetData><row r="1"><c r="A000000000001"/></row>'
+            b'<row r="2"><c r="B1048576"/></row></sheetData>',
+            id="zero-padded",
+        ),
+    ],
+)
+def test_unusual_sheet_xml_is_measured_exactly(settings, sheet_xml):
+    with pytest.raises(ValidationError) as refused:
+        check_xlsx(_sheet_zip(sheet_xml), "households")
+    assert refused.value.code == "too_many_cells"
+
+
+def test_an_ordinary_sheet_passes_the_measure():
+    rows = b"".join(
+        b'<row r="%d">' % r
+        + b"".join(b'<c r="%s%d"><v>1</v></c>' % (c, r) for c in (b"A", b"B", b"C"))
+        + b"</row>"
+        for r in range(1, 50)
+    )
+    check_xlsx(_sheet_zip(b"<sheetData>" + rows + b"</sheetData>"), "villages")
