@@ -137,7 +137,7 @@ def test_a_job_whose_worker_is_killed_ends_failed_not_queued(demo, settings, tmp
     state, message = db.job(job.pk)
     assert state == "failed"
     assert "bị gián đoạn" in message
-    assert not db.one("SELECT COUNT(*) FROM households_household WHERE code LIKE 'K-%'")[0]
+    assert not db.one("SELECT COUNT(*) FROM households_household WHERE code LIKE ?", "K-%")[0]
 
 
 def test_the_worker_survives_losing_its_database_and_runs_the_next_job(
