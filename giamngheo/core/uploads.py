@@ -64,16 +64,15 @@ def _column_number(letters: bytes) -> int:
 
 
 # The fast path, for sheets written as Excel, LibreOffice and openpyxl write them: every
-# <row> and <c> tag unprefixed with ``r`` as its first attribute. The counts of tags and of
-# such references must agree, or the sheet is walked tag by tag instead.
+# <row> and <c> tag unprefixed with ``r`` as its first attribute; any other form sends the
+# sheet to the exact walk, tag by tag.
 _CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,8})\d')
 _CELL_ROW = re.compile(rb'<c r="[A-Z]{1,8}(\d{1,12})"')
 _ROW_NUMBER = re.compile(rb'<row r="(\d{1,12})"')
-_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
-
-
-def _count_tags(data: bytes, name: bytes) -> int:
-    return sum(data.count(b"<" + name + end) for end in (b" ", b">", b"/>", b"\t", b"\n", b"\r"))
+# A <c> or <row> whose first attribute is not a well-formed r="…", or a namespace prefix.
+_UNUSUAL = re.compile(
+    rb'<c(?=[\s/>])(?! r="[A-Z]{1,8}\d)|<row(?=[\s/>])(?! r="\d)|:(?:c|row)[\s/>]'
+)
 
 
 def _largest(numbers) -> bytes:
@@ -93,17 +92,11 @@ def _sheet_extent(open_sheet) -> tuple[int, int]:
     max_row = max_col = 0
     with open_sheet() as stream:
         for data in _chunks(stream):
-            columns = _CELL_COLUMN.findall(data)
-            row_numbers = _ROW_NUMBER.findall(data)
-            if (
-                len(columns) != _count_tags(data, b"c")
-                or len(row_numbers) != _count_tags(data, b"row")
-                or _PREFIXED.search(data)
-            ):
+            if _UNUSUAL.search(data):
                 with open_sheet() as again:
                     return _sheet_extent_walk(again)
-            column = _largest(set(columns))
-            row = _largest(set(_CELL_ROW.findall(data)) | set(row_numbers))
+            column = _largest(set(_CELL_COLUMN.findall(data)))
+            row = _largest(set(_CELL_ROW.findall(data)) | set(_ROW_NUMBER.findall(data)))
             max_col = max(max_col, _column_number(column) if column else 0)
             max_row = max(max_row, int(row) if row else 0)
     return max_row, max_col
