@@ -101,7 +101,9 @@ def _time(fn, runs):
 
 def _fmt(label, figures):
     median, low, high = figures
-    print(f"  {label:<46} median {median * 1000:8.0f} ms  (range {low * 1000:.0f}–{high * 1000:.0f})")
+    print(
+        f"  {label:<46} median {median * 1000:8.0f} ms  (range {low * 1000:.0f}–{high * 1000:.0f})"
+    )
 
 
 def main():
@@ -114,9 +116,11 @@ def main():
     print(f"{args.rows:,}-row household .xlsx: {len(data) / 1e6:.1f} MB")
     check = _time(lambda: check_xlsx(io.BytesIO(data), "households"), args.runs)
     read = _time(
-        lambda: CalamineWorkbook.from_filelike(io.BytesIO(data))
-        .get_sheet_by_index(0)
-        .to_python(skip_empty_area=False),
+        lambda: (
+            CalamineWorkbook.from_filelike(io.BytesIO(data))
+            .get_sheet_by_index(0)
+            .to_python(skip_empty_area=False)
+        ),
         args.runs,
     )
     _fmt("check_xlsx (sizes + extent scan)", check)

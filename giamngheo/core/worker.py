@@ -128,10 +128,13 @@ class Heartbeat(threading.Thread):
                 try:
                     beat(self.worker_id)
                     reap_lost_tasks()
-                except DatabaseError as exc:
+                except Exception as exc:  # the thread must outlive any failure
                     # Locked (SQLite, during a long import) or unreachable: try next time.
                     logger.warning("Heartbeat not written: %s", exc.__class__.__name__)
-                    connections.close_all()
+                    try:
+                        connections.close_all()
+                    except Exception:  # noqa: BLE001 - closing a broken connection
+                        pass
                 self.stopped.wait(settings.TASKS_WORKER_HEARTBEAT_SECONDS)
         finally:
             connections.close_all()
@@ -197,3 +200,4 @@ class Worker(db_worker.Worker):
                     last_error = time.monotonic()
         finally:
             heartbeat.stop()
+            heartbeat.join(timeout=30)

@@ -148,7 +148,9 @@ def test_the_worker_survives_losing_its_database_and_runs_the_next_job(
     worker = db.worker("--worker-id", "survivor", "--interval", "0.2")
     try:
         _wait_for(
-            lambda: db.one("SELECT COUNT(*) FROM core_workerheartbeat")[0],
+            lambda: db.one(
+                "SELECT COUNT(*) FROM core_workerheartbeat WHERE worker_id = ?", "survivor"
+            )[0],
             what="the first heartbeat",
         )
         _break_database(db)
