@@ -66,7 +66,7 @@ class Stack:
             "BACKUP_DIR": str(self.state / "backups"),
             "LOG_FORMAT": "json",
             "LOG_LEVEL": "INFO",
-            "WORKER_HEARTBEAT_SECONDS": "2",
+            "TASKS_WORKER_HEARTBEAT_SECONDS": "2",
             "GUNICORN_BIND": f"127.0.0.1:{self.gunicorn_port}",
             "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "2"),
             "SITE_ADDRESS": self.url,

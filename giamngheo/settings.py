@@ -106,6 +106,31 @@ TASKS = {
     "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
 }
 
+# Uploads that are parsed are measured first (core.uploads): file size, the size an .xlsx
+# unpacks to, and the last row/column its sheets reach. One set of limits per kind of upload.
+MB = 1024 * 1024
+UPLOAD_LIMITS = {
+    "households": {
+        "max_bytes": env.int("IMPORT_HOUSEHOLDS_MAX_MB", default=40) * MB,
+        "max_uncompressed_bytes": env.int("IMPORT_HOUSEHOLDS_MAX_UNPACKED_MB", default=300) * MB,
+        "max_rows": env.int("IMPORT_HOUSEHOLDS_MAX_ROWS", default=200_000),
+        "max_columns": env.int("IMPORT_HOUSEHOLDS_MAX_COLUMNS", default=100),
+    },
+    "villages": {
+        "max_bytes": env.int("IMPORT_VILLAGES_MAX_MB", default=1) * MB,
+        "max_uncompressed_bytes": env.int("IMPORT_VILLAGES_MAX_UNPACKED_MB", default=10) * MB,
+        "max_rows": env.int("IMPORT_VILLAGES_MAX_ROWS", default=2_000),
+        "max_columns": env.int("IMPORT_VILLAGES_MAX_COLUMNS", default=20),
+    },
+}
+# Row-level import errors quote citizen IDs and names: they are kept this many days after
+# the import finished, then cleared (`manage.py purge_import_errors`, also run by the worker).
+IMPORT_ERRORS_RETENTION_DAYS = env.int("IMPORT_ERRORS_RETENTION_DAYS", default=30)
+# The worker writes a heartbeat; a running task whose worker has been silent this long (or
+# whose process is gone, on the same machine) is marked failed so the queue never stalls.
+TASKS_WORKER_HEARTBEAT_SECONDS = env.int("TASKS_WORKER_HEARTBEAT_SECONDS", default=10)
+TASKS_WORKER_LOST_AFTER_SECONDS = env.int("TASKS_WORKER_LOST_AFTER_SECONDS", default=300)
+
 MIDDLEWARE = [
     "giamngheo.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -115,6 +140,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "giamngheo.core.middleware.RejectNullCharactersMiddleware",
     "giamngheo.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -293,8 +319,8 @@ if env.str("SENTRY_DSN", default=""):
         env.str("SENTRY_DSN"), env.str("SENTRY_ENVIRONMENT", default="production"), "0.1.0"
     )
 
-# Operations: worker heartbeat (/healthz), background exports, backups.
-WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=15)
+# Operations: /healthz reports a worker silent this long (heartbeats: TASKS_WORKER_HEARTBEAT_SECONDS),
+# background exports, backups.
 WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=120)
 EXPORT_RETENTION_HOURS = env.int("EXPORT_RETENTION_HOURS", default=72)
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")

@@ -15,3 +15,4 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]
+handler400 = "giamngheo.core.views.bad_request"

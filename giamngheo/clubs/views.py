@@ -17,6 +17,7 @@ from giamngheo.accounts.scoping import can, get_scoped_or_404, require
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.params import year_param
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Unit
 
@@ -537,10 +538,7 @@ def practice_list(request):
 
 
 def _year(request):
-    try:
-        return int(request.GET.get("nam") or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+    return year_param(request.GET)
 
 
 @login_required

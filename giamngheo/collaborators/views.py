@@ -15,6 +15,7 @@ from giamngheo.accounts.scoping import can, require, roles_over, scoped
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.params import id_param, year_param
 from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.groups.selectors import inspection_findings_for
@@ -379,7 +380,7 @@ def activity_add(request, pk):
     )
     searching = _searching(request)
     initial, chosen = {}, request.POST.getlist("households")
-    if task_pk := request.GET.get("nhiem_vu"):
+    if task_pk := id_param(request.GET, "nhiem_vu"):
         task = tasks.filter(pk=task_pk).first()
         if task is not None:
             task_households = [str(pk) for pk in task.households.values_list("pk", flat=True)]
@@ -605,10 +606,7 @@ def statistics_export(request):
 
 @login_required
 def organisation_results(request):
-    try:
-        year = int(request.GET.get("nam") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = year_param(request.GET)
     results = selectors.organisation_results(request.user, year=year)
     return render(
         request,

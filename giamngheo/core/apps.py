@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "giamngheo.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django_tasks.signals import task_finished
+
+        from .exports import record_failed_export
+
+        task_finished.connect(record_failed_export, dispatch_uid="core.record_failed_export")

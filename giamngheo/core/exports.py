@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core.files import File
 from django.http import QueryDict
 from django.utils import timezone, translation
-from django_tasks import task
+from django.utils.translation import gettext_lazy as _
+from django_tasks import TaskResultStatus, task
 
 from .models import ExportJob
 from .observability import current_request_id, request_id_context
@@ -114,6 +115,25 @@ def run_export(job_id: str) -> None:
     job = ExportJob.objects.select_related("created_by").filter(pk=job_id).first()
     if job is not None:
         build(job)
+
+
+WORKER_STOPPED = _(
+    "The export was interrupted (the background worker stopped or lost its database). "
+    "Ask for it again."
+)
+
+
+def record_failed_export(sender, task_result, **kwargs) -> None:
+    """An export task that failed outside ``build`` (worker killed, database lost): the job
+    says so instead of staying "waiting" for ever. Connected in CoreConfig.ready to
+    django-tasks' ``task_finished``, which core.worker also sends for a task whose worker died."""
+    if task_result.status != TaskResultStatus.FAILED:
+        return
+    if task_result.task.module_path != run_export.module_path or not task_result.args:
+        return
+    ExportJob.objects.filter(
+        pk=task_result.args[0], state__in=[ExportJob.State.QUEUED, ExportJob.State.RUNNING]
+    ).update(state=ExportJob.State.FAILED, message=str(WORKER_STOPPED), finished_at=timezone.now())
 
 
 def purge_expired(now=None) -> int:

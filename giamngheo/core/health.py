@@ -22,7 +22,9 @@ def health() -> dict:
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         checks["migrations"] = "pending"
     try:
-        newest = WorkerHeartbeat.objects.order_by("-seen_at").values_list("seen_at", flat=True)[:1]
+        newest = WorkerHeartbeat.objects.order_by("-last_seen").values_list("last_seen", flat=True)[
+            :1
+        ]
         seen = newest[0] if newest else None
     except DatabaseError:  # the heartbeat table itself is missing before migrate
         seen = None

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from .params import InvalidParameter
 
 
 class LanguageMiddleware:
@@ -42,3 +45,22 @@ class NoStoreMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character in the path or the query string is a 400, not a database error.
+
+    PostgreSQL refuses NUL in text ("A string literal cannot contain NUL"), so a URL such as
+    ``/ho-gia-dinh/23293-00001%00/`` or ``?q=%00`` would reach a query and end in a 500.
+    Form fields already refuse NUL (Django's ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+        ):
+            raise InvalidParameter(_("The address contains a NUL character, which is not allowed."))
+        return self.get_response(request)

@@ -8,16 +8,24 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WorkerHeartbeat(models.Model):
-    """The last time each background worker said it was alive (read by ``/healthz``)."""
+    """A background worker's sign of life: tasks left RUNNING by a dead worker are found by
+    every worker's reaper (core.worker), and ``/healthz`` reports a worker that went quiet.
 
-    worker_id = models.CharField(max_length=64, primary_key=True)
-    hostname = models.CharField(max_length=255)
-    pid = models.PositiveIntegerField()
-    started_at = models.DateTimeField()
-    seen_at = models.DateTimeField(db_index=True)
+    Written every few seconds by ``manage.py db_worker`` (core.worker).
+    """
+
+    worker_id = models.CharField(_("worker"), max_length=64, primary_key=True)
+    hostname = models.CharField(_("host"), max_length=255)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    last_seen = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
 
     def __str__(self) -> str:
-        return f"{self.hostname}:{self.pid}"
+        return f"{self.worker_id} ({self.hostname}:{self.pid})"
 
 
 class ExportJob(models.Model):

@@ -6,7 +6,9 @@ problems as (row, column, message) so the page can list each one in Vietnamese.
 
 import csv
 import io
+import itertools
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -18,6 +20,7 @@ from python_calamine import CalamineWorkbook
 
 from .search import fold
 from .spreadsheets import neutralise, safe_row
+from .uploads import check_size, check_table_extent, check_xlsx, decode_text
 
 
 @dataclass(frozen=True)
@@ -44,27 +47,44 @@ class RowErrors(ValidationError):
             raise self
 
 
-def read_rows(upload, columns: dict[str, str], required: list[str] | None = None) -> list[dict]:
+def read_rows(
+    upload, columns: dict[str, str], required: list[str] | None = None, *, kind: str
+) -> list[dict]:
     """Rows of an uploaded file as dicts keyed by field name, with ``_row`` the sheet row.
 
     ``columns`` maps field names to the Vietnamese header expected in the first row;
     headers are matched without regard to case or diacritics. Headers listed in
     ``required`` (all of them by default) must be present; other columns may be left out.
+    ``kind`` names the limits in ``settings.UPLOAD_LIMITS`` the file is measured against
+    before it is parsed (see :mod:`giamngheo.core.uploads`).
     """
     name = (getattr(upload, "name", "") or "").lower()
-    data = upload.read()
+    limits = check_size(upload, kind)
+    if not name.endswith((".csv", ".xlsx")):
+        raise ValidationError(_("Upload an .xlsx or .csv file."))
+    data = upload.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        check_size(SimpleNamespace(size=len(data)), kind)  # a stream without a known size
     if name.endswith(".csv"):
-        text = data.decode("utf-8-sig", errors="strict") if data else ""
-        table = list(csv.reader(io.StringIO(text)))
-    elif name.endswith(".xlsx"):
+        text = decode_text(data) if data else ""
+        try:
+            # Rows past the limit are not even split: one more than allowed says "too many".
+            table = list(itertools.islice(csv.reader(io.StringIO(text)), limits.max_rows + 1))
+        except csv.Error as exc:
+            raise ValidationError(
+                _("The CSV file cannot be read: a quoted value is not closed or is too long.")
+            ) from exc
+        check_table_extent(table, kind)
+    else:
+        check_xlsx(io.BytesIO(data), kind)
         # calamine (Rust) reads a 100,000-row sheet in about a second; openpyxl takes ~30 s.
         try:
             workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-            table = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+            table = workbook.get_sheet_by_index(0).to_python(
+                skip_empty_area=False, nrows=limits.max_rows
+            )
         except Exception as exc:  # a damaged or mislabelled file raises several error types
             raise ValidationError(_("The file is not a readable .xlsx workbook.")) from exc
-    else:
-        raise ValidationError(_("Upload an .xlsx or .csv file."))
     if not table:
         raise ValidationError(_("The file is empty."))
     header = [fold(str(h or "")) for h in table[0]]

@@ -8,6 +8,7 @@ from giamngheo.accounts.selectors import home_summary
 
 from .health import health
 from .models import ExportJob
+from .params import InvalidParameter
 
 
 @login_required
@@ -40,3 +41,9 @@ def export_download(request, pk):
     if job.state != ExportJob.State.DONE or job.expires_at <= timezone.now() or not job.file:
         raise Http404
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+
+
+def bad_request(request, exception):
+    """400 page; the message is shown only for our own refusals, never Django's internals."""
+    message = str(exception) if isinstance(exception, InvalidParameter) else ""
+    return render(request, "400.html", {"message": message}, status=400)

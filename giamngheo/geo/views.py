@@ -176,6 +176,7 @@ def village_import(request, code):
                 form.cleaned_data["file"],
                 VILLAGE_COLUMNS | VILLAGE_UNIT_COLUMNS,
                 required=list(VILLAGE_COLUMNS.values()),
+                kind="villages",
             )
             created = services.import_villages(commune=commune, rows=rows, by=request.user)
         except RowErrors as exc:
@@ -195,7 +196,7 @@ def village_import(request, code):
             "row_errors": row_errors,
             "columns": VILLAGE_COLUMNS.values(),
         },
-        status=400 if row_errors else 200,
+        status=400 if form.errors else 200,
     )
 
 

@@ -21,6 +21,7 @@ from giamngheo.accounts.scoping import current_assignments, get_scoped_or_404, s
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.params import id_param
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level, Unit
 
@@ -566,7 +567,7 @@ def inspection_add(request):
     if not allowed_anywhere(request.user, "inspect"):
         raise PermissionDenied
     initial = {"held_on": _today()}
-    if project_pk := request.GET.get("du_an"):
+    if project_pk := id_param(request.GET, "du_an"):
         project = selectors.get_project(request.user, project_pk)
         initial.update(
             {

@@ -9,4 +9,9 @@ class HouseholdsConfig(AppConfig):
     nav_items = [("households:household_list", _("Households"))]
 
     def ready(self):
+        from django_tasks.signals import task_finished
+
         from . import exports  # noqa: F401 - registers the register's export with core.exports
+        from .tasks import record_failed_import
+
+        task_finished.connect(record_failed_import, dispatch_uid="households.record_failed_import")

@@ -105,6 +105,12 @@ class MemberForm(forms.ModelForm):
             }
         _tristate(self)
 
+    def _get_validation_exclusions(self):
+        # A taken citizen ID is reported by services.validate_members, which names the
+        # person only inside the user's area; the model's unique constraint would show the
+        # bare "Constraint “unique_citizen_id” is violated." (it still guards the database).
+        return super()._get_validation_exclusions() | {"citizen_id"}
+
 
 MemberFormSet = forms.inlineformset_factory(
     Household, Member, form=MemberForm, extra=1, can_delete=True, min_num=1, validate_min=True

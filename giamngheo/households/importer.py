@@ -7,14 +7,20 @@ Any problem anywhere rejects the whole file with the list of (row, column, messa
 """
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from giamngheo.accounts.scoping import scoped
 from giamngheo.core.bulk import insert, insert_with_history
 from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
 from giamngheo.core.ethnicity import ETHNIC_GROUPS, MINORITY_CODES
@@ -42,9 +48,14 @@ from .models import (
     Sex,
     StatusRecord,
 )
-from .services import CITIZEN_ID_REQUIRED_FROM_AGE
+from .services import CITIZEN_ID_REQUIRED_FROM_AGE, registered_elsewhere
 
 MAX_STORED_ERRORS = 1000
+FAILED_MESSAGE = gettext_lazy(
+    "The import stopped because of an unexpected error; nothing was saved. Upload the file "
+    "again; if it happens again, tell the system administrator."
+)
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -336,7 +347,7 @@ class ParsedHousehold:
     members: list
 
 
-def check_rows(rows: list[dict], *, commune: Unit, progress=None) -> list[ParsedHousehold]:
+def check_rows(rows: list[dict], *, commune: Unit, by, progress=None) -> list[ParsedHousehold]:
     """Parse and check every row; raise RowErrors with every problem, or return the households."""
     parser = _Parser()
     errors = RowErrors()
@@ -438,7 +449,7 @@ def check_rows(rows: list[dict], *, commune: Unit, progress=None) -> list[Parsed
                         HEADERS[field],
                         _("An initial status needs its decision: number, date and year."),
                     )
-    _check_against_database(groups, id_rows, errors)
+    _check_against_database(groups, id_rows, errors, by=by)
     errors.raise_if_any()
     if progress:
         progress(len(rows))
@@ -474,7 +485,8 @@ def _chunks(items, size=5000):
         yield items[i : i + size]
 
 
-def _check_against_database(groups, id_rows, errors) -> None:
+def _check_against_database(groups, id_rows, errors, *, by) -> None:
+    """Codes and citizen IDs already in the register; people are named only inside ``by``'s area."""
     for chunk in _chunks(groups):
         for code in Household.objects.filter(code__in=chunk).values_list("code", flat=True):
             errors.add(
@@ -482,17 +494,24 @@ def _check_against_database(groups, id_rows, errors) -> None:
                 HEADERS["code"],
                 _("Household code %(code)s is already in the register.") % {"code": code},
             )
+    visible = scoped(Household.objects.all(), by, via="commune").values("pk")
     for chunk in _chunks(id_rows):
         taken = Member.objects.filter(citizen_id__in=chunk).values_list(
             "citizen_id", "full_name", "household__code"
         )
-        for cid, name, code in taken:
-            errors.add(
-                id_rows[cid],
-                HEADERS["citizen_id"],
-                _("The citizen ID %(id)s is already registered to %(name)s in household %(code)s.")
-                % {"id": cid, "name": name, "code": code},
+        inside = set(
+            Member.objects.filter(citizen_id__in=chunk, household__in=visible).values_list(
+                "citizen_id", flat=True
             )
+        )
+        for cid, name, code in taken:
+            if cid in inside:
+                message = _(
+                    "The citizen ID %(id)s is already registered to %(name)s in household %(code)s."
+                ) % {"id": cid, "name": name, "code": code}
+            else:
+                message = registered_elsewhere(cid)
+            errors.add(id_rows[cid], HEADERS["citizen_id"], message)
 
 
 _MEMBER_FIELDS = [
@@ -604,6 +623,25 @@ def template_rows() -> list[list]:
     return [head, child]
 
 
+def purge_old_import_data(*, now=None) -> int:
+    """Clear the row errors and delete the stored file of imports finished long enough ago.
+
+    Both hold citizen IDs and names; they serve the officer fixing the file, not an archive
+    (Decree 13/2023/NĐ-CP: personal data kept no longer than its purpose needs). Kept for
+    ``settings.IMPORT_ERRORS_RETENTION_DAYS``. The job row itself (who, when, counts) stays.
+    Returns how many jobs were cleared.
+    """
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.IMPORT_ERRORS_RETENTION_DAYS)
+    jobs = ImportJob.objects.filter(finished_at__lt=cutoff).exclude(Q(errors=[]) & Q(file=""))
+    cleared = 0
+    for job in jobs.only("pk", "file").iterator():
+        if job.file:
+            job.file.delete(save=False)
+        ImportJob.objects.filter(pk=job.pk).update(errors=[], file="")
+        cleared += 1
+    return cleared
+
+
 def run_import(job) -> None:
     """Check the job's file and write it; the job row records progress and the outcome."""
 
@@ -613,12 +651,20 @@ def run_import(job) -> None:
             setattr(job, k, v)
 
     try:
-        with job.file.open("rb") as fh:
-            fh.name = job.original_name
-            rows = read_rows(fh, HEADERS, required=[c.header for c in COLUMNS if c.required])
+        with job.file.open("rb") as stored:
+            # Named as uploaded (the extension decides the reader), sized from the stored file.
+            rows = read_rows(
+                File(stored.file, name=job.original_name),
+                HEADERS,
+                required=[c.header for c in COLUMNS if c.required],
+                kind="households",
+            )
         set_state(state=ImportJob.State.CHECKING, total_rows=len(rows), processed_rows=0)
         parsed = check_rows(
-            rows, commune=job.commune, progress=lambda i: set_state(processed_rows=i)
+            rows,
+            commune=job.commune,
+            by=job.created_by,
+            progress=lambda i: set_state(processed_rows=i),
         )
         set_state(state=ImportJob.State.WRITING, processed_rows=len(rows))
         households, members = write_households(
@@ -647,10 +693,15 @@ def run_import(job) -> None:
             message=" ".join(exc.messages),
             finished_at=timezone.now(),
         )
-    except Exception as exc:  # the job page must say something even for a crash
+    except Exception:
+        # The page says something useful without quoting the exception, whose text can hold
+        # file contents (names, citizen IDs); the traceback goes to the operator's log only.
+        logger.exception("Import job %s failed", job.pk)
         set_state(
             state=ImportJob.State.FAILED,
-            message=_("Unexpected error: %(error)s") % {"error": exc},
+            message=str(FAILED_MESSAGE),
             finished_at=timezone.now(),
         )
-        raise
+    # Each import ends by clearing old jobs' personal data; `purge_import_errors` does the
+    # same on demand (cron) for a site where nothing has been imported for a while.
+    purge_old_import_data()

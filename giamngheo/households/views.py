@@ -1,9 +1,11 @@
 import csv
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,6 +27,7 @@ from giamngheo.core.observability import current_request_id
 from giamngheo.core.search import posted_search
 from giamngheo.core.spreadsheets import safe_row
 from giamngheo.core.tabular import xlsx_response
+from giamngheo.core.uploads import check_size
 from giamngheo.geo.models import Level, Unit
 
 from . import importer, services
@@ -229,6 +232,14 @@ def _edit(request, household=None):
                     )
         except ValidationError as exc:
             add_service_errors(form, exc)
+        except IntegrityError:
+            # Another save took the same citizen ID between the check and the write.
+            form.add_error(
+                None,
+                _(
+                    "A citizen ID in this household was just registered elsewhere; check the numbers and save again."
+                ),
+            )
         else:
             messages.success(request, _("Saved household %(code)s.") % {"code": saved.code})
             return redirect("households:household_detail", code=saved.code)
@@ -295,6 +306,8 @@ def import_start(request):
             error = _("Choose a file to import.")
         elif not upload.name.lower().endswith((".xlsx", ".csv")):
             error = _("Upload an .xlsx or .csv file.")
+        elif too_large := _too_large(upload):
+            error = too_large
         else:
             job = ImportJob.objects.create(
                 commune=commune, file=upload, original_name=upload.name, created_by=request.user
@@ -311,7 +324,17 @@ def import_start(request):
         request,
         "households/import_start.html",
         {"communes": communes, "error": error, "jobs": jobs, "columns": importer.COLUMNS},
+        status=400 if error else 200,
     )
+
+
+def _too_large(upload) -> str:
+    """The size refusal, before the file is stored; its contents are checked by the import."""
+    try:
+        check_size(upload, "households")
+    except ValidationError as exc:
+        return exc.messages[0]
+    return ""
 
 
 @login_required
@@ -322,7 +345,11 @@ def import_job(request, pk):
     return render(
         request,
         "households/import_job.html",
-        {"job": job, "errors": job.errors},
+        {
+            "job": job,
+            "errors": job.errors,
+            "retention_days": settings.IMPORT_ERRORS_RETENTION_DAYS,
+        },
         status=400 if job.state == ImportJob.State.REJECTED else 200,
     )
 

@@ -41,7 +41,6 @@ def test_the_mask_keeps_the_first_four_and_last_three_digits():
     assert mask_citizen_id("0620") == "••••"
 
 
-
 def _export_file(client, query: str = "") -> bytes:
     """Ask for the register's export, let the worker's code write it, download the file."""
     from giamngheo.core import exports

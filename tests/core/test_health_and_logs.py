@@ -20,7 +20,7 @@ def _beat(seconds_ago):
     now = timezone.now()
     WorkerHeartbeat.objects.create(
         worker_id="w1", hostname="may-1", pid=1, started_at=now,
-        seen_at=now - timedelta(seconds=seconds_ago),
+        last_seen=now - timedelta(seconds=seconds_ago),
     )  # fmt: skip
 
 
