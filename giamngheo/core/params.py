@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 # past the 2027–2030 standard.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 # Far more pages than any list has; keeps OFFSET inside a 64-bit integer.
-MAX_PAGE = 1_000_000
 
 
 class InvalidParameter(BadRequest):
@@ -44,10 +43,6 @@ def int_param(params, name: str, *, default: int | None, minimum: int, maximum: 
 def id_param(params, name: str) -> int | None:
     """A record's id passed in the query string (``?du_an=12``), or None when absent."""
     return int_param(params, name, default=None, minimum=1, maximum=MAX_ID)
-
-
-def page_param(params, name: str = "page") -> int:
-    return int_param(params, name, default=1, minimum=1, maximum=MAX_PAGE)
 
 
 def year_param(params, name: str = "nam") -> int:

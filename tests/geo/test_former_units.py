@@ -87,7 +87,7 @@ def test_old_lists_map_onto_current_communes_and_a_split_commune_asks_which(demo
     # diacritics) maps every row onto today's communes.
     office = demo.users["vanphong.quangngai"]
     with KON_TUM_2018.open("rb") as fh:
-        rows = read_rows(fh, COLUMNS, required=REQUIRED)
+        rows = read_rows(fh, COLUMNS, required=REQUIRED, kind="collaborators")
     assert any(r["district"] == "Huyen Tu Mo Rong" for r in rows)
     before = Collaborator.objects.count()
 
@@ -121,6 +121,7 @@ def test_old_lists_map_onto_current_communes_and_a_split_commune_asks_which(demo
         ),
         COLUMNS,
         required=REQUIRED,
+        kind="collaborators",
     )
     count = Collaborator.objects.count()
     with pytest.raises(RowErrors) as caught:
