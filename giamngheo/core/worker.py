@@ -136,6 +136,12 @@ class Heartbeat(threading.Thread):
                     except Exception:  # noqa: BLE001 - closing a broken connection
                         pass
                 self.stopped.wait(settings.TASKS_WORKER_HEARTBEAT_SECONDS)
+            # A worker that stopped cleanly is no longer alive for /healthz (a killed one just
+            # goes quiet). Deleted on this thread's own connection, where it was written.
+            try:
+                WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
+            except Exception as exc:  # noqa: BLE001 - the database may be the reason we stop
+                logger.warning("Heartbeat not removed: %s", exc.__class__.__name__)
         finally:
             connections.close_all()
 
