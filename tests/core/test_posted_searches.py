@@ -74,9 +74,7 @@ def requests_(demo, heads):
             by=demo.users["canbo.kontum"], received_on=D(2026, 2, 2),
         ),
     ]  # fmt: skip
-    others = list(
-        Household.objects.filter(commune=demo.commune_a).exclude(pk=head_a.household_id)
-    )
+    others = list(Household.objects.filter(commune=demo.commune_a).exclude(pk=head_a.household_id))
     for i in range(51):
         household = others[i % len(others)]
         made.append(
