@@ -85,3 +85,13 @@ def area_unit(user, *candidates):
     if not assignments:
         return None
     return min((a.unit for a in assignments), key=lambda u: len(u.path))
+
+
+def record_citizen_id_search(request, term: str) -> None:
+    """A search by citizen ID is a read of personal data: file it (an ``on_search`` hook of
+    ``core.search.posted_search``); names and codes are not recorded."""
+    from giamngheo.core.citizen_id import looks_like_citizen_id
+
+    if looks_like_citizen_id(term):
+        record_read(user=request.user, action=PersonalDataRead.Action.SEARCH,
+                    unit=area_unit(request.user))  # fmt: skip

@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from giamngheo.accounts.personal_data import record_citizen_id_search
 from giamngheo.accounts.scoping import can, can_anywhere, require, visible_units
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level
 
@@ -31,6 +33,15 @@ from .forms import (
 from .models import ShockState
 from .workflow import TRANSITIONS, transitions_from
 
+# The search boxes over households may hold a head's name or a citizen ID: they are posted and
+# kept in the session, never put in a URL (core.search.posted_search).
+_request_search = posted_search("assistance-requests", on_search=record_citizen_id_search)
+_shock_search = posted_search("assistance-shocks", on_search=record_citizen_id_search)
+# The household pickers sit in front of the recording forms, which post too.
+_picker_search = posted_search(
+    "assistance-household", on_search=record_citizen_id_search, shares_post=True
+)
+
 
 def _communes(user):
     return visible_units(user).filter(level=Level.COMMUNE).order_by("name")
@@ -40,6 +51,8 @@ def _communes(user):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+@_request_search
 def request_list(request):
     filters = RequestFilter(request.GET or None)
     filters.is_valid()
@@ -97,6 +110,7 @@ def _household_picker(request, template, title):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_picker_search
 def request_add(request):
     if not can_anywhere(request.user, "edit_register"):
         raise PermissionDenied
@@ -197,6 +211,8 @@ def request_step(request, pk, action):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+@_shock_search
 def shock_list(request):
     filters = ShockFilter(request.GET or None)
     filters.is_valid()
@@ -218,6 +234,7 @@ def shock_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_picker_search
 def shock_add(request):
     if not can_anywhere(request.user, "edit_register"):
         raise PermissionDenied

@@ -18,6 +18,7 @@ from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import year_param
+from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Unit
 
@@ -71,7 +72,13 @@ def _filters(request):
     }
 
 
+# The search term is posted and kept in the session, never put in a URL (core.search).
+_club_search = posted_search("clubs")
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
+@_club_search
 def club_list(request):
     filters = _filters(request)
     clubs = selectors.clubs_visible_to(request.user, **filters)
@@ -91,6 +98,7 @@ def club_list(request):
 
 
 @login_required
+@_club_search
 def club_export(request):
     clubs = selectors.clubs_visible_to(request.user, **_filters(request))
     rows = (

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from giamngheo.accounts.models import Role
-from giamngheo.accounts.personal_data import citizen_id_for
+from giamngheo.accounts.personal_data import citizen_id_for, record_citizen_id_search
 from giamngheo.accounts.scoping import can, require, roles_over, scoped
 from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors
+from giamngheo.core.forms import add_service_errors, initial_from_post
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import id_param, year_param
 from giamngheo.core.search import posted_search
@@ -45,19 +44,14 @@ def _period(slug: str) -> Period:
 
 
 def _searching(request) -> bool:
-    """The household search button was pressed: show the form again, save nothing."""
-    return request.method == "POST" and "tim" in request.POST
+    """The household search button was pressed: show the form again, save nothing.
 
-
-def _initial_from_post(request, form_class) -> dict:
-    """What was typed before the search, so it is still in the form afterwards."""
-    initial = {}
-    for name, field in form_class.base_fields.items():
-        if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
-            initial[name] = request.POST.getlist(name)
-        elif name in request.POST:
-            initial[name] = request.POST.get(name)
-    return initial
+    The search is posted with the form (its term never in a URL); a citizen ID searched for
+    is filed in the read audit."""
+    searching = request.method == "POST" and "tim" in request.POST
+    if searching:
+        record_citizen_id_search(request, (request.POST.get("household_query") or "").strip())
+    return searching
 
 
 def _require_office(user, collaborator) -> None:
@@ -80,7 +74,9 @@ def _require_self(user, collaborator) -> None:
 
 
 @login_required
-@posted_search("collaborators")  # the roster is searched by citizen ID too: never in the URL
+@posted_search(
+    "collaborators", on_search=record_citizen_id_search
+)  # the roster is searched by citizen ID too: never in the URL
 def home(request):
     user = request.user
     if selectors.own_work_only(user):
@@ -341,7 +337,7 @@ def assignment_add(request, pk):
     initial = {"month": period.start, "due_on": period.end}
     form = AssignmentForm(
         None if searching else (request.POST or None),
-        initial=_initial_from_post(request, AssignmentForm) if searching else initial,
+        initial=initial_from_post(request.POST, AssignmentForm) if searching else initial,
         villages=selectors.villages_for(collaborator),
         households=households,
         shown_households=shown,
@@ -392,7 +388,7 @@ def activity_add(request, pk):
     form = ActivityForm(
         None if searching else (request.POST or None),
         request.FILES or None,
-        initial=_initial_from_post(request, ActivityForm) if searching else initial,
+        initial=initial_from_post(request.POST, ActivityForm) if searching else initial,
         villages=selectors.villages_for(collaborator),
         assignments=tasks,
         households=households,

@@ -42,7 +42,7 @@ def search(queryset: QuerySet, query: str | None, field: str = "search_text") ->
     return queryset.filter(condition)
 
 
-def posted_search(key: str, param: str = "q", on_search=None):
+def posted_search(key: str, param: str = "q", on_search=None, shares_post: bool = False):
     """A search box whose term never lands in a URL (a name or a citizen ID is personal data
     and URLs end up in access logs and browser history).
 
@@ -50,14 +50,16 @@ def posted_search(key: str, param: str = "q", on_search=None):
     the same page with the other fields in the query string plus ``tim=1``; a GET with
     ``tim=1`` then sees the term as ``request.GET[param]``, so the view reads it as before.
     Views sharing ``key`` (a list and its export) share the term. ``on_search(request, term)``
-    runs once per posted term.
+    runs once per posted term. ``request.search_params`` is the query string for links that
+    carry the filters on (an export): ``tim=1`` without the term. With ``shares_post`` the view takes other POSTs too (a picker in
+    front of a form): only a POST carrying ``param`` is the search.
     """
     session_key = f"search:{key}"
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method == "POST":
+            if request.method == "POST" and (not shares_post or param in request.POST):
                 term = (request.POST.get(param) or "").strip()[:200]
                 params = QueryDict(mutable=True)
                 for name in request.POST:
@@ -73,6 +75,11 @@ def posted_search(key: str, param: str = "q", on_search=None):
                     request.session.pop(session_key, None)
                 query = params.urlencode()
                 return redirect(f"{request.path}?{query}" if query else request.path)
+            # For links that carry the filters on (an export, a pager): never the term.
+            links = request.GET.copy()
+            if links.get("tim"):
+                links.pop(param, None)
+            request.search_params = links.urlencode()
             if request.GET.get("tim") and request.session.get(session_key):
                 request.GET = request.GET.copy()
                 request.GET[param] = request.session[session_key]

@@ -22,6 +22,7 @@ from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import id_param
+from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
 from giamngheo.geo.models import Level, Unit
 
@@ -86,7 +87,13 @@ def _today():
 # --- groups ----------------------------------------------------------------------------------
 
 
+# Search terms are posted and kept in the session, never put in a URL (core.search).
+_group_search = posted_search("groups")
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
+@_group_search
 def home(request):
     query = request.GET.get("q", "")
     state = request.GET.get("trang_thai", "")
@@ -106,6 +113,7 @@ def home(request):
 
 
 @login_required
+@_group_search
 def group_export(request):
     groups = selectors.groups_visible_to(
         request.user, query=request.GET.get("q", ""), state=request.GET.get("trang_thai", "")
@@ -543,6 +551,8 @@ def project_state(request, pk, action):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+@posted_search("inspections")
 def inspection_list(request):
     query = request.GET.get("q", "")
     subject = request.GET.get("noi_dung", "")

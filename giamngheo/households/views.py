@@ -13,13 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.models import PersonalDataRead
 from giamngheo.accounts.personal_data import (
-    area_unit,
+    record_citizen_id_search,
     record_read,
     sees_full_citizen_id,
 )
 from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, require, scoped
 from giamngheo.core import exports
-from giamngheo.core.citizen_id import looks_like_citizen_id
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
@@ -49,23 +48,23 @@ from .tasks import import_households
 INLINE_IMPORT_BYTES = 16_000
 
 
-def _record_citizen_id_search(request, term):
-    if looks_like_citizen_id(term):
-        record_read(user=request.user, action=PersonalDataRead.Action.SEARCH,
-                    unit=area_unit(request.user))  # fmt: skip
-
-
 # The register's search box may hold a citizen ID: it is posted, never put in the URL.
-register_search = posted_search("households", on_search=_record_citizen_id_search)
+register_search = posted_search("households", on_search=record_citizen_id_search)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 @register_search
 def household_list(request):
+    """The register. A filter value that is not a unit of the user's area (not a number, out
+    of range, another area's) is a 400 with the form's error and no rows, as in the API: never
+    the whole area shown as if it were the filtered list."""
     filterset = household_filter(request.user, request.GET)
+    valid = filterset.is_valid()
     page = page_by_code(
-        filterset.qs, after=request.GET.get("after", ""), before=request.GET.get("before", "")
+        filterset.qs if valid else Household.objects.none(),
+        after=request.GET.get("after", ""),
+        before=request.GET.get("before", ""),
     )
     query = request.GET.copy()
     for key in ("after", "before", "page", "q"):
@@ -80,6 +79,7 @@ def household_list(request):
             "query": query.urlencode(),
             "can_edit": can_anywhere(request.user, "edit_register"),
         },
+        status=200 if valid else 400,
     )
 
 

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from giamngheo.accounts.personal_data import record_citizen_id_search
 from giamngheo.accounts.scoping import current_assignments, scoped, sees_everything
 from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors
+from giamngheo.core.forms import add_service_errors, initial_from_post
 from giamngheo.core.history import history_entries
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household
@@ -127,9 +128,20 @@ def overdue_list(request):
 def adhoc_create(request):
     if not _holds_any(request.user, workflow.TRANSITIONS["submit"].roles):
         raise PermissionDenied
-    query = request.GET.get("q", "")
-    initial = {"received_on": timezone.localdate(), "household_code": request.GET.get("ho", "")}
-    form = ApplicationForm(request.POST or None, initial=initial)
+    # The household search is posted with the form (a name or citizen ID never goes into the
+    # URL) and shows the form again unbound with what was typed; picking a match fills the code.
+    searching = request.method == "POST" and ("tim" in request.POST or "chon_ho" in request.POST)
+    query = (request.POST.get("q") or "").strip()[:200] if searching else ""
+    if searching:
+        initial = initial_from_post(request.POST, ApplicationForm)
+        if "chon_ho" in request.POST:
+            initial["household_code"] = request.POST["chon_ho"][:40]
+            query = ""
+        elif "tim" in request.POST:
+            record_citizen_id_search(request, query)
+    else:
+        initial = {"received_on": timezone.localdate(), "household_code": request.GET.get("ho", "")}
+    form = ApplicationForm(None if searching else (request.POST or None), initial=initial)
     created = {}
 
     def call(data):
