@@ -205,7 +205,7 @@ def build_kon_tum_2018(base) -> int:
     if Collaborator.history.filter(history_change_reason=KON_TUM_REASON).exists():
         return 0
     with KON_TUM_2018.open("rb") as fh:
-        rows = read_rows(fh, COLUMNS, required=REQUIRED)
+        rows = read_rows(fh, COLUMNS, required=REQUIRED, kind="collaborators")
     created = import_roster(
         rows=rows,
         managing_office=base.province,

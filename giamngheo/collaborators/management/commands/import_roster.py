@@ -24,7 +24,7 @@ class Command(BaseCommand):
         if unit is None or user is None:
             raise CommandError("Unknown --office province code or --by user name.")
         with open(file, "rb") as fh:
-            rows = read_rows(fh, COLUMNS, required=REQUIRED)
+            rows = read_rows(fh, COLUMNS, required=REQUIRED, kind="collaborators")
         try:
             created = import_roster(rows=rows, managing_office=unit, by=user)
         except RowErrors as exc:
