@@ -116,6 +116,13 @@ UPLOAD_LIMITS = {
         "max_rows": env.int("IMPORT_HOUSEHOLDS_MAX_ROWS", default=200_000),
         "max_columns": env.int("IMPORT_HOUSEHOLDS_MAX_COLUMNS", default=100),
     },
+    # Collaborator rosters (import_roster, the Kon Tum 2018 demo list): a province's thousands.
+    "collaborators": {
+        "max_bytes": env.int("IMPORT_COLLABORATORS_MAX_MB", default=5) * MB,
+        "max_uncompressed_bytes": env.int("IMPORT_COLLABORATORS_MAX_UNPACKED_MB", default=50) * MB,
+        "max_rows": env.int("IMPORT_COLLABORATORS_MAX_ROWS", default=20_000),
+        "max_columns": env.int("IMPORT_COLLABORATORS_MAX_COLUMNS", default=50),
+    },
     "villages": {
         "max_bytes": env.int("IMPORT_VILLAGES_MAX_MB", default=1) * MB,
         "max_uncompressed_bytes": env.int("IMPORT_VILLAGES_MAX_UNPACKED_MB", default=10) * MB,

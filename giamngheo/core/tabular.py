@@ -5,18 +5,18 @@ problems as (row, column, message) so the page can list each one in Vietnamese.
 """
 
 import csv
+import datetime
 import io
 import itertools
 from dataclasses import dataclass
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook
+from xlsxwriter import Workbook
 
 from .search import fold
 from .spreadsheets import neutralise, safe_row
@@ -113,33 +113,61 @@ def read_rows(
 
 
 def cell_values(row) -> list:
-    """One row as values openpyxl can write: lazy translations become text and user text is
+    """One row as values the writer can take: lazy translations become text and user text is
     never a formula (``core.spreadsheets.safe_row``)."""
     return safe_row(row)
+
+
+# XlsxWriter on its own turns text that looks like a formula, a URL or a number into one; every
+# cell here is data, neutralised by safe_row, and must stay exactly the text it was.
+WRITER_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "remove_timezone": True,
+}
+
+
+MAX_SHEET_ROWS = 1_048_576  # Excel's limit, header row included
 
 
 def write_xlsx(target, headers, rows, sheet_title: str = "Sheet1", on_progress=None, every=5000):
     """Write a one-sheet workbook to ``target`` (a path or a binary file) in constant memory.
 
-    openpyxl's write-only mode streams each row to a temporary file as it comes, so a
-    million-row export uses the memory of one row. ``on_progress(n)`` is called every
-    ``every`` rows and at the end. Returns the number of data rows written.
+    XlsxWriter's ``constant_memory`` mode writes each row out as soon as the next one starts
+    (text inline, no shared-string table), so a million-row export uses the memory of one row;
+    it writes about three times as fast as openpyxl's write-only mode with lxml
+    (bench/bench_export.py). ``on_progress(n)`` is called every ``every`` rows and at the end.
+    Returns the number of data rows written.
     """
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=str(sheet_title)[:31])
-    header_cells = []
-    for h in headers:
-        cell = WriteOnlyCell(ws, value=neutralise(str(h)))
-        cell.font = Font(bold=True)
-        header_cells.append(cell)
-    ws.append(header_cells)
+    wb = Workbook(target, WRITER_OPTIONS)
+    ws = wb.add_worksheet(str(sheet_title)[:31])
+    dates = wb.add_format({"num_format": "dd/mm/yyyy"})
+    moments = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    ws.add_write_handler(
+        datetime.date, lambda sheet, r, c, v, *a: sheet.write_datetime(r, c, v, dates)
+    )
+    ws.add_write_handler(
+        datetime.datetime, lambda sheet, r, c, v, *a: sheet.write_datetime(r, c, v, moments)
+    )
+    ws.write_row(0, 0, [neutralise(str(h)) for h in headers], wb.add_format({"bold": True}))
+    # Text and numbers straight to their typed writers (a tenth less CPU than write_row's
+    # guessing); the rest (None, "", booleans, dates) through write().
+    write = ws.write
+    typed = {str: ws.write_string, int: ws.write_number, float: ws.write_number}
+    typed[Decimal] = ws.write_number
     written = 0
-    for row in rows:
-        ws.append(cell_values(row))
-        written += 1
+    for written, row in enumerate(rows, start=1):
+        if written >= MAX_SHEET_ROWS:  # XlsxWriter would drop the rest without a word
+            raise ValueError("more rows than one sheet holds")
+        for column, value in enumerate(cell_values(row)):
+            if value == "":
+                continue  # an empty cell, as write() leaves it
+            typed.get(value.__class__, write)(written, column, value)
         if on_progress is not None and written % every == 0:
             on_progress(written)
-    wb.save(target)
+    wb.close()
     if on_progress is not None:
         on_progress(written)
     return written
