@@ -129,13 +129,6 @@ UPLOAD_LIMITS = {
         "max_rows": env.int("IMPORT_VILLAGES_MAX_ROWS", default=2_000),
         "max_columns": env.int("IMPORT_VILLAGES_MAX_COLUMNS", default=20),
     },
-    # A collaborator roster (one per commune of a province, former communes included).
-    "collaborators": {
-        "max_bytes": env.int("IMPORT_COLLABORATORS_MAX_MB", default=5) * MB,
-        "max_uncompressed_bytes": env.int("IMPORT_COLLABORATORS_MAX_UNPACKED_MB", default=50) * MB,
-        "max_rows": env.int("IMPORT_COLLABORATORS_MAX_ROWS", default=20_000),
-        "max_columns": env.int("IMPORT_COLLABORATORS_MAX_COLUMNS", default=40),
-    },
 }
 # Row-level import errors quote citizen IDs and names: they are kept this many days after
 # the import finished, then cleared (`manage.py purge_import_errors`, also run by the worker).
