@@ -105,8 +105,8 @@ def backup(root: Path | None = None, keep: int | None = None) -> Path:
             connection.connection.backup(target)
         tables = table_fingerprints(target.cursor(), vendor)
         target.close()
-    else:
-        raise NotImplementedError(vendor)
+    else:  # the project runs on these two only (settings.DATABASES from DATABASE_URL)
+        raise ValueError(f"backups are made of PostgreSQL or SQLite databases, not {vendor}")
     media = Path(settings.MEDIA_ROOT)
     with tarfile.open(partial / "media.tar.gz", "w:gz") as archive:
         if media.is_dir():

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from giamngheo.core.backups import backup
 
@@ -11,5 +11,8 @@ class Command(BaseCommand):
         parser.add_argument("--keep", type=int, help="backups to keep (default BACKUP_KEEP)")
 
     def handle(self, *args, **options):
-        folder = backup(options["dir"], options["keep"])
+        try:
+            folder = backup(options["dir"], options["keep"])
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
         self.stdout.write(f"Backup written to {folder}")
