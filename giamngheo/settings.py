@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "giamngheo.collaborators",
     "giamngheo.groups",
     "giamngheo.clubs",
+    "giamngheo.reports",
     "giamngheo.api",
     "django.contrib.admin",
     "django.contrib.auth",

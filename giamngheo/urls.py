@@ -11,6 +11,7 @@ urlpatterns = [
     path("nhom-ho/", include("giamngheo.groups.urls")),
     path("cong-tac-vien/", include("giamngheo.collaborators.urls")),
     path("cau-lac-bo/", include("giamngheo.clubs.urls")),
+    path("bao-cao/", include("giamngheo.reports.urls")),
     path("api/v1/", include("giamngheo.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
