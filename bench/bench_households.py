@@ -130,13 +130,14 @@ def generate(n: int) -> None:
         cid = f"0{int(rng.integers(10, 96)):02d}0{int(rng.integers(60, 99)):02d}{have + i:06d}"
         search = fold(f"{code} {head} {spouse} {cid}")
         buf.write(
-            f"{code}\t{commune}\t{village}\t{head}\t{ethnic[i]}\t\t\t{income[i]}\t\t\t\t\t{status[i]}\t2026\tPOOR\t2022-2025\t{deprived[i]}\t0\t{search}\t1\tnow()\tnow()\n"
+            f"{code}\t{commune}\t{village}\t{head}\t{ethnic[i]}\t\t\t{income[i]}\t\t\t\t\t{status[i]}\t2026\tPOOR\t2022-2025\t{deprived[i]}\t0\t{search}\t1\t\t\tnow()\tnow()\n"
         )
     with connection.cursor() as cursor:
         raw = cursor.connection
         columns = ("code, commune_id, village_id, head_name, ethnicity, address, phone, income_per_capita, housing_type, "
                    "water_source, latrine_type, waste_handling, status, status_year, assessed_category, assessed_standard, "
-                   "deprived_count, unknown_count, search_text, version, created_at, updated_at")  # fmt: skip
+                   "deprived_count, unknown_count, search_text, version, previous_assessed_category, "
+                   "previous_assessed_standard, created_at, updated_at")  # fmt: skip
         data = buf.getvalue().replace(
             "\tnow()\tnow()\n", "\t2026-11-01 00:00:00+07\t2026-11-01 00:00:00+07\n"
         )
