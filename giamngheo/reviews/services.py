@@ -9,11 +9,14 @@ a decision changes every household of it, or none.
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from giamngheo.accounts.capabilities import require
+from giamngheo.core.audit import audit
+from giamngheo.core.audit import today as today_or
+from giamngheo.core.workflow import Attempt
 from giamngheo.geo.models import Area as UnitArea
 from giamngheo.geo.models import Level
 from giamngheo.households.assessment import assess
@@ -68,10 +71,6 @@ LISTED = {
 }
 
 
-def _today(today):
-    return today or timezone.localdate()
-
-
 def holidays() -> set[datetime.date]:
     return set(PublicHoliday.objects.values_list("day", flat=True))
 
@@ -87,12 +86,6 @@ def _signed_after_posting(signed_on, posting_ends_on, errors: dict) -> None:
             "The decision cannot be dated before the posting period ends: the lists are posted "
             "until %(end)s, so the decision is signed on %(next)s or later."
         ) % {"end": _d(posting_ends_on), "next": _d(posting_ends_on + datetime.timedelta(days=1))}
-
-
-def _audit(obj, by, reason):
-    obj._history_user = by
-    obj._change_reason = str(reason)
-    return obj
 
 
 # ---- the engine ---------------------------------------------------------------------------
@@ -196,7 +189,7 @@ def _fill_forms(
     if set(characteristics) - set(known):
         raise ValidationError({"characteristics": _("Unknown screening characteristic.")})
     excluded = bool(characteristics)
-    _audit(
+    audit(
         screening := ScreeningForm(
             household=household,
             filled_on=filled_on,
@@ -222,7 +215,7 @@ def _fill_forms(
         declared_income=declared_income,
         deprived_indicators=deprived,
     )
-    _audit(
+    audit(
         survey := SurveyForm(
             household=household,
             filled_on=filled_on,
@@ -262,12 +255,8 @@ def submit_application(
     The review starts on the 15th and the chair answers within 15 days (Decision 24/2021
     Art. 5); under Circular 14/2018, within 7 working days of receipt.
     """
-    today = _today(today)
-    transition = workflow.TRANSITIONS["submit"]
-    if not workflow.may(by, household.commune, transition.roles):
-        raise PermissionDenied(
-            _("Only a commune officer or the collaborator records applications.")
-        )
+    today = today_or(today)
+    transition = workflow.ADHOC.check_create(household, "submit", by=by)
     errors = {}
     if received_on > today:
         errors["received_on"] = _("The date of receipt cannot be in the future.")
@@ -304,9 +293,9 @@ def submit_application(
         previous_status=household.status,
         recorded_by=by,
     )
-    _audit(review, by, transition.label)
+    audit(review, by, transition.label)
     review.save()
-    workflow.record_creation(review, action="submit", by=by, on=today)
+    workflow.ADHOC.record_creation(review, action="submit", by=by, on=today)
     return review
 
 
@@ -324,8 +313,8 @@ def record_adhoc_survey(
     today: datetime.date | None = None,
 ) -> AdHocReview:
     """Screening (phiếu A) and survey (phiếu B); the engine computes the result."""
-    today = _today(today)
-    locked = workflow.begin(review, "survey", by=by, version=version)
+    today = today_or(today)
+    locked = workflow.ADHOC.begin(review, "survey", by=by, version=version)
     if filled_on > today:
         raise ValidationError({"filled_on": _("The date cannot be in the future.")})
     if filled_on < locked.received_on:
@@ -353,7 +342,7 @@ def record_adhoc_survey(
     locked.result_category = category
     locked.result_status = proposed_status(category, locked.previous_status)
     locked.result_explanation = explanation
-    return workflow.finish(locked, "survey", by=by, on=today, note=explanation)
+    return workflow.ADHOC.finish(locked, "survey", by=by, on=today, note=explanation)
 
 
 @transaction.atomic
@@ -371,8 +360,8 @@ def record_adhoc_check(
 ) -> AdHocReview:
     """The commune's check: the village meeting agreed (≥ 50 %) and the result was posted;
     the posting period is computed from the procedure."""
-    today = _today(today)
-    locked = workflow.begin(review, "check", by=by, version=version)
+    today = today_or(today)
+    locked = workflow.ADHOC.begin(review, "check", by=by, version=version)
     errors = {}
     received = {"date": _d(locked.received_on)}
     for name, day in (("meeting_held_on", meeting_held_on), ("posted_on", posted_on)):
@@ -412,7 +401,7 @@ def record_adhoc_check(
         period_end(posted_on, procedure.posting, holidays()) if posted_on else None
     )
     locked.check_note = (note or "").strip()
-    return workflow.finish(locked, "check", by=by, on=today, note=locked.check_note)
+    return workflow.ADHOC.finish(locked, "check", by=by, on=today, note=locked.check_note)
 
 
 def _check_signature(number, signed_on, signer_name, today):
@@ -448,7 +437,7 @@ def _make_decision(
         form=form,
         recorded_by=by,
     )
-    _audit(decision, by, _("Decision recorded"))
+    audit(decision, by, _("Decision recorded"))
     decision.save()
     return decision
 
@@ -487,8 +476,8 @@ def recognise_adhoc(
     today: datetime.date | None = None,
 ) -> AdHocReview:
     """The commune People's Committee chair recognises the household (Form 02/03)."""
-    today = _today(today)
-    locked = workflow.begin(review, "recognise", by=by, version=version)
+    today = today_or(today)
+    locked = workflow.ADHOC.begin(review, "recognise", by=by, version=version)
     _check_signature(number, signed_on, signer_name, today)
     errors = {}
     _signed_after_posting(signed_on, locked.posting_ends_on, errors)
@@ -498,9 +487,7 @@ def recognise_adhoc(
         ) % {"date": _d(locked.received_on)}
     if errors:
         raise ValidationError(errors)
-    problems = workflow.TRANSITIONS["recognise"].guard(locked, signed_on)
-    if problems:
-        raise ValidationError(problems)
+    workflow.ADHOC.guard(locked, "recognise", Attempt(by=by, on=signed_on))
     procedure = procedure_by_code(locked.procedure)
     decision = _make_decision(
         commune=locked.commune,
@@ -521,7 +508,7 @@ def recognise_adhoc(
         reason=_("Ad-hoc review: %(kind)s") % {"kind": locked.get_kind_display()},
     )
     locked.decision = decision
-    return workflow.finish(
+    return workflow.ADHOC.finish(
         locked, "recognise", by=by, on=today, note=_("Decision %(no)s") % {"no": decision.number}
     )
 
@@ -531,18 +518,18 @@ def answer_adhoc(
     *, review: AdHocReview, answer: str, by, version=None, today: datetime.date | None = None
 ) -> AdHocReview:
     """The chair answers in writing, with the reason, a household that is not recognised."""
-    today = _today(today)
-    locked = workflow.begin(review, "answer", by=by, version=version)
+    today = today_or(today)
+    locked = workflow.ADHOC.begin(review, "answer", by=by, version=version)
     locked.answer = (answer or "").strip()
-    return workflow.finish(locked, "answer", by=by, on=today, note=locked.answer)
+    return workflow.ADHOC.finish(locked, "answer", by=by, on=today, note=locked.answer)
 
 
 @transaction.atomic
 def move(review, *, action: str, by, note: str = "", version=None, today=None):
     """A transition that records nothing but its note (withdraw, send back, close posting …)."""
-    today = _today(today)
-    locked = workflow.begin(review, action, by=by, version=version)
-    return workflow.finish(locked, action, by=by, on=today, note=note)
+    today = today_or(today)
+    flow = workflow.workflow_of(review)
+    return flow.perform(review, action, by=by, on=today, note=note, version=version)
 
 
 # ---- annual review ------------------------------------------------------------------------
@@ -558,12 +545,10 @@ def open_annual_review(
     The lists identified take effect on 1 January of ``year + 1`` under the standard in force
     then (``standard_for_review``).
     """
-    today = _today(today)
+    today = today_or(today)
     if commune.level != Level.COMMUNE:
         raise ValidationError({"commune": _("Choose a commune.")})
-    transition = workflow.ANNUAL_TRANSITIONS["open"]
-    if not workflow.may(by, commune, transition.roles):
-        raise PermissionDenied(_("Only the commune officer opens the annual review."))
+    transition = workflow.ANNUAL.check_create(commune, "open", by=by)
     if AnnualReview.objects.filter(commune=commune, year=year).exists():
         raise ValidationError(
             {"year": _("This commune already has an annual review for that year.")}
@@ -579,7 +564,7 @@ def open_annual_review(
         due_on=end,
         created_by=by,
     )
-    _audit(review, by, transition.label)
+    audit(review, by, transition.label)
     review.save()
     households = Household.objects.filter(
         commune=commune, status__in=[PovertyStatus.POOR, PovertyStatus.NEAR_POOR]
@@ -597,14 +582,14 @@ def open_annual_review(
         ],
         batch_size=1000,
     )
-    workflow.record_creation(review, action="open", by=by, on=today)
+    workflow.ANNUAL.record_creation(review, action="open", by=by, on=today)
     return review
 
 
 @transaction.atomic
 def add_entry(*, review: AnnualReview, household: Household, reason: str, by) -> ReviewEntry:
     """Add a household that filed Form 01 or that the village proposes."""
-    workflow.check_operation(by, review.commune, "add_entry")
+    require(by, workflow.RUN, review, doing=_("add a household to the list"))
     if review.state not in (AnnualState.LISTING, AnnualState.SURVEYING):
         raise ValidationError(_("Households are added while listing or surveying."))
     if household.commune_id != review.commune_id:
@@ -618,7 +603,7 @@ def add_entry(*, review: AnnualReview, household: Household, reason: str, by) ->
         reason=reason,
         previous_status=household.status,
     )
-    _audit(entry, by, _("Added to the list"))
+    audit(entry, by, _("Added to the list"))
     entry.save()
     return entry
 
@@ -636,9 +621,9 @@ def record_entry_survey(
     today: datetime.date | None = None,
 ) -> ReviewEntry:
     """Screening and survey of one listed household; also the re-check after a complaint."""
-    today = _today(today)
+    today = today_or(today)
     review = AnnualReview.objects.select_for_update().get(pk=entry.review_id)
-    workflow.check_operation(by, review.commune, "survey_entry")
+    require(by, workflow.RECORD, review, doing=_("record a screening or survey form"))
     recheck = review.state == AnnualState.POSTING and entry.reopened
     if review.state != AnnualState.SURVEYING and not recheck:
         raise ValidationError(
@@ -666,7 +651,7 @@ def record_entry_survey(
     entry.result_status = proposed_status(category, entry.previous_status)
     entry.result_explanation = explanation
     entry.surveyed_on = filled_on
-    _audit(entry, by, _("Re-check after a complaint") if recheck else _("Surveyed"))
+    audit(entry, by, _("Re-check after a complaint") if recheck else _("Surveyed"))
     entry.save()
     return entry
 
@@ -688,8 +673,8 @@ def record_meeting(
 ) -> VillageMeeting:
     """A village meeting (họp dân); agreement needs ≥ 50 % of those present (Decision
     24/2021 Art. 4(3)); without it the households are reviewed and the meeting repeated."""
-    today = _today(today)
-    workflow.check_operation(by, review.commune, "record_meeting")
+    today = today_or(today)
+    require(by, workflow.RECORD, review, doing=_("record a village meeting"))
     if review.state != AnnualState.MEETINGS:
         raise ValidationError(_("Village meetings are recorded at the village-meeting step."))
     errors = {}
@@ -729,7 +714,7 @@ def record_meeting(
         minutes=(minutes or "").strip(),
         recorded_by=by,
     )
-    _audit(meeting, by, _("Village meeting recorded"))
+    audit(meeting, by, _("Village meeting recorded"))
     meeting.save()
     meeting.households.set(entries)
     return meeting
@@ -747,8 +732,8 @@ def post_lists(
 ) -> Posting:
     """Post the provisional lists at the commune and the villages for the period the
     procedure sets (3 working days, unverified) and move the review to posting."""
-    today = _today(today)
-    locked = workflow.begin(review, "post", by=by, version=version)
+    today = today_or(today)
+    locked = workflow.ANNUAL.begin(review, "post", by=by, version=version)
     if posted_from > today:
         raise ValidationError({"posted_from": _("The date cannot be in the future.")})
     last_meeting = (
@@ -774,9 +759,9 @@ def post_lists(
         places=places.strip(),
         posted_by=by,
     )
-    _audit(posting, by, _("Lists posted"))
+    audit(posting, by, _("Lists posted"))
     posting.save()
-    workflow.finish(
+    workflow.ANNUAL.finish(
         locked,
         "post",
         by=by,
@@ -803,9 +788,9 @@ def receive_complaint(
 ) -> Complaint:
     """A complaint during the posting period reopens the household until it is re-checked
     (phúc tra) and answered, within 3 working days (unverified)."""
-    today = _today(today)
+    today = today_or(today)
     review = AnnualReview.objects.select_for_update().get(pk=review.pk)
-    workflow.check_operation(by, review.commune, "receive_complaint")
+    require(by, workflow.RECORD, review, doing=_("record a complaint"))
     posting = review.postings.order_by("-posted_from", "-id").first()
     if review.state != AnnualState.POSTING or posting is None:
         raise ValidationError(_("Complaints are received while the lists are posted."))
@@ -843,10 +828,10 @@ def receive_complaint(
         else received_on + datetime.timedelta(days=procedure.complaint_recheck.days),
         recorded_by=by,
     )
-    _audit(complaint, by, _("Complaint received"))
+    audit(complaint, by, _("Complaint received"))
     complaint.save()
     entry.reopened = True
-    _audit(entry, by, _("Reopened by a complaint"))
+    audit(entry, by, _("Reopened by a complaint"))
     entry.save(update_fields=["reopened"])
     return complaint
 
@@ -863,13 +848,13 @@ def answer_complaint(
 ) -> Complaint:
     """Record the re-check and the answer; the household is closed again when none of its
     complaints is open (a new survey, if the re-check changed facts, is recorded first)."""
-    today = _today(today)
+    today = today_or(today)
     complaint = (
         Complaint.objects.select_for_update()
         .select_related("review__commune", "entry")
         .get(pk=complaint.pk)
     )
-    workflow.check_operation(by, complaint.review.commune, "answer_complaint")
+    require(by, workflow.RUN, complaint.review, doing=_("answer a complaint"))
     errors = {}
     if complaint.answered_on:
         errors["answer"] = _("This complaint was already answered.")
@@ -889,12 +874,12 @@ def answer_complaint(
     complaint.answer = answer.strip()
     complaint.answered_on = answered_on
     complaint.answered_by = by
-    _audit(complaint, by, _("Complaint answered"))
+    audit(complaint, by, _("Complaint answered"))
     complaint.save()
     entry = complaint.entry
     if not entry.complaints.filter(answered_on__isnull=True).exists():
         entry.reopened = False
-        _audit(entry, by, _("Complaint answered"))
+        audit(entry, by, _("Complaint answered"))
         entry.save(update_fields=["reopened"])
     return complaint
 
@@ -926,17 +911,15 @@ def decide_annual(
     """The commune People's Committee chair's decision recognising the poor, near-poor,
     escaped-poverty and escaped-near-poverty households (Decision 24/2021 Form 02). Every
     household's status is written in the same transaction, or none."""
-    today = _today(today)
-    locked = workflow.begin(review, "decide", by=by, version=version)
+    today = today_or(today)
+    locked = workflow.ANNUAL.begin(review, "decide", by=by, version=version)
     _check_signature(number, signed_on, signer_name, today)
     posting = locked.postings.order_by("-posted_from", "-id").first()
     errors = {}
     _signed_after_posting(signed_on, posting.ends_on if posting else None, errors)
     if errors:
         raise ValidationError(errors)
-    problems = workflow.ANNUAL_TRANSITIONS["decide"].guard(locked, signed_on)
-    if problems:
-        raise ValidationError(problems)
+    workflow.ANNUAL.guard(locked, "decide", Attempt(by=by, on=signed_on))
     procedure = procedure_by_code(locked.procedure)
     decision = _make_decision(
         commune=locked.commune,
@@ -956,7 +939,7 @@ def decide_annual(
         by=by,
         reason=_("Annual review %(year)d") % {"year": locked.year},
     )
-    workflow.finish(
+    workflow.ANNUAL.finish(
         locked, "decide", by=by, on=today, note=_("Decision %(no)s") % {"no": decision.number}
     )
     return decision
@@ -973,15 +956,15 @@ def report_annual(
     today: datetime.date | None = None,
 ) -> AnnualReview:
     """Send the summary report (biểu tổng hợp) to the level above."""
-    today = _today(today)
-    locked = workflow.begin(review, "report", by=by, version=version)
+    today = today_or(today)
+    locked = workflow.ANNUAL.begin(review, "report", by=by, version=version)
     if reported_on > today:
         raise ValidationError({"reported_on": _("The date cannot be in the future.")})
     locked.reported_on = reported_on
     locked.report_recipient = (recipient or "").strip() or procedure_by_code(
         locked.procedure
     ).report_to
-    return workflow.finish(locked, "report", by=by, on=today, note=locked.report_recipient)
+    return workflow.ANNUAL.finish(locked, "report", by=by, on=today, note=locked.report_recipient)
 
 
 # ---- supervision --------------------------------------------------------------------------
@@ -1001,8 +984,8 @@ def add_supervision_note(
     """A collaborator's note on one step of a review. When the collaborator has a roster
     record, the note is also an entry of the activity log (duty 2 for ad-hoc reviews, duty 5
     for the annual review), so it counts in the monthly activity report."""
-    today = _today(today)
-    workflow.check_operation(by, review.commune, "supervise")
+    today = today_or(today)
+    require(by, workflow.SUPERVISE, review)
     errors = {}
     if step not in SupervisedStep.values:
         errors["step"] = _("Choose the step supervised.")
@@ -1024,7 +1007,7 @@ def add_supervision_note(
         **({"adhoc": review} if adhoc else {"annual": review}),
     )
     note.activity = _log_activity(note, review, by)
-    _audit(note, by, _("Supervision note"))
+    audit(note, by, _("Supervision note"))
     note.save()
     return note
 

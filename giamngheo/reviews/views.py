@@ -2,20 +2,19 @@
 
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from giamngheo.accounts.capabilities import can, require
 from giamngheo.accounts.personal_data import record_citizen_id_search
-from giamngheo.accounts.scoping import current_assignments, scoped, sees_everything
-from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors, initial_from_post
+from giamngheo.accounts.scoping import scoped
+from giamngheo.core.forms import form_page, initial_from_post, run_action
 from giamngheo.core.history import history_entries
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household
@@ -41,38 +40,32 @@ from .models import ADHOC_OPEN_STATES, AdHocState, AnnualState
 from .procedures import procedure_by_code
 
 
-def _holds_any(user, roles) -> bool:
-    return sees_everything(user) or any(a.role in roles for a in current_assignments(user))
-
-
-def _form_page(request, form, template, context, call, success_message, success_url):
-    """Validate, call the service, and redirect; errors stay next to the fields."""
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except EditConflict as exc:
-            add_service_errors(form, exc)
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, success_message)
-            return redirect(success_url)
-    return render(request, template, {**context, "form": form}, status=status)
-
-
 def _steps(review):
+    flow = workflow.workflow_of(review)
     steps = list(review.steps.all())
     for step in steps:
-        step.from_label = workflow.state_label(review, step.from_state)
-        step.to_label = workflow.state_label(review, step.to_state)
+        step.from_label = flow.state_label(step.from_state)
+        step.to_label = flow.state_label(step.to_state)
     return steps
 
 
-def _require(user, commune, roles):
-    if not workflow.may(user, commune, roles):
-        raise PermissionDenied
+def _require(user, review, action):
+    """The page of a transition: only for those who may take it (404 outside the area)."""
+    require(user, workflow.workflow_of(review)[action].capability, review)
+
+
+def _annual_operations(user, review) -> dict[str, bool]:
+    """Which of the annual review's recording pages the user is offered."""
+    run = can(user, workflow.RUN, review)
+    record = can(user, workflow.RECORD, review)
+    return {
+        "add_entry": run,
+        "answer_complaint": run,
+        "survey_entry": record,
+        "record_meeting": record,
+        "receive_complaint": record,
+        "supervise": can(user, workflow.SUPERVISE, review),
+    }
 
 
 def _scoped_household(user, code: str):
@@ -104,8 +97,8 @@ def review_list(request):
             "states": AdHocState.choices,
             "state": state,
             "today": today,
-            "can_apply": _holds_any(request.user, workflow.TRANSITIONS["submit"].roles),
-            "can_open": _holds_any(request.user, workflow.ANNUAL_TRANSITIONS["open"].roles),
+            "can_apply": can(request.user, workflow.ADHOC["submit"].capability),
+            "can_open": can(request.user, workflow.ANNUAL["open"].capability),
         },
     )
 
@@ -126,8 +119,7 @@ def overdue_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def adhoc_create(request):
-    if not _holds_any(request.user, workflow.TRANSITIONS["submit"].roles):
-        raise PermissionDenied
+    require(request.user, workflow.ADHOC["submit"].capability)
     # The household search is posted with the form (a name or citizen ID never goes into the
     # URL) and shows the form again unbound with what was typed; picking a match fills the code.
     searching = request.method == "POST" and ("tim" in request.POST or "chon_ho" in request.POST)
@@ -142,7 +134,6 @@ def adhoc_create(request):
     else:
         initial = {"received_on": timezone.localdate(), "household_code": request.GET.get("ho", "")}
     form = ApplicationForm(None if searching else (request.POST or None), initial=initial)
-    created = {}
 
     def call(data):
         household = _scoped_household(request.user, data["household_code"])
@@ -150,7 +141,7 @@ def adhoc_create(request):
             raise ValidationError(
                 {"household_code": _("No household with this code in your area.")}
             )
-        created["review"] = services.submit_application(
+        return services.submit_application(
             household=household,
             kind=data["kind"],
             channel=data["channel"],
@@ -160,24 +151,14 @@ def adhoc_create(request):
             by=request.user,
         )
 
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Application recorded."))
-            return redirect("reviews:adhoc_detail", pk=created["review"].pk)
-    return render(
+    return form_page(
         request,
+        form,
         "reviews/adhoc_create.html",
-        {
-            "form": form,
-            "query": query,
-            "matches": selectors.households_for_application(request.user, query),
-        },
-        status=status,
+        {"query": query, "matches": selectors.households_for_application(request.user, query)},
+        call=call,
+        success=_("Application recorded."),
+        then=lambda review: reverse("reviews:adhoc_detail", args=[review.pk]),
     )
 
 
@@ -207,9 +188,7 @@ def adhoc_detail(request, pk):
             "actions": [a.action for a in actions],
             "simple_actions": [a for a in actions if a.action in ("withdraw", "return")],
             "move_form": MoveForm(initial={"version": review.version}),
-            "can_note": workflow.may(
-                request.user, review.commune, workflow.OPERATIONS["supervise"]
-            ),
+            "can_note": can(request.user, workflow.SUPERVISE, review),
             "history": history_entries(review),
             "steps": _steps(review),
             "overdue": review.state in ADHOC_OPEN_STATES and context["today"] > review.due_on,
@@ -222,7 +201,7 @@ def adhoc_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def adhoc_survey(request, pk):
     review = selectors.adhoc_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.TRANSITIONS["survey"].roles)
+    _require(request.user, review, "survey")
     prefill = services.engine_prefill(review.household, review.standard, timezone.localdate())
     form = SurveyEntryForm(
         request.POST or None,
@@ -236,7 +215,7 @@ def adhoc_survey(request, pk):
         },
     )
     procedure = procedure_by_code(review.procedure)
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -251,7 +230,7 @@ def adhoc_survey(request, pk):
                 % {"code": review.standard, "why": prefill["explanation"]},
             ],
         },
-        lambda d: services.record_adhoc_survey(
+        call=lambda d: services.record_adhoc_survey(
             review=review,
             filled_on=d["filled_on"],
             characteristics=d["characteristics"],
@@ -261,8 +240,8 @@ def adhoc_survey(request, pk):
             version=d["version"],
             by=request.user,
         ),
-        _("Survey recorded; the engine computed the result."),
-        reverse("reviews:adhoc_detail", args=[pk]),
+        success=_("Survey recorded; the engine computed the result."),
+        then=reverse("reviews:adhoc_detail", args=[pk]),
     )
 
 
@@ -270,7 +249,7 @@ def adhoc_survey(request, pk):
 @require_http_methods(["GET", "POST"])
 def adhoc_check(request, pk):
     review = selectors.adhoc_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.TRANSITIONS["check"].roles)
+    _require(request.user, review, "check")
     procedure = procedure_by_code(review.procedure)
     form = CheckForm(request.POST or None, initial={"version": review.version})
     notes = [_("Posting period: %(rule)s") % {"rule": procedure.posting.label}]
@@ -278,7 +257,7 @@ def adhoc_check(request, pk):
         notes.insert(
             0, _("Village meeting: %(rule)s") % {"rule": procedure.meeting_agreement_label}
         )
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -288,7 +267,7 @@ def adhoc_check(request, pk):
             "back": reverse("reviews:adhoc_detail", args=[pk]),
             "notes": notes,
         },
-        lambda d: services.record_adhoc_check(
+        call=lambda d: services.record_adhoc_check(
             review=review,
             meeting_held_on=d["meeting_held_on"],
             present=d["present"],
@@ -298,8 +277,8 @@ def adhoc_check(request, pk):
             version=d["version"],
             by=request.user,
         ),
-        _("Check recorded."),
-        reverse("reviews:adhoc_detail", args=[pk]),
+        success=_("Check recorded."),
+        then=reverse("reviews:adhoc_detail", args=[pk]),
     )
 
 
@@ -307,7 +286,7 @@ def adhoc_check(request, pk):
 @require_http_methods(["GET", "POST"])
 def adhoc_decide(request, pk):
     review = selectors.adhoc_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.TRANSITIONS["recognise"].roles)
+    _require(request.user, review, "recognise")
     procedure = procedure_by_code(review.procedure)
     form = DecisionForm(
         request.POST or None,
@@ -317,7 +296,7 @@ def adhoc_decide(request, pk):
             "signer_name": request.user.full_name,
         },
     )
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -330,7 +309,7 @@ def adhoc_decide(request, pk):
                 _("Proposed status: %(status)s") % {"status": review.get_result_status_display()},
             ],
         },
-        lambda d: services.recognise_adhoc(
+        call=lambda d: services.recognise_adhoc(
             review=review,
             number=d["number"],
             signed_on=d["signed_on"],
@@ -338,8 +317,8 @@ def adhoc_decide(request, pk):
             version=d["version"],
             by=request.user,
         ),
-        _("Decision recorded; the household's status is updated."),
-        reverse("reviews:adhoc_detail", args=[pk]),
+        success=_("Decision recorded; the household's status is updated."),
+        then=reverse("reviews:adhoc_detail", args=[pk]),
     )
 
 
@@ -347,9 +326,9 @@ def adhoc_decide(request, pk):
 @require_http_methods(["GET", "POST"])
 def adhoc_answer(request, pk):
     review = selectors.adhoc_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.TRANSITIONS["answer"].roles)
+    _require(request.user, review, "answer")
     form = AnswerForm(request.POST or None, initial={"version": review.version})
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -359,33 +338,32 @@ def adhoc_answer(request, pk):
             "back": reverse("reviews:adhoc_detail", args=[pk]),
             "notes": [review.result_explanation],
         },
-        lambda d: services.answer_adhoc(
+        call=lambda d: services.answer_adhoc(
             review=review, answer=d["answer"], version=d["version"], by=request.user
         ),
-        _("Answer recorded."),
-        reverse("reviews:adhoc_detail", args=[pk]),
+        success=_("Answer recorded."),
+        then=reverse("reviews:adhoc_detail", args=[pk]),
     )
 
 
 def _move(request, review, action, detail_url):
-    if action not in workflow.table_for(review):
+    flow = workflow.workflow_of(review)
+    if action not in flow:
         raise Http404
     form = MoveForm(request.POST)
     form.is_valid()
-    try:
-        services.move(
+    return run_action(
+        request,
+        lambda: services.move(
             review,
             action=action,
             note=form.cleaned_data.get("note", ""),
             version=form.cleaned_data.get("version"),
             by=request.user,
-        )
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, str(workflow.table_for(review)[action].label))
-    return redirect(detail_url)
+        ),
+        success=str(flow[action].label),
+        then=detail_url,
+    )
 
 
 @login_required
@@ -398,9 +376,9 @@ def adhoc_move(request, pk, action):
 
 
 def _note_page(request, review, back):
-    _require(request.user, review.commune, workflow.OPERATIONS["supervise"])
+    require(request.user, workflow.SUPERVISE, review)
     form = NoteForm(request.POST or None, initial={"noted_on": timezone.localdate()})
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -410,7 +388,7 @@ def _note_page(request, review, back):
             "back": back,
             "notes": [_("The note is also added to your activity log.")],
         },
-        lambda d: services.add_supervision_note(
+        call=lambda d: services.add_supervision_note(
             review=review,
             step=d["step"],
             verdict=d["verdict"],
@@ -418,8 +396,8 @@ def _note_page(request, review, back):
             noted_on=d["noted_on"],
             by=request.user,
         ),
-        _("Supervision note saved."),
-        back,
+        success=_("Supervision note saved."),
+        then=back,
     )
 
 
@@ -436,11 +414,11 @@ def adhoc_note(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def annual_create(request):
-    roles = workflow.ANNUAL_TRANSITIONS["open"].roles
+    capability = workflow.ANNUAL["open"].capability
     communes = scoped(Unit.objects.filter(level=Level.COMMUNE), request.user, via=None).order_by(
         "name"
     )
-    allowed = [c.pk for c in communes if workflow.may(request.user, c, roles)]
+    allowed = [c.pk for c in communes if can(request.user, capability, c)]
     if not allowed:
         raise PermissionDenied
     today = timezone.localdate()
@@ -449,26 +427,11 @@ def annual_create(request):
         communes=Unit.objects.filter(pk__in=allowed).order_by("name"),
         initial={"year": today.year},
     )
-    created = {}
-
-    def call(d):
-        created["review"] = services.open_annual_review(
-            commune=d["commune"], year=d["year"], by=request.user
-        )
-
-    if request.method == "POST" and form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Annual review opened."))
-            return redirect("reviews:annual_detail", pk=created["review"].pk)
-    return render(
+    return form_page(
         request,
+        form,
         "reviews/form.html",
         {
-            "form": form,
             "title": _("Open the annual review"),
             "back": reverse("reviews:review_list"),
             "notes": [
@@ -478,6 +441,11 @@ def annual_create(request):
                 )
             ],
         },
+        call=lambda d: services.open_annual_review(
+            commune=d["commune"], year=d["year"], by=request.user
+        ),
+        success=_("Annual review opened."),
+        then=lambda review: reverse("reviews:annual_detail", args=[review.pk]),
     )
 
 
@@ -486,7 +454,6 @@ def annual_detail(request, pk):
     review = selectors.annual_detail(request.user, pk)
     today = timezone.localdate()
     actions = workflow.available_actions(review, request.user, today)
-    roles = workflow.user_roles(request.user, review.commune)
     village = None
     if request.GET.get("thon"):
         village = Unit.objects.filter(parent=review.commune, code=request.GET["thon"]).first()
@@ -510,7 +477,7 @@ def annual_detail(request, pk):
                 if a.action in ("start_survey", "to_meetings", "return_to_survey", "close_posting")
             ],
             "move_form": MoveForm(initial={"version": review.version}),
-            "can": {op: bool(roles & r) for op, r in workflow.OPERATIONS.items()},
+            "can": _annual_operations(request.user, review),
             "history": history_entries(review),
             "steps": _steps(review),
             "today": today,
@@ -527,7 +494,7 @@ def annual_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def annual_add_entry(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.OPERATIONS["add_entry"])
+    require(request.user, workflow.RUN, review)
     form = AddEntryForm(request.POST or None)
     back = reverse("reviews:annual_detail", args=[pk])
 
@@ -539,10 +506,14 @@ def annual_add_entry(request, pk):
             )
         services.add_entry(review=review, household=household, reason=d["reason"], by=request.user)
 
-    return _form_page(
-        request, form, "reviews/form.html",
+    return form_page(
+        request,
+        form,
+        "reviews/form.html",
         {"title": _("Add a household to the list"), "subject": review, "back": back, "notes": []},
-        call, _("Household added to the list."), back,
+        call=call,
+        success=_("Household added to the list."),
+        then=back,
     )  # fmt: skip
 
 
@@ -551,7 +522,7 @@ def annual_add_entry(request, pk):
 def entry_survey(request, pk, entry):
     entry = selectors.entry_detail(request.user, pk, entry)
     review = entry.review
-    _require(request.user, review.commune, workflow.OPERATIONS["survey_entry"])
+    require(request.user, workflow.RECORD, review)
     today = timezone.localdate()
     prefill = services.engine_prefill(entry.household, review.standard, today)
     form = SurveyEntryForm(
@@ -566,7 +537,7 @@ def entry_survey(request, pk, entry):
     )
     procedure = procedure_by_code(review.procedure)
     back = reverse("reviews:annual_detail", args=[pk])
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -581,7 +552,7 @@ def entry_survey(request, pk, entry):
                 % {"code": review.standard, "why": prefill["explanation"]},
             ],
         },
-        lambda d: services.record_entry_survey(
+        call=lambda d: services.record_entry_survey(
             entry=entry,
             filled_on=d["filled_on"],
             characteristics=d["characteristics"],
@@ -590,8 +561,8 @@ def entry_survey(request, pk, entry):
             deprived_indicators=d["deprived_indicators"],
             by=request.user,
         ),
-        _("Survey recorded; the engine computed the result."),
-        back,
+        success=_("Survey recorded; the engine computed the result."),
+        then=back,
     )
 
 
@@ -599,7 +570,7 @@ def entry_survey(request, pk, entry):
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.OPERATIONS["record_meeting"])
+    require(request.user, workflow.RECORD, review)
     procedure = procedure_by_code(review.procedure)
     form = MeetingForm(
         request.POST or None,
@@ -610,7 +581,7 @@ def meeting_create(request, pk):
         initial={"held_on": timezone.localdate()},
     )
     back = reverse("reviews:annual_detail", args=[pk])
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -620,7 +591,7 @@ def meeting_create(request, pk):
             "back": back,
             "notes": [_("Agreement: %(rule)s") % {"rule": procedure.meeting_agreement_label}],
         },
-        lambda d: services.record_meeting(
+        call=lambda d: services.record_meeting(
             review=review,
             village=d["village"],
             held_on=d["held_on"],
@@ -632,8 +603,8 @@ def meeting_create(request, pk):
             minutes=d["minutes"],
             by=request.user,
         ),
-        _("Village meeting recorded."),
-        back,
+        success=_("Village meeting recorded."),
+        then=back,
     )
 
 
@@ -641,7 +612,7 @@ def meeting_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def annual_post(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.ANNUAL_TRANSITIONS["post"].roles)
+    _require(request.user, review, "post")
     procedure = procedure_by_code(review.procedure)
     form = PostForm(
         request.POST or None,
@@ -655,7 +626,7 @@ def annual_post(request, pk):
         },
     )
     back = reverse("reviews:annual_detail", args=[pk])
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -669,15 +640,15 @@ def annual_post(request, pk):
                 % {"rule": procedure.complaint_recheck.label},
             ],
         },
-        lambda d: services.post_lists(
+        call=lambda d: services.post_lists(
             review=review,
             posted_from=d["posted_from"],
             places=d["places"],
             version=d["version"],
             by=request.user,
         ),
-        _("Lists posted."),
-        back,
+        success=_("Lists posted."),
+        then=back,
     )
 
 
@@ -726,7 +697,7 @@ def posting_xlsx(request, pk):
 @require_http_methods(["GET", "POST"])
 def complaint_create(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.OPERATIONS["receive_complaint"])
+    require(request.user, workflow.RECORD, review)
     form = ComplaintForm(
         request.POST or None,
         entries=review.entries.select_related("household", "village").order_by("household__code"),
@@ -734,7 +705,7 @@ def complaint_create(request, pk):
     )
     procedure = procedure_by_code(review.procedure)
     back = reverse("reviews:annual_detail", args=[pk])
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -747,7 +718,7 @@ def complaint_create(request, pk):
                 % {"rule": procedure.complaint_recheck.label}
             ],
         },
-        lambda d: services.receive_complaint(
+        call=lambda d: services.receive_complaint(
             review=review,
             entry=d["entry"],
             received_on=d["received_on"],
@@ -755,8 +726,8 @@ def complaint_create(request, pk):
             content=d["content"],
             by=request.user,
         ),
-        _("Complaint recorded; the household is reopened."),
-        back,
+        success=_("Complaint recorded; the household is reopened."),
+        then=back,
     )
 
 
@@ -764,10 +735,10 @@ def complaint_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def complaint_answer(request, pk, complaint):
     complaint = selectors.complaint_detail(request.user, pk, complaint)
-    _require(request.user, complaint.review.commune, workflow.OPERATIONS["answer_complaint"])
+    require(request.user, workflow.RUN, complaint.review)
     form = ComplaintAnswerForm(request.POST or None, initial={"answered_on": timezone.localdate()})
     back = reverse("reviews:annual_detail", args=[pk])
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
@@ -777,15 +748,15 @@ def complaint_answer(request, pk, complaint):
             "back": back,
             "notes": [complaint.content],
         },
-        lambda d: services.answer_complaint(
+        call=lambda d: services.answer_complaint(
             complaint=complaint,
             verification=d["verification"],
             answer=d["answer"],
             answered_on=d["answered_on"],
             by=request.user,
         ),
-        _("Complaint answered."),
-        back,
+        success=_("Complaint answered."),
+        then=back,
     )
 
 
@@ -793,7 +764,7 @@ def complaint_answer(request, pk, complaint):
 @require_http_methods(["GET", "POST"])
 def annual_decide(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.ANNUAL_TRANSITIONS["decide"].roles)
+    _require(request.user, review, "decide")
     procedure = procedure_by_code(review.procedure)
     form = DecisionForm(
         request.POST or None,
@@ -804,18 +775,18 @@ def annual_decide(request, pk):
         },
     )
     back = reverse("reviews:annual_detail", args=[pk])
-    return _form_page(
+    return form_page(
         request,
         form,
         "reviews/form.html",
         {"title": _("Decision of the commune People's Committee"), "subject": review, "back": back,
          "notes": [procedure.forms["decision"].label]},
-        lambda d: services.decide_annual(
+        call=lambda d: services.decide_annual(
             review=review, number=d["number"], signed_on=d["signed_on"], signer_name=d["signer_name"],
             version=d["version"], by=request.user,
         ),
-        _("Decision recorded; the households' statuses are updated."),
-        back,
+        success=_("Decision recorded; the households' statuses are updated."),
+        then=back,
     )  # fmt: skip
 
 
@@ -823,7 +794,7 @@ def annual_decide(request, pk):
 @require_http_methods(["GET", "POST"])
 def annual_report(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review.commune, workflow.ANNUAL_TRANSITIONS["report"].roles)
+    _require(request.user, review, "report")
     procedure = procedure_by_code(review.procedure)
     form = ReportForm(
         request.POST or None,
@@ -834,13 +805,16 @@ def annual_report(request, pk):
         },
     )
     back = reverse("reviews:annual_detail", args=[pk])
-    return _form_page(
-        request, form, "reviews/form.html",
+    return form_page(
+        request,
+        form,
+        "reviews/form.html",
         {"title": _("Report to the level above"), "subject": review, "back": back, "notes": [procedure.forms["summary"].label]},
-        lambda d: services.report_annual(
+        call=lambda d: services.report_annual(
             review=review, reported_on=d["reported_on"], recipient=d["recipient"], version=d["version"], by=request.user
         ),
-        _("Report recorded."), back,
+        success=_("Report recorded."),
+        then=back,
     )  # fmt: skip
 
 
