@@ -251,26 +251,7 @@ def record_member_leaving(*, member: Member, left_on: datetime.date, by, reason:
 # Officers ------------------------------------------------------------------------
 
 
-@transaction.atomic
-def elect_officer(
-    *,
-    club: Club,
-    member: Member,
-    role: str,
-    elected_on: datetime.date,
-    election_result: str,
-    term_ends_on: datetime.date | None = None,
-    replaces: Officer | None = None,
-    by,
-    reason: str = "",
-) -> Officer:
-    """Record a member elected chair or vice-chair by the members.
-
-    A club has one chair and two vice-chairs. A newly elected chair takes over from
-    the current chair, whose term ends that day. A third vice-chair is refused unless
-    the election replaces one of the two (``replaces``). Ended terms stay on record.
-    """
-    club = _lock(club)
+def _check_election(club, member, role, elected_on, election_result, term_ends_on) -> None:
     errors = {}
     if member.club_id != club.pk or member.left_on:
         errors["member"] = _("Only a current official member of the club can be elected.")
@@ -284,7 +265,10 @@ def elect_officer(
         errors["term_ends_on"] = _("The term must end after the election.")
     if errors:
         raise ValidationError(errors)
-    current = list(club.officers.filter(ended_on__isnull=True).select_related("member"))
+
+
+def _seat_for(club, member, role, current, replaces):
+    """The officer the elected member takes over from (if any) and the seat they take."""
     if any(o.member_id == member.pk for o in current if o != replaces):
         raise ValidationError(
             {"member": _("%(name)s already holds an office in the club.") % {"name": member}}
@@ -313,6 +297,32 @@ def elect_officer(
             )
         free = {1, 2} - {o.slot for o in vices}
         slot = outgoing.slot if outgoing else min(free)
+    return outgoing, slot
+
+
+@transaction.atomic
+def elect_officer(
+    *,
+    club: Club,
+    member: Member,
+    role: str,
+    elected_on: datetime.date,
+    election_result: str,
+    term_ends_on: datetime.date | None = None,
+    replaces: Officer | None = None,
+    by,
+    reason: str = "",
+) -> Officer:
+    """Record a member elected chair or vice-chair by the members.
+
+    A club has one chair and two vice-chairs. A newly elected chair takes over from
+    the current chair, whose term ends that day. A third vice-chair is refused unless
+    the election replaces one of the two (``replaces``). Ended terms stay on record.
+    """
+    club = _lock(club)
+    _check_election(club, member, role, elected_on, election_result, term_ends_on)
+    current = list(club.officers.filter(ended_on__isnull=True).select_related("member"))
+    outgoing, slot = _seat_for(club, member, role, current, replaces)
     if outgoing is not None:
         outgoing.ended_on = elected_on
         outgoing.end_reason = _("Replaced by %(name)s") % {"name": member}
