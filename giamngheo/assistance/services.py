@@ -136,11 +136,6 @@ def record_request(
     return help_request
 
 
-def may_take(user, help_request: HelpRequest, action: str) -> bool:
-    """Whether the user may take this step of the request now (for the page's forms)."""
-    return action in {t.action for t in WORKFLOW.available(help_request, user)}
-
-
 def _apply_step(help_request, action: str, on, *, note, action_decided, responsible, informed_how):
     """What each step writes on the request besides its state."""
     help_request.due_on = _due(help_request.commune, WORKFLOW[action].next_deadline, on)

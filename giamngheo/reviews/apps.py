@@ -18,6 +18,6 @@ class ReviewsConfig(AppConfig):
             _("record applications, surveys, village meetings and complaints"),
         ),
         Capability("run_review", {Role.COMMUNE_OFFICER}, _("run the commune's review")),
-        Capability("decide_review", {Role.COMMUNE_LEADER}, _("decide on the review")),
+        Capability("decide", {Role.COMMUNE_LEADER}, _("decide on the review")),
         Capability("supervise_review", {Role.COLLABORATOR}, _("write a supervision note")),
     ]

@@ -33,7 +33,7 @@ from .procedures import procedure_by_code
 # Capabilities over the commune (``apps.ReviewsConfig``).
 RECORD = "record_review_work"
 RUN = "run_review"
-DECIDE = "decide_review"
+DECIDE = "decide"
 SUPERVISE = "supervise_review"
 SAY_WHY = gettext_lazy("Say why (the note is kept in the history).")
 
