@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from giamngheo.core.workflow import WorkflowStep
@@ -132,20 +131,11 @@ class RequestStep(WorkflowStep):
     request = models.ForeignKey(
         HelpRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="steps"
     )
-    from_state = models.CharField(
-        pgettext_lazy("state", "from"), max_length=16, choices=RequestState.choices, blank=True
-    )
-    to_state = models.CharField(
-        pgettext_lazy("state", "to"), max_length=16, choices=RequestState.choices
-    )
 
     class Meta(WorkflowStep.Meta):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
         ordering = ["request", "at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
 
 
 class ShockState(models.TextChoices):

@@ -20,7 +20,7 @@ from giamngheo.poverty import Category
 
 from .catalogues import NeedKind, indicators_for_need
 from .models import OPEN_STATES, HelpRequest, RequestState, Shock, ShockState
-from .workflow import reminder_for_state, states_acted_on_by
+from .workflow import WORKFLOW, reminder_for_state, states_acted_on_by
 
 
 def requests_visible_to(user):
@@ -73,7 +73,7 @@ def request_detail(user, pk: int) -> HelpRequest:
 
 
 def request_steps(help_request: HelpRequest):
-    return help_request.steps.select_related("by").order_by("at", "id")
+    return WORKFLOW.steps(help_request)
 
 
 def need_indicators(help_request: HelpRequest, *, today=None):

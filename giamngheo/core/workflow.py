@@ -280,6 +280,18 @@ class Workflow:
             note=note,
         )
 
+    def steps(self, obj) -> list[WorkflowStep]:
+        """The record's steps in order, each with ``from_label`` and ``to_label`` to show."""
+        steps = list(
+            self.step_model.objects.filter(**{self.step_subject: obj})
+            .select_related("by")
+            .order_by("at", "id")
+        )
+        for step in steps:
+            step.from_label = self.state_label(step.from_state)
+            step.to_label = self.state_label(step.to_state)
+        return steps
+
     def record_creation(self, obj, *, action: str, by, on, note: str = "") -> None:
         """The first step of a record its service created (from no state to its first)."""
         self.record_step(obj, action, before=CREATE, by=by, on=on, note=note)

@@ -33,12 +33,7 @@ from .procedures import procedure_by_code
 
 
 def _steps(review):
-    flow = workflow.workflow_of(review)
-    steps = list(review.steps.all())
-    for step in steps:
-        step.from_label = flow.state_label(step.from_state)
-        step.to_label = flow.state_label(step.to_state)
-    return steps
+    return workflow.workflow_of(review).steps(review)
 
 
 def _require(user, review, action):

@@ -29,14 +29,13 @@ from ..procedures import (
     procedure_on,
 )
 from .common import (
-    _apply,
     _check_signature,
     _d,
     _fill_forms,
-    _make_decision,
     _signed_after_posting,
     holidays,
     proposed_status,
+    record_decision,
 )
 
 # ---- ad-hoc review ------------------------------------------------------------------------
@@ -232,25 +231,13 @@ def recognise_adhoc(
     if errors:
         raise ValidationError(errors)
     workflow.ADHOC.guard(locked, "recognise", Attempt(by=by, on=signed_on))
-    procedure = procedure_by_code(locked.procedure)
-    decision = _make_decision(
-        commune=locked.commune,
-        kind=DecisionKind.ADHOC,
-        number=number,
-        signed_on=signed_on,
-        signer_name=signer_name,
-        year=signed_on.year,
-        standard=locked.standard,
-        form=procedure.forms["decision"].label,
-        by=by,
-    )
     household = Household.objects.get(pk=locked.household_id)
-    _apply(
-        decision,
-        [(household, locked.result_status)],
-        by=by,
+    decision = record_decision(
+        locked, kind=DecisionKind.ADHOC, number=number, signed_on=signed_on,
+        signer_name=signer_name, year=signed_on.year, by=by,
+        changes=[(household, locked.result_status)],
         reason=_("Ad-hoc review: %(kind)s") % {"kind": locked.get_kind_display()},
-    )
+    )  # fmt: skip
     locked.decision = decision
     return workflow.ADHOC.finish(
         locked, "recognise", by=by, on=today, note=_("Decision %(no)s") % {"no": decision.number}

@@ -35,14 +35,13 @@ from ..procedures import (
     procedure_on,
 )
 from .common import (
-    _apply,
     _check_signature,
     _d,
     _fill_forms,
-    _make_decision,
     _signed_after_posting,
     holidays,
     proposed_status,
+    record_decision,
 )
 
 # ---- annual review ------------------------------------------------------------------------
@@ -437,25 +436,12 @@ def decide_annual(
     if errors:
         raise ValidationError(errors)
     workflow.ANNUAL.guard(locked, "decide", Attempt(by=by, on=signed_on))
-    procedure = procedure_by_code(locked.procedure)
-    decision = _make_decision(
-        commune=locked.commune,
-        kind=DecisionKind.ANNUAL,
-        number=number,
-        signed_on=signed_on,
-        signer_name=signer_name,
-        year=locked.status_year,
-        standard=locked.standard,
-        form=procedure.forms["decision"].label,
-        by=by,
-        annual=locked,
-    )
-    _apply(
-        decision,
-        _decision_changes(locked),
-        by=by,
+    decision = record_decision(
+        locked, kind=DecisionKind.ANNUAL, number=number, signed_on=signed_on,
+        signer_name=signer_name, year=locked.status_year, by=by, annual=locked,
+        changes=_decision_changes(locked),
         reason=_("Annual review %(year)d") % {"year": locked.year},
-    )
+    )  # fmt: skip
     workflow.ANNUAL.finish(
         locked, "decide", by=by, on=today, note=_("Decision %(no)s") % {"no": decision.number}
     )

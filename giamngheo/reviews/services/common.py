@@ -25,6 +25,7 @@ from ..models import (
     ScreeningForm,
     SurveyForm,
 )
+from ..procedures import procedure_by_code
 
 LISTED = {
     PovertyStatus.POOR,
@@ -248,3 +249,23 @@ def _apply(decision: Decision, changes: list[tuple[Household, str]], *, by, reas
         ],
         batch_size=1000,
     )
+
+
+def record_decision(
+    review, *, kind, number, signed_on, signer_name, year, changes, by, reason, annual=None
+) -> Decision:
+    """The committee's decision on ``review``, with every household's new status applied."""
+    decision = _make_decision(
+        commune=review.commune,
+        kind=kind,
+        number=number,
+        signed_on=signed_on,
+        signer_name=signer_name,
+        year=year,
+        standard=review.standard,
+        form=procedure_by_code(review.procedure).forms["decision"].label,
+        by=by,
+        annual=annual,
+    )
+    _apply(decision, changes, by=by, reason=reason)
+    return decision
