@@ -8,9 +8,9 @@ where the steps are recorded (a model built on ``WorkflowStep``). ``perform`` â€
 one way the record moves:
 
 1. an unknown action is refused;
-2. the record is locked and a stale form (``version``) is an ``EditConflict`` (a 409);
-3. ``access.require`` refuses a record outside the user's area (404) or a user without the
+2. ``access.require`` refuses a record outside the user's area (404) or a user without the
    capability (403, naming the roles that may);
+3. the record is locked and reloaded; a stale form (``version``) is an ``EditConflict`` (409);
 4. a transition that does not start from the current state is refused, in one sentence;
 5. a missing note, then the guard, are refused as ``ValidationError``s;
 6. the state moves, the version is claimed (``save_with_version``), the audit entry (who,
@@ -185,13 +185,6 @@ class Workflow:
                 code="state",
             )
 
-    def check(self, obj, action: str, *, by) -> Transition:
-        """Whether ``by`` may take ``action`` on the record now (area, capability, state)."""
-        transition = self.get(action)
-        self.access.require(by, transition.capability, obj, doing=transition.label)
-        self.refuse_state(obj, transition)
-        return transition
-
     def check_create(self, obj, action: str, *, by) -> Transition:
         """A creating transition: ``obj`` is not saved yet, its unit must be set."""
         transition = self.get(action)
@@ -208,16 +201,15 @@ class Workflow:
         self.access.require(by, transition.capability, obj, doing=transition.label)
         if obj.pk is not None:  # a record its first transition creates has nothing to lock
             obj.refresh_from_db(from_queryset=type(obj)._default_manager.select_for_update())
-        locked = obj
-        if version not in (None, "") and int(version) != locked.version:
+        if version not in (None, "") and int(version) != obj.version:
             raise EditConflict(
                 _(
                     "Someone else moved this record on after you opened it. Nothing was saved; "
                     "reload the page to see its current step."
                 )
             )
-        self.refuse_state(locked, transition)
-        return locked
+        self.refuse_state(obj, transition)
+        return obj
 
     def guard(self, obj, action: str, attempt: Attempt) -> None:
         """Refuse with the transition's guard's reasons, if it has any."""
