@@ -21,7 +21,7 @@ from giamngheo.core.workflow import Attempt
 
 from .catalogues import DEFAULT_DEADLINES, Deadlines, NeedKind, ShockKind
 from .models import DeadlinePolicy, HelpRequest, Shock, ShockState
-from .workflow import FIRST_DEADLINE, WORKFLOW
+from .workflow import FIRST_DEADLINE, WORKFLOW, date_problem
 
 
 def deadlines_for(commune) -> Deadlines:
@@ -52,18 +52,9 @@ def _due(commune, deadline: str | None, start: datetime.date) -> datetime.date |
     return start + datetime.timedelta(days=getattr(deadlines_for(commune), deadline))
 
 
-def _check_date(field: str, value: datetime.date, *, not_before=None, label_before="") -> None:
-    if value is None:
-        raise ValidationError({field: _("Enter the date.")})
-    if value > timezone.localdate():
-        raise ValidationError({field: _("The date cannot be in the future.")})
-    if not_before is not None and value < not_before:
-        raise ValidationError(
-            {
-                field: _("The date cannot be before %(step)s (%(date)s).")
-                % {"step": label_before, "date": f"{not_before:%d/%m/%Y}"}
-            }
-        )
+def _check_date(field: str, value: datetime.date) -> None:
+    if problem := date_problem(field, value):
+        raise ValidationError(problem)
 
 
 def _log_for_collaborator(*, by, household, duty: str, description: str, on) -> None:

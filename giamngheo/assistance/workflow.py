@@ -52,20 +52,25 @@ def _previous_date(help_request):
     return help_request.received_on, _("the request was received")
 
 
-def dated_after_previous(help_request, attempt) -> dict | None:
-    """A step is dated, not in the future, and not before the request's previous step."""
-    on = attempt.on
-    if on is None:
-        return {"on": _("Enter the date.")}
-    if on > timezone.localdate():
-        return {"on": _("The date cannot be in the future.")}
-    previous, label = _previous_date(help_request)
-    if on < previous:
+def date_problem(field: str, value, *, not_before=None, label_before="") -> dict | None:
+    """A date is given, not in the future, and not before ``not_before`` (what happened then
+    is ``label_before``)."""
+    if value is None:
+        return {field: _("Enter the date.")}
+    if value > timezone.localdate():
+        return {field: _("The date cannot be in the future.")}
+    if not_before is not None and value < not_before:
         return {
-            "on": _("The date cannot be before %(step)s (%(date)s).")
-            % {"step": label, "date": f"{previous:%d/%m/%Y}"}
+            field: _("The date cannot be before %(step)s (%(date)s).")
+            % {"step": label_before, "date": f"{not_before:%d/%m/%Y}"}
         }
     return None
+
+
+def dated_after_previous(help_request, attempt) -> dict | None:
+    """A step is dated, not in the future, and not before the request's previous step."""
+    previous, label = _previous_date(help_request)
+    return date_problem("on", attempt.on, not_before=previous, label_before=label)
 
 
 def _answered(help_request, attempt) -> dict | None:
