@@ -30,7 +30,15 @@ from .forms import (
 )
 from .models import AnnualState
 from .procedures import procedure_by_code
-from .views import _move, _note_page, _posting_notice, _require, _scoped_household, _steps
+from .views import (
+    _move,
+    _note_page,
+    _posting_notice,
+    _require,
+    _review_form,
+    _scoped_household,
+    _steps,
+)
 
 
 def _annual_operations(user, review) -> dict[str, bool]:
@@ -145,14 +153,15 @@ def annual_add_entry(request, pk):
             )
         services.add_entry(review=review, household=household, reason=d["reason"], by=request.user)
 
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {"title": _("Add a household to the list"), "subject": review, "back": back, "notes": []},
+        title=_("Add a household to the list"),
+        subject=review,
+        back=back,
+        notes=[],
         call=call,
         success=_("Household added to the list."),
-        then=back,
     )  # fmt: skip
 
 
@@ -176,21 +185,18 @@ def entry_survey(request, pk, entry):
     )
     procedure = procedure_by_code(review.procedure)
     back = reverse("reviews:annual_detail", args=[pk])
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Screening and survey"),
-            "subject": entry.household,
-            "back": back,
-            "notes": [
-                procedure.forms["screening"].label,
-                procedure.forms["survey"].label,
-                _("Standard %(code)s. Pre-filled from the register: %(why)s")
-                % {"code": review.standard, "why": prefill["explanation"]},
-            ],
-        },
+        title=_("Screening and survey"),
+        subject=entry.household,
+        back=back,
+        notes=[
+            procedure.forms["screening"].label,
+            procedure.forms["survey"].label,
+            _("Standard %(code)s. Pre-filled from the register: %(why)s")
+            % {"code": review.standard, "why": prefill["explanation"]},
+        ],
         call=lambda d: services.record_entry_survey(
             entry=entry,
             filled_on=d["filled_on"],
@@ -201,7 +207,6 @@ def entry_survey(request, pk, entry):
             by=request.user,
         ),
         success=_("Survey recorded; the engine computed the result."),
-        then=back,
     )
 
 
@@ -220,16 +225,13 @@ def meeting_create(request, pk):
         initial={"held_on": timezone.localdate()},
     )
     back = reverse("reviews:annual_detail", args=[pk])
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Meeting of the village"),
-            "subject": review,
-            "back": back,
-            "notes": [_("Agreement: %(rule)s") % {"rule": procedure.meeting_agreement_label}],
-        },
+        title=_("Meeting of the village"),
+        subject=review,
+        back=back,
+        notes=[_("Agreement: %(rule)s") % {"rule": procedure.meeting_agreement_label}],
         call=lambda d: services.record_meeting(
             review=review,
             village=d["village"],
@@ -243,7 +245,6 @@ def meeting_create(request, pk):
             by=request.user,
         ),
         success=_("Village meeting recorded."),
-        then=back,
     )
 
 
@@ -265,20 +266,17 @@ def annual_post(request, pk):
         },
     )
     back = reverse("reviews:annual_detail", args=[pk])
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Post the provisional lists"),
-            "subject": review,
-            "back": back,
-            "notes": [
-                _("Posting period: %(rule)s") % {"rule": procedure.posting.label},
-                _("Complaints re-checked within %(rule)s")
-                % {"rule": procedure.complaint_recheck.label},
-            ],
-        },
+        title=_("Post the provisional lists"),
+        subject=review,
+        back=back,
+        notes=[
+            _("Posting period: %(rule)s") % {"rule": procedure.posting.label},
+            _("Complaints re-checked within %(rule)s")
+            % {"rule": procedure.complaint_recheck.label},
+        ],
         call=lambda d: services.post_lists(
             review=review,
             posted_from=d["posted_from"],
@@ -287,7 +285,6 @@ def annual_post(request, pk):
             by=request.user,
         ),
         success=_("Lists posted."),
-        then=back,
     )
 
 
@@ -344,19 +341,15 @@ def complaint_create(request, pk):
     )
     procedure = procedure_by_code(review.procedure)
     back = reverse("reviews:annual_detail", args=[pk])
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Complaint during posting"),
-            "subject": review,
-            "back": back,
-            "notes": [
-                _("Re-check and answer within %(rule)s")
-                % {"rule": procedure.complaint_recheck.label}
-            ],
-        },
+        title=_("Complaint during posting"),
+        subject=review,
+        back=back,
+        notes=[
+            _("Re-check and answer within %(rule)s") % {"rule": procedure.complaint_recheck.label}
+        ],
         call=lambda d: services.receive_complaint(
             review=review,
             entry=d["entry"],
@@ -366,7 +359,6 @@ def complaint_create(request, pk):
             by=request.user,
         ),
         success=_("Complaint recorded; the household is reopened."),
-        then=back,
     )
 
 
@@ -377,16 +369,13 @@ def complaint_answer(request, pk, complaint):
     require(request.user, workflow.RUN, complaint.review)
     form = ComplaintAnswerForm(request.POST or None, initial={"answered_on": timezone.localdate()})
     back = reverse("reviews:annual_detail", args=[pk])
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Answer the complaint"),
-            "subject": complaint,
-            "back": back,
-            "notes": [complaint.content],
-        },
+        title=_("Answer the complaint"),
+        subject=complaint,
+        back=back,
+        notes=[complaint.content],
         call=lambda d: services.answer_complaint(
             complaint=complaint,
             verification=d["verification"],
@@ -395,7 +384,6 @@ def complaint_answer(request, pk, complaint):
             by=request.user,
         ),
         success=_("Complaint answered."),
-        then=back,
     )
 
 
@@ -414,18 +402,18 @@ def annual_decide(request, pk):
         },
     )
     back = reverse("reviews:annual_detail", args=[pk])
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {"title": _("Decision of the commune People's Committee"), "subject": review, "back": back,
-         "notes": [procedure.forms["decision"].label]},
+        title=_("Decision of the commune People's Committee"),
+        subject=review,
+        back=back,
+        notes=[procedure.forms["decision"].label],
         call=lambda d: services.decide_annual(
             review=review, number=d["number"], signed_on=d["signed_on"], signer_name=d["signer_name"],
             version=d["version"], by=request.user,
         ),
         success=_("Decision recorded; the households' statuses are updated."),
-        then=back,
     )  # fmt: skip
 
 
@@ -444,16 +432,17 @@ def annual_report(request, pk):
         },
     )
     back = reverse("reviews:annual_detail", args=[pk])
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {"title": _("Report to the level above"), "subject": review, "back": back, "notes": [procedure.forms["summary"].label]},
+        title=_("Report to the level above"),
+        subject=review,
+        back=back,
+        notes=[procedure.forms["summary"].label],
         call=lambda d: services.report_annual(
             review=review, reported_on=d["reported_on"], recipient=d["recipient"], version=d["version"], by=request.user
         ),
         success=_("Report recorded."),
-        then=back,
     )  # fmt: skip
 
 

@@ -36,6 +36,14 @@ def _steps(review):
     return workflow.workflow_of(review).steps(review)
 
 
+def _review_form(request, form, *, title, subject, back, notes, call, success, then=None):
+    """A page of the review workflows: the form, what it concerns and the rules that apply."""
+    context = {"title": title, "subject": subject, "back": back, "notes": notes}
+    return form_page(
+        request, form, "reviews/form.html", context, call=call, success=success, then=then or back
+    )
+
+
 def _require(user, review, action):
     """The page of a transition: only for those who may take it (404 outside the area)."""
     require(user, workflow.workflow_of(review)[action].capability, review)
@@ -188,21 +196,18 @@ def adhoc_survey(request, pk):
         },
     )
     procedure = procedure_by_code(review.procedure)
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Screening and survey"),
-            "subject": review,
-            "back": reverse("reviews:adhoc_detail", args=[pk]),
-            "notes": [
-                procedure.forms["screening"].label,
-                procedure.forms["survey"].label,
-                _("Standard %(code)s. Pre-filled from the register: %(why)s")
-                % {"code": review.standard, "why": prefill["explanation"]},
-            ],
-        },
+        title=_("Screening and survey"),
+        subject=review,
+        back=reverse("reviews:adhoc_detail", args=[pk]),
+        notes=[
+            procedure.forms["screening"].label,
+            procedure.forms["survey"].label,
+            _("Standard %(code)s. Pre-filled from the register: %(why)s")
+            % {"code": review.standard, "why": prefill["explanation"]},
+        ],
         call=lambda d: services.record_adhoc_survey(
             review=review,
             filled_on=d["filled_on"],
@@ -214,7 +219,6 @@ def adhoc_survey(request, pk):
             by=request.user,
         ),
         success=_("Survey recorded; the engine computed the result."),
-        then=reverse("reviews:adhoc_detail", args=[pk]),
     )
 
 
@@ -230,16 +234,13 @@ def adhoc_check(request, pk):
         notes.insert(
             0, _("Village meeting: %(rule)s") % {"rule": procedure.meeting_agreement_label}
         )
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Commune's check"),
-            "subject": review,
-            "back": reverse("reviews:adhoc_detail", args=[pk]),
-            "notes": notes,
-        },
+        title=_("Commune's check"),
+        subject=review,
+        back=reverse("reviews:adhoc_detail", args=[pk]),
+        notes=notes,
         call=lambda d: services.record_adhoc_check(
             review=review,
             meeting_held_on=d["meeting_held_on"],
@@ -251,7 +252,6 @@ def adhoc_check(request, pk):
             by=request.user,
         ),
         success=_("Check recorded."),
-        then=reverse("reviews:adhoc_detail", args=[pk]),
     )
 
 
@@ -269,19 +269,16 @@ def adhoc_decide(request, pk):
             "signer_name": request.user.full_name,
         },
     )
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Decision of the commune People's Committee"),
-            "subject": review,
-            "back": reverse("reviews:adhoc_detail", args=[pk]),
-            "notes": [
-                procedure.forms["decision"].label,
-                _("Proposed status: %(status)s") % {"status": review.get_result_status_display()},
-            ],
-        },
+        title=_("Decision of the commune People's Committee"),
+        subject=review,
+        back=reverse("reviews:adhoc_detail", args=[pk]),
+        notes=[
+            procedure.forms["decision"].label,
+            _("Proposed status: %(status)s") % {"status": review.get_result_status_display()},
+        ],
         call=lambda d: services.recognise_adhoc(
             review=review,
             number=d["number"],
@@ -291,7 +288,6 @@ def adhoc_decide(request, pk):
             by=request.user,
         ),
         success=_("Decision recorded; the household's status is updated."),
-        then=reverse("reviews:adhoc_detail", args=[pk]),
     )
 
 
@@ -301,21 +297,17 @@ def adhoc_answer(request, pk):
     review = selectors.adhoc_detail(request.user, pk)
     _require(request.user, review, "answer")
     form = AnswerForm(request.POST or None, initial={"version": review.version})
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Written answer to the household"),
-            "subject": review,
-            "back": reverse("reviews:adhoc_detail", args=[pk]),
-            "notes": [review.result_explanation],
-        },
+        title=_("Written answer to the household"),
+        subject=review,
+        back=reverse("reviews:adhoc_detail", args=[pk]),
+        notes=[review.result_explanation],
         call=lambda d: services.answer_adhoc(
             review=review, answer=d["answer"], version=d["version"], by=request.user
         ),
         success=_("Answer recorded."),
-        then=reverse("reviews:adhoc_detail", args=[pk]),
     )
 
 
@@ -351,16 +343,13 @@ def adhoc_move(request, pk, action):
 def _note_page(request, review, back):
     require(request.user, workflow.SUPERVISE, review)
     form = NoteForm(request.POST or None, initial={"noted_on": timezone.localdate()})
-    return form_page(
+    return _review_form(
         request,
         form,
-        "reviews/form.html",
-        {
-            "title": _("Supervision note"),
-            "subject": review,
-            "back": back,
-            "notes": [_("The note is also added to your activity log.")],
-        },
+        title=_("Supervision note"),
+        subject=review,
+        back=back,
+        notes=[_("The note is also added to your activity log.")],
         call=lambda d: services.add_supervision_note(
             review=review,
             step=d["step"],
@@ -370,7 +359,6 @@ def _note_page(request, review, back):
             by=request.user,
         ),
         success=_("Supervision note saved."),
-        then=back,
     )
 
 
