@@ -9,7 +9,7 @@ split former commune is reported with the communes it could be.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from giamngheo.core.ethnicity import ETHNIC_GROUPS
+from giamngheo.core.ethnicity import code_for as ethnic_code_for
 from giamngheo.core.search import fold
 from giamngheo.core.tabular import RowErrors
 from giamngheo.geo.conversion import CommuneResolver
@@ -33,9 +33,6 @@ COLUMNS = {
 REQUIRED = [COLUMNS[f] for f in ("full_name", "sex", "ethnicity", "commune")]
 
 _SEX = {"nu": Sex.FEMALE, "nam": Sex.MALE, "female": Sex.FEMALE, "male": Sex.MALE}
-_ETHNICITY = {fold(n): c for c, n in ETHNIC_GROUPS} | {
-    fold(n.split(" (")[0]): c for c, n in ETHNIC_GROUPS
-}
 # The words the paper rosters use for each organisation (Decision 29/QĐ-UBND's list).
 _ORGANISATION = {
     "hoi nong dan": MassOrganisation.FARMERS,
@@ -84,7 +81,7 @@ def import_roster(*, rows: list[dict], managing_office, by, reason: str = "") ->
                 COLUMNS["sex"],
                 _("Write “Nam” or “Nữ”, not “%(value)s”.") % {"value": value["sex"]},
             )
-        ethnicity = _ETHNICITY.get(fold(value["ethnicity"]))
+        ethnicity = ethnic_code_for(value["ethnicity"])
         if ethnicity is None:
             errors.add(
                 n,

@@ -15,6 +15,8 @@ Ethnic minorities are the 53 groups other than Kinh (Decree 05/2011/NĐ-CP, Art.
 The names are data in Vietnamese, as the statistical list writes them, not UI strings.
 """
 
+from .search import fold
+
 CODE_SYSTEM = "1019/QĐ-TCTK/2008"
 
 KINH = "01"
@@ -97,3 +99,18 @@ def is_ethnic_minority(code: str) -> bool:
     if code not in NAMES:
         raise ValueError(f"unknown ethnic-group code {code!r} in {CODE_SYSTEM}")
     return code != KINH
+
+
+# What people write for a group in a spreadsheet: its name with or without the other names
+# in brackets (any case, with or without diacritics), or its code ("01" or "1").
+_WRITTEN = (
+    {fold(name): code for code, name in ETHNIC_GROUPS}
+    | {fold(name.split(" (")[0]): code for code, name in ETHNIC_GROUPS}
+    | {code: code for code, _n in ETHNIC_GROUPS}
+    | {str(int(code)): code for code, _n in ETHNIC_GROUPS}
+)
+
+
+def code_for(written: str) -> str | None:
+    """The group's code for what an import file wrote, or None when it names no group."""
+    return _WRITTEN.get(fold(str(written)))

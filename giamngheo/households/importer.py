@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from giamngheo.accounts.scoping import scoped
 from giamngheo.core.bulk import insert, insert_with_history
 from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
-from giamngheo.core.ethnicity import ETHNIC_GROUPS, MINORITY_CODES
+from giamngheo.core.ethnicity import code_for as ethnic_code_for
 from giamngheo.core.search import fold, fold_parts
 from giamngheo.core.tabular import RowErrors, read_rows
 from giamngheo.geo.conversion import CommuneResolver, problem_for_commune
@@ -194,12 +194,6 @@ _STATUS_WORDS = {
     "moi thoat can ngheo": PovertyStatus.ESCAPED_NEAR_POOR,
     "khong thuoc danh sach": PovertyStatus.NOT_LISTED,
 }
-_ETHNICITY = (
-    {fold(name): code for code, name in ETHNIC_GROUPS}
-    | {fold(name.split(" (")[0]): code for code, name in ETHNIC_GROUPS}
-    | {code: code for code, _n in ETHNIC_GROUPS}
-    | {str(int(code)): code for code, _n in ETHNIC_GROUPS}
-)
 
 
 def _choice_lookup(choices) -> dict[str, str]:
@@ -287,7 +281,7 @@ class _Parser:
                 return None, _("“%(value)s” is not one of the allowed values.") % {"value": raw}
             return value, None
         if kind == "ethnicity":
-            value = _ETHNICITY.get(fold(str(raw)).replace(".0", ""))
+            value = ethnic_code_for(str(raw).removesuffix(".0"))
             if value is None:
                 return None, _("“%(value)s” is not one of the 54 ethnic groups.") % {"value": raw}
             return value, None
@@ -580,9 +574,7 @@ def write_households(
         for m in household_members:
             m.household_id = household.pk
             members.append(m)
-        groups = set(p.values["policy_groups"] or [])
-        if household.ethnicity in MINORITY_CODES:
-            groups.add(PolicyGroup.ETHNIC_MINORITY)
+        groups = PolicyGroup.of_household(p.values["policy_groups"], household.ethnicity)
         tags += [PolicyTag(household_id=household.pk, group=g) for g in groups]
         deprivations += [
             Deprivation(household_id=household.pk, indicator=c) for c in assessment.profile.deprived

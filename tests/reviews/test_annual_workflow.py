@@ -5,7 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
 from giamngheo.reviews import services
-from giamngheo.reviews.models import AnnualReview, AnnualState, Decision, ReviewEntry
+from giamngheo.reviews.models import (
+    AnnualReview,
+    AnnualState,
+    Decision,
+    DecisionEntry,
+    ReviewEntry,
+)
 from giamngheo.reviews.selectors import village_progress
 
 from .annual import (
@@ -214,7 +220,7 @@ def test_a_failure_while_applying_the_decision_changes_nothing(
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services.DecisionEntry.objects, "bulk_create", broken)
+    monkeypatch.setattr(DecisionEntry.objects, "bulk_create", broken)
     with pytest.raises(RuntimeError):
         decide(campaign, people)
     after = dict(Household.objects.filter(commune=demo.commune_a).values_list("pk", "status"))
