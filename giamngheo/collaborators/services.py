@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from giamngheo.core.concurrency import save_with_version
+from giamngheo.core.periods import Period, PeriodKind
 from giamngheo.core.search import fold_parts
 from giamngheo.geo.models import Level
 
@@ -33,7 +34,6 @@ from .models import (
     Status,
     Training,
 )
-from .periods import Period, PeriodKind
 
 ROSTER_FIELDS = (
     "full_name",

@@ -12,9 +12,22 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.groups.catalogues import STATE_SOURCES, SupportKind
+from giamngheo.groups.models import (
+    Membership,
+    ProductionProject,
+    ProjectState,
+    SelfManagedGroup,
+    Support,
+)
 from giamngheo.households.models import PovertyStatus, StatusRecord
-
-from .catalogues import STATE_SOURCES, SupportKind
+from giamngheo.inspections.models import Finding, Inspection
+from giamngheo.outreach.models import (
+    GoodExample,
+    OutreachActivity,
+    PolicyProposal,
+    ResourceMobilisation,
+)
 
 
 @dataclass(frozen=True)
@@ -79,35 +92,13 @@ def measure_choices() -> list[tuple[str, str]]:
     return [(m.code, m.label) for m in MEASURES.values()]
 
 
-def compute(unit, period) -> dict[str, int]:
-    """Every measure for ``unit`` (and the units below it) over ``period``."""
-    from .models import (
-        Finding,
-        GoodExample,
-        Inspection,
-        Membership,
-        OutreachActivity,
-        PolicyProposal,
-        ProductionProject,
-        ProjectState,
-        ResourceMobilisation,
-        SelfManagedGroup,
-        Support,
-    )
-
-    start, end = period.start, period.end
-    inside = {"commune__path__startswith": unit.path}
-    figures: dict[str, int] = {}
-
-    figures.update(
-        SelfManagedGroup.objects.filter(**inside).aggregate(
-            groups_formed=Count("pk", filter=Q(formed_on__gte=start, formed_on__lte=end)),
-            groups_active=Count(
-                "pk",
-                filter=Q(formed_on__lte=end)
-                & (Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=end)),
-            ),
-        )
+def _groups(unit, start, end) -> dict:
+    figures = SelfManagedGroup.objects.filter(commune__path__startswith=unit.path).aggregate(
+        groups_formed=Count("pk", filter=Q(formed_on__gte=start, formed_on__lte=end)),
+        groups_active=Count(
+            "pk",
+            filter=Q(formed_on__lte=end) & (Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=end)),
+        ),
     )
     figures.update(
         Membership.objects.filter(
@@ -131,24 +122,26 @@ def compute(unit, period) -> dict[str, int]:
             ),
         )
     )
+    return figures
+
+
+def _support(unit, start, end) -> dict:
     delivered = Support.objects.filter(
         project__group__commune__path__startswith=unit.path,
         delivered_on__gte=start,
         delivered_on__lte=end,
     )
     household = "beneficiary__household"
-    figures.update(
-        delivered.aggregate(
-            state_funds_disbursed=Sum("value", filter=Q(source__in=STATE_SOURCES), default=0),
-            other_funds_disbursed=Sum("value", filter=~Q(source__in=STATE_SOURCES), default=0),
-            households_supported=Count(household, distinct=True),
-            **{
-                f"households_supported_{kind.value}": Count(
-                    household, distinct=True, filter=Q(kind=kind.value)
-                )
-                for kind in SupportKind
-            },
-        )
+    figures = delivered.aggregate(
+        state_funds_disbursed=Sum("value", filter=Q(source__in=STATE_SOURCES), default=0),
+        other_funds_disbursed=Sum("value", filter=~Q(source__in=STATE_SOURCES), default=0),
+        households_supported=Count(household, distinct=True),
+        **{
+            f"households_supported_{kind.value}": Count(
+                household, distinct=True, filter=Q(kind=kind.value)
+            )
+            for kind in SupportKind
+        },
     )
     # Recognised by a decision in the period, after the project that supported it began.
     figures.update(
@@ -160,11 +153,13 @@ def compute(unit, period) -> dict[str, int]:
             household__project_benefits__project__group__commune__path__startswith=unit.path,
         ).aggregate(households_escaped_poverty=Count("household", distinct=True))
     )
-    figures.update(
-        Inspection.objects.filter(**inside, held_on__gte=start, held_on__lte=end).aggregate(
-            inspections_held=Count("pk")
-        )
-    )
+    return figures
+
+
+def _inspections(unit, start, end) -> dict:
+    figures = Inspection.objects.filter(
+        commune__path__startswith=unit.path, held_on__gte=start, held_on__lte=end
+    ).aggregate(inspections_held=Count("pk"))
     figures.update(
         Finding.objects.filter(
             inspection__commune__path__startswith=unit.path, inspection__held_on__lte=end
@@ -174,11 +169,14 @@ def compute(unit, period) -> dict[str, int]:
             findings_open=Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=end)),
         )
     )
-    figures.update(
-        OutreachActivity.objects.filter(**inside, held_on__gte=start, held_on__lte=end).aggregate(
-            outreach_sessions=Count("pk"), outreach_attendees=Sum("attendees", default=0)
-        )
-    )
+    return figures
+
+
+def _outreach(unit, start, end) -> dict:
+    inside = {"commune__path__startswith": unit.path}
+    figures = OutreachActivity.objects.filter(
+        **inside, held_on__gte=start, held_on__lte=end
+    ).aggregate(outreach_sessions=Count("pk"), outreach_attendees=Sum("attendees", default=0))
     figures["good_examples"] = GoodExample.objects.filter(
         **inside, recorded_on__gte=start, recorded_on__lte=end
     ).count()
@@ -190,4 +188,12 @@ def compute(unit, period) -> dict[str, int]:
     figures["policy_proposals"] = PolicyProposal.objects.filter(
         **inside, proposed_on__gte=start, proposed_on__lte=end
     ).count()
+    return figures
+
+
+def compute(unit, period) -> dict[str, int]:
+    """Every measure for ``unit`` (and the units below it) over ``period``."""
+    figures: dict[str, int] = {}
+    for part in (_groups, _support, _inspections, _outreach):
+        figures.update(part(unit, period.start, period.end))
     return {code: int(figures.get(code) or 0) for code in MEASURES}
