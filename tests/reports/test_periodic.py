@@ -9,22 +9,18 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from giamngheo.groups import measures, selectors, services
-from giamngheo.groups.catalogues import (
-    Audience,
-    FundingSource,
-    InspectionLevel,
-    InspectionSubject,
-    Severity,
-    SponsorKind,
-    SupportKind,
-)
-from giamngheo.groups.periods import PeriodKind, ReportPeriod
-
-from .conftest import escape
+from giamngheo.core.periods import Period, PeriodKind
+from giamngheo.groups import services
+from giamngheo.groups.catalogues import FundingSource, SupportKind
+from giamngheo.inspections import services as inspection_services
+from giamngheo.inspections.catalogues import InspectionLevel, InspectionSubject, Severity
+from giamngheo.outreach import services as outreach_services
+from giamngheo.outreach.catalogues import Audience, SponsorKind
+from giamngheo.reports import measures, periodic
+from tests.groups.conftest import escape
 
 D = datetime.date
-Q3 = ReportPeriod.parse(PeriodKind.QUARTER, "2026-q3")
+Q3 = Period.parse("2026-q3", [PeriodKind.QUARTER])
 
 
 @pytest.fixture
@@ -49,12 +45,12 @@ def activity(committed, eligible, officer, mangden, collaborator):
          value=1_000_000, source=FundingSource.CENTRAL_BUDGET, delivered_on=None, by=officer)  # fmt: skip
     escape(eligible[0], D(2026, 9, 30), officer)
     escape(eligible[1], D(2026, 10, 1), officer)  # next quarter
-    inspection = services.record_inspection(
+    inspection = inspection_services.record_inspection(
         commune=mangden, level=InspectionLevel.COMMUNE, subject=InspectionSubject.SUPPORT,
         project=committed, held_on=D(2026, 8, 20), leader_name="Trưởng đoàn", by=officer,
     )  # fmt: skip
     findings = [
-        services.record_finding(
+        inspection_services.record_finding(
             inspection=inspection,
             severity=Severity.NOTE,
             text=f"Phát hiện {i}",
@@ -64,15 +60,15 @@ def activity(committed, eligible, officer, mangden, collaborator):
         )  # fmt: skip
         for i in range(3)
     ]
-    services.record_follow_up(finding=findings[0], done_on=D(2026, 9, 1), action="Xong", closes=True, by=officer)  # fmt: skip
-    services.record_follow_up(finding=findings[1], done_on=D(2026, 10, 3), action="Xong", closes=True, by=officer)  # fmt: skip
+    inspection_services.record_follow_up(finding=findings[0], done_on=D(2026, 9, 1), action="Xong", closes=True, by=officer)  # fmt: skip
+    inspection_services.record_follow_up(finding=findings[1], done_on=D(2026, 10, 3), action="Xong", closes=True, by=officer)  # fmt: skip
     for held_on, people in ((D(2026, 7, 10), 35), (D(2026, 9, 2), 28), (D(2026, 10, 2), 50)):
-        services.record_outreach(commune=mangden, held_on=held_on, place="Nhà văn hóa", audience=Audience.VILLAGE,
+        outreach_services.record_outreach(commune=mangden, held_on=held_on, place="Nhà văn hóa", audience=Audience.VILLAGE,
                                  topic="Chính sách", attendees=people, presenter=collaborator, by=officer)  # fmt: skip
-    services.record_resources(commune=mangden, sponsor="Ngân hàng", sponsor_kind=SponsorKind.ENTERPRISE,
+    outreach_services.record_resources(commune=mangden, sponsor="Ngân hàng", sponsor_kind=SponsorKind.ENTERPRISE,
                               received_on=D(2026, 7, 15), cash=20_000_000, in_kind="Phân bón",
                               in_kind_value=2_500_000, by=officer)  # fmt: skip
-    services.record_proposal(commune=mangden, title="Đề xuất", content="Nội dung", proposed_on=D(2026, 9, 9),
+    outreach_services.record_proposal(commune=mangden, title="Đề xuất", content="Nội dung", proposed_on=D(2026, 9, 9),
                              addressed_to="UBND tỉnh", by=officer)  # fmt: skip
     return committed
 
@@ -107,8 +103,8 @@ def test_the_quarter_totals_are_exact(activity, mangden):
 
 
 def test_the_year_and_the_next_quarter_add_up(activity, mangden):
-    year = measures.compute(mangden, ReportPeriod.parse(PeriodKind.YEAR, "2026"))
-    q4 = measures.compute(mangden, ReportPeriod.parse(PeriodKind.QUARTER, "2026-q4"))
+    year = measures.compute(mangden, Period.parse("2026", [PeriodKind.YEAR]))
+    q4 = measures.compute(mangden, Period.parse("2026-q4", [PeriodKind.QUARTER]))
     assert year["state_funds_disbursed"] == 40_000_000
     assert year["groups_formed"] == 1 and year["projects_started"] == 1
     assert q4["findings_closed"] == 1 and q4["findings_open"] == 1
@@ -138,18 +134,18 @@ def test_computing_a_report_takes_a_fixed_number_of_queries(
 
 def test_a_template_lists_known_measures_once(demo, office):
     with pytest.raises(ValidationError):
-        services.define_template(office=demo.province, name="T", period_kind=PeriodKind.QUARTER,
+        periodic.define_template(office=demo.province, name="T", period_kind=PeriodKind.QUARTER,
                                  measures=["no_such_measure"], texts=[], by=office)  # fmt: skip
     with pytest.raises(ValidationError):
-        services.define_template(office=demo.province, name="T", period_kind=PeriodKind.QUARTER,
+        periodic.define_template(office=demo.province, name="T", period_kind=PeriodKind.QUARTER,
                                  measures=["groups_formed", "groups_formed"], texts=[], by=office)  # fmt: skip
     with pytest.raises(ValidationError):
-        services.define_template(office=demo.province, name="T", period_kind=PeriodKind.QUARTER,
+        periodic.define_template(office=demo.province, name="T", period_kind=PeriodKind.QUARTER,
                                  measures=[], texts=["  "], by=office)  # fmt: skip
 
 
 def test_lines_keep_the_offices_order_and_can_be_moved(demo, office):
-    template = services.define_template(
+    template = periodic.define_template(
         office=demo.province, name="Báo cáo thử", period_kind=PeriodKind.MONTH,
         measures=["outreach_sessions", "groups_formed"], texts=["Khó khăn"], by=office,
     )  # fmt: skip
@@ -159,7 +155,7 @@ def test_lines_keep_the_offices_order_and_can_be_moved(demo, office):
         "groups_formed",
         "Khó khăn",
     ]
-    services.move_field(field=fields[2], up=True, by=office)
+    periodic.move_field(field=fields[2], up=True, by=office)
     assert [f.measure or f.label for f in template.fields.all()] == [
         "outreach_sessions", "Khó khăn", "groups_formed",
     ]  # fmt: skip
@@ -168,18 +164,18 @@ def test_lines_keep_the_offices_order_and_can_be_moved(demo, office):
 def test_report_texts_are_kept_and_exported_with_the_figures(
     activity, mangden, demo, office, officer, login
 ):
-    template = services.define_template(
+    template = periodic.define_template(
         office=demo.province, name="Quý", period_kind=PeriodKind.QUARTER,
         measures=["state_funds_disbursed", "households_supported", "outreach_attendees"],
         texts=["Khó khăn, vướng mắc"], by=office,
     )  # fmt: skip
     client = login(officer)
-    url = reverse("groups:report", args=[template.pk, mangden.code, "2026-q3"])
+    url = reverse("periodic:report", args=[template.pk, mangden.code, "2026-q3"])
     text_field = template.fields.get(measure="")
     response = client.post(url, {f"line_{text_field.pk}": "Thiếu giống sâm", "version": ""})
     assert response.status_code == 302
     response = client.get(
-        reverse("groups:report_export", args=[template.pk, mangden.code, "2026-q3"])
+        reverse("periodic:report_export", args=[template.pk, mangden.code, "2026-q3"])
     )
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -194,21 +190,21 @@ def test_report_texts_are_kept_and_exported_with_the_figures(
 
 
 def test_a_period_is_read_in_the_templates_kind():
-    assert ReportPeriod.parse(PeriodKind.QUARTER, "2026-q2").end == D(2026, 6, 30)
-    assert ReportPeriod.parse(PeriodKind.MONTH, "2026-02").end == D(2026, 2, 28)
-    assert ReportPeriod.parse(PeriodKind.YEAR, "2026").start == D(2026, 1, 1)
+    assert Period.parse("2026-q2", [PeriodKind.QUARTER]).end == D(2026, 6, 30)
+    assert Period.parse("2026-02", [PeriodKind.MONTH]).end == D(2026, 2, 28)
+    assert Period.parse("2026", [PeriodKind.YEAR]).start == D(2026, 1, 1)
     for kind, slug in (
         (PeriodKind.QUARTER, "2026-02"),
         (PeriodKind.MONTH, "2026-13"),
         (PeriodKind.YEAR, "x"),
     ):
         with pytest.raises(ValueError):
-            ReportPeriod.parse(kind, slug)
-    assert ReportPeriod.parse(PeriodKind.QUARTER, "2026-q1").previous().slug == "2025-q4"
+            Period.parse(slug, [kind])
+    assert Period.parse("2026-q1", [PeriodKind.QUARTER]).previous().slug == "2025-q4"
 
 
 def test_templates_of_the_office_above_are_visible_to_communes(demo, office):
-    template = services.define_template(office=demo.province, name="Năm", period_kind=PeriodKind.YEAR,
+    template = periodic.define_template(office=demo.province, name="Năm", period_kind=PeriodKind.YEAR,
                                         measures=["groups_formed"], texts=[], by=office)  # fmt: skip
-    assert template in selectors.templates_visible_to(demo.users["canbo.mangden"])
-    assert template in selectors.templates_visible_to(demo.users["ctv.kontum"])
+    assert template in periodic.templates_visible_to(demo.users["canbo.mangden"])
+    assert template in periodic.templates_visible_to(demo.users["ctv.kontum"])
