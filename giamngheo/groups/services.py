@@ -62,6 +62,20 @@ def _check_members(commune, households) -> None:
         raise ValidationError({"households": problems})
 
 
+def _check_name(errors: dict, commune, name: str, group=None) -> None:
+    """The name the members chose, unique in the commune."""
+    others = SelfManagedGroup.objects.filter(commune=commune, name__iexact=name)
+    if group is not None:
+        others = others.exclude(pk=group.pk)
+    if not name:
+        errors["name"] = _("The group needs the name its members chose.")
+    elif others.exists():
+        errors["name"] = _("%(commune)s already has a group named %(name)s.") % {
+            "commune": commune,
+            "name": name,
+        }
+
+
 def _group_search_text(group: SelfManagedGroup) -> str:
     return fold_parts(group.name, group.rules_decision_no)
 
@@ -92,13 +106,7 @@ def form_group(
     name = (name or "").strip()
     if commune.level != Level.COMMUNE:
         errors["commune"] = _("Choose a commune, ward or special zone.")
-    if not name:
-        errors["name"] = _("The group needs the name its members chose.")
-    elif SelfManagedGroup.objects.filter(commune=commune, name__iexact=name).exists():
-        errors["name"] = _("%(commune)s already has a group named %(name)s.") % {
-            "commune": commune,
-            "name": name,
-        }
+    _check_name(errors, commune, name)
     not_future(errors, "formed_on", formed_on)
     if not households:
         errors["households"] = _("A group is formed of at least one household.")
@@ -122,16 +130,13 @@ def form_group(
     audit(group, by, reason or _("Group formed"))
     group.save()
     for household in households:
-        audit(
-            Membership(
-                group=group,
-                household=household,
-                joined_on=formed_on,
-                status_when_joined=household.status,
-            ),
-            by,
-            _("Founding member"),
-        ).save()
+        membership = Membership(
+            group=group,
+            household=household,
+            joined_on=formed_on,
+            status_when_joined=household.status,
+        )
+        audit(membership, by, _("Founding member")).save()
     return group
 
 
@@ -148,17 +153,7 @@ def update_group(*, group: SelfManagedGroup, version, by, reason: str = "", **fi
         setattr(group, name, value)
     errors = {}
     group.name = (group.name or "").strip()
-    if not group.name:
-        errors["name"] = _("The group needs the name its members chose.")
-    elif (
-        SelfManagedGroup.objects.filter(commune=group.commune, name__iexact=group.name)
-        .exclude(pk=group.pk)
-        .exists()
-    ):
-        errors["name"] = _("%(commune)s already has a group named %(name)s.") % {
-            "commune": group.commune,
-            "name": group.name,
-        }
+    _check_name(errors, group.commune, group.name, group)
     if (
         group.leader_id
         and not group.memberships.filter(
@@ -456,6 +451,36 @@ def _check_delivery(errors: dict, project: ProductionProject, source: str, deliv
         )
 
 
+def _check_funded(errors: dict, project: ProductionProject, source: str, value: int) -> None:
+    """The support from a source may not exceed the project's funding from it."""
+    funded = Funding.objects.filter(project=project, source=source).first()
+    allocated = _allocated(project, source)
+    if funded is None:
+        errors["source"] = _("The project has no funding from %(source)s.") % {
+            "source": dict(FundingSource.choices)[source]
+        }
+    elif allocated + value > funded.amount:
+        errors["value"] = _("Only %(left)s is left of the %(amount)s from %(source)s.") % {
+            "left": _dong(funded.amount - allocated),
+            "amount": _dong(funded.amount),
+            "source": funded.get_source_display(),
+        }
+
+
+def _beneficiary(project: ProductionProject, household, by) -> Beneficiary:
+    """The household's row in the project, its income and status kept at the first support."""
+    beneficiary = Beneficiary.objects.filter(project=project, household=household).first()
+    if beneficiary is None:
+        beneficiary = Beneficiary(
+            project=project,
+            household=household,
+            income_at_start=household.income_per_capita,
+            status_at_start=household.status,
+        )
+        audit(beneficiary, by, _("First support to the household")).save()
+    return beneficiary
+
+
 @transaction.atomic
 def add_support(
     *,
@@ -497,35 +522,11 @@ def add_support(
         }
     _check_delivery(errors, project, source, delivered_on)
     if "value" not in errors:
-        funded = Funding.objects.filter(project=project, source=source).first()
-        allocated = _allocated(project, source)
-        if funded is None:
-            errors["source"] = _("The project has no funding from %(source)s.") % {
-                "source": dict(FundingSource.choices)[source]
-            }
-        elif allocated + value > funded.amount:
-            errors["value"] = _("Only %(left)s is left of the %(amount)s from %(source)s.") % {
-                "left": _dong(funded.amount - allocated),
-                "amount": _dong(funded.amount),
-                "source": funded.get_source_display(),
-            }
+        _check_funded(errors, project, source, value)
     raise_errors(errors)
-    beneficiary = Beneficiary.objects.filter(project=project, household=household).first()
-    if beneficiary is None:
-        beneficiary = audit(
-            Beneficiary(
-                project=project,
-                household=household,
-                income_at_start=household.income_per_capita,
-                status_at_start=household.status,
-            ),
-            by,
-            _("First support to the household"),
-        )
-        beneficiary.save()
     support = Support(
         project=project,
-        beneficiary=beneficiary,
+        beneficiary=_beneficiary(project, household, by),
         kind=kind,
         description=description.strip(),
         quantity=quantity,

@@ -34,6 +34,24 @@ def _inspection_search_text(inspection: Inspection) -> str:
     )
 
 
+def _check_inspected(errors: dict, commune, needs: str | None, project, collaborator) -> None:
+    """The project or collaborator the subject needs named, of the inspected commune."""
+    if needs == "project" and project is None:
+        errors["project"] = _("Name the project inspected.")
+    if needs == "collaborator" and collaborator is None:
+        errors["collaborator"] = _("Name the collaborator whose work was inspected.")
+    if project is not None and project.group.commune_id != commune.pk:
+        errors["project"] = _("Project %(project)s is not in %(commune)s.") % {
+            "project": project,
+            "commune": commune,
+        }
+    if collaborator is not None and collaborator.commune_id != commune.pk:
+        errors["collaborator"] = _("%(name)s is not the collaborator of %(commune)s.") % {
+            "name": collaborator.full_name,
+            "commune": commune,
+        }
+
+
 @transaction.atomic
 def record_inspection(
     *,
@@ -63,20 +81,7 @@ def record_inspection(
         errors["level"] = _("Choose the team's level.")
     not_future(errors, "held_on", held_on)
     needs = SUBJECT_NEEDS.get(subject)
-    if needs == "project" and project is None:
-        errors["project"] = _("Name the project inspected.")
-    if needs == "collaborator" and collaborator is None:
-        errors["collaborator"] = _("Name the collaborator whose work was inspected.")
-    if project is not None and project.group.commune_id != commune.pk:
-        errors["project"] = _("Project %(project)s is not in %(commune)s.") % {
-            "project": project,
-            "commune": commune,
-        }
-    if collaborator is not None and collaborator.commune_id != commune.pk:
-        errors["collaborator"] = _("%(name)s is not the collaborator of %(commune)s.") % {
-            "name": collaborator.full_name,
-            "commune": commune,
-        }
+    _check_inspected(errors, commune, needs, project, collaborator)
     if not (leader_name or "").strip():
         errors["leader_name"] = _("Name the team leader.")
     raise_errors(errors)
@@ -95,16 +100,10 @@ def record_inspection(
     inspection.search_text = _inspection_search_text(inspection)
     audit(inspection, by, _("Inspection recorded"))
     inspection.save()
-    audit(
-        TeamMember(
-            inspection=inspection,
-            full_name=leader_name.strip(),
-            position=leader_position,
-            is_lead=True,
-        ),
-        by,
-        _("Team leader"),
-    ).save()
+    leader = TeamMember(
+        inspection=inspection, full_name=leader_name.strip(), position=leader_position, is_lead=True
+    )
+    audit(leader, by, _("Team leader")).save()
     return inspection
 
 

@@ -75,7 +75,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_finding",
             "verbose_name": "finding",
             "verbose_name_plural": "findings",
             "ordering": ["inspection", "id"],
@@ -118,7 +117,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_followup",
             "verbose_name": "follow-up",
             "verbose_name_plural": "follow-ups",
             "ordering": ["finding", "done_on", "id"],
@@ -185,7 +183,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalfollowup",
             "verbose_name": "historical follow-up",
             "verbose_name_plural": "historical follow-ups",
             "ordering": ("-history_date", "-history_id"),
@@ -303,7 +300,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalinspection",
             "verbose_name": "historical inspection",
             "verbose_name_plural": "historical inspections",
             "ordering": ("-history_date", "-history_id"),
@@ -399,7 +395,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_inspection",
             "verbose_name": "inspection",
             "verbose_name_plural": "inspections",
             "ordering": ["-held_on", "-id"],
@@ -466,7 +461,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalteammember",
             "verbose_name": "historical team member",
             "verbose_name_plural": "historical team members",
             "ordering": ("-history_date", "-history_id"),
@@ -553,7 +547,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalfinding",
             "verbose_name": "historical finding",
             "verbose_name_plural": "historical findings",
             "ordering": ("-history_date", "-history_id"),
@@ -627,7 +620,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalcollaboratorassessment",
             "verbose_name": "historical assessment of a collaborator",
             "verbose_name_plural": "historical assessments of collaborators",
             "ordering": ("-history_date", "-history_id"),
@@ -687,7 +679,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_collaboratorassessment",
             "verbose_name": "assessment of a collaborator",
             "verbose_name_plural": "assessments of collaborators",
             "ordering": ["inspection", "id"],
@@ -732,7 +723,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_teammember",
             "verbose_name": "team member",
             "verbose_name_plural": "team members",
             "ordering": ["inspection", "-is_lead", "id"],
@@ -826,6 +816,17 @@ STATE = [
 ]
 
 
+def rename_tables(apps, schema_editor, old="groups", new="inspections"):
+    """One rename per table (ALTER TABLE … RENAME TO …, the same on SQLite and PostgreSQL);
+    rows, keys, constraints and indexes go with the table."""
+    for model in MODELS:
+        schema_editor.alter_db_table(None, f"{old}_{model}", f"{new}_{model}")
+
+
+def restore_tables(apps, schema_editor):
+    rename_tables(apps, schema_editor, old="inspections", new="groups")
+
+
 def relabel_content_types(apps, schema_editor, old="groups", new="inspections"):
     ContentType = apps.get_model("contenttypes", "ContentType")
     types = ContentType.objects.using(schema_editor.connection.alias)
@@ -849,12 +850,15 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(state_operations=STATE),
-        migrations.RunPython(relabel_content_types, restore_content_types),
-        *[migrations.AlterModelTable(name=model, table=None) for model in MODELS],
+        # The tables are the groups app's, renamed: the state says what they are now.
+        migrations.SeparateDatabaseAndState(
+            state_operations=STATE,
+            database_operations=[migrations.RunPython(rename_tables, restore_tables)],
+        ),
         migrations.RenameIndex(
             model_name="inspection",
             old_name="groups_insp_commune_e9cf0b_idx",
             new_name="inspections_commune_de46d2_idx",
         ),
+        migrations.RunPython(relabel_content_types, restore_content_types),
     ]

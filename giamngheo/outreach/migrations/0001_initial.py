@@ -114,7 +114,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalgoodexample",
             "verbose_name": "historical good example",
             "verbose_name_plural": "historical good examples",
             "ordering": ("-history_date", "-history_id"),
@@ -218,7 +217,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicaloutreachactivity",
             "verbose_name": "historical dissemination session",
             "verbose_name_plural": "historical dissemination sessions",
             "ordering": ("-history_date", "-history_id"),
@@ -284,7 +282,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalpolicyproposal",
             "verbose_name": "historical policy proposal",
             "verbose_name_plural": "historical policy proposals",
             "ordering": ("-history_date", "-history_id"),
@@ -378,7 +375,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalresourcemobilisation",
             "verbose_name": "historical resources mobilised",
             "verbose_name_plural": "historical resources mobilised",
             "ordering": ("-history_date", "-history_id"),
@@ -420,7 +416,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_policyproposal",
             "verbose_name": "policy proposal",
             "verbose_name_plural": "policy proposals",
             "ordering": ["-proposed_on", "-id"],
@@ -497,7 +492,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_goodexample",
             "verbose_name": "good example",
             "verbose_name_plural": "good examples",
             "ordering": ["-recorded_on", "-id"],
@@ -590,7 +584,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_outreachactivity",
             "verbose_name": "dissemination session",
             "verbose_name_plural": "dissemination sessions",
             "ordering": ["-held_on", "-id"],
@@ -674,7 +667,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_resourcemobilisation",
             "verbose_name": "resources mobilised",
             "verbose_name_plural": "resources mobilised",
             "ordering": ["-received_on", "-id"],
@@ -702,6 +694,17 @@ STATE = [
 ]
 
 
+def rename_tables(apps, schema_editor, old="groups", new="outreach"):
+    """One rename per table (ALTER TABLE … RENAME TO …, the same on SQLite and PostgreSQL);
+    rows, keys, constraints and indexes go with the table."""
+    for model in MODELS:
+        schema_editor.alter_db_table(None, f"{old}_{model}", f"{new}_{model}")
+
+
+def restore_tables(apps, schema_editor):
+    rename_tables(apps, schema_editor, old="outreach", new="groups")
+
+
 def relabel_content_types(apps, schema_editor, old="groups", new="outreach"):
     ContentType = apps.get_model("contenttypes", "ContentType")
     types = ContentType.objects.using(schema_editor.connection.alias)
@@ -725,12 +728,15 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(state_operations=STATE),
-        migrations.RunPython(relabel_content_types, restore_content_types),
-        *[migrations.AlterModelTable(name=model, table=None) for model in MODELS],
+        # The tables are the groups app's, renamed: the state says what they are now.
+        migrations.SeparateDatabaseAndState(
+            state_operations=STATE,
+            database_operations=[migrations.RunPython(rename_tables, restore_tables)],
+        ),
         migrations.RenameIndex(
             model_name="outreachactivity",
             old_name="groups_outr_commune_7332c2_idx",
             new_name="outreach_ou_commune_b05089_idx",
         ),
+        migrations.RunPython(relabel_content_types, restore_content_types),
     ]

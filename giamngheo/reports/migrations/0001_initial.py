@@ -86,7 +86,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalreporttemplate",
             "verbose_name": "historical report template",
             "verbose_name_plural": "historical report templates",
             "ordering": ("-history_date", "-history_id"),
@@ -133,7 +132,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_reporttemplate",
             "verbose_name": "report template",
             "verbose_name_plural": "report templates",
             "ordering": ["name"],
@@ -180,7 +178,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_periodicreport",
             "verbose_name": "periodic report",
             "verbose_name_plural": "periodic reports",
             "ordering": ["-period_start"],
@@ -230,7 +227,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicaltemplatefield",
             "verbose_name": "historical template field",
             "verbose_name_plural": "historical template fields",
             "ordering": ("-history_date", "-history_id"),
@@ -306,7 +302,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_historicalperiodicreport",
             "verbose_name": "historical periodic report",
             "verbose_name_plural": "historical periodic reports",
             "ordering": ("-history_date", "-history_id"),
@@ -337,7 +332,6 @@ STATE = [
             ),
         ],
         options={
-            "db_table": "groups_templatefield",
             "verbose_name": "template field",
             "verbose_name_plural": "template fields",
             "ordering": ["template", "position"],
@@ -382,6 +376,17 @@ STATE = [
 ]
 
 
+def rename_tables(apps, schema_editor, old="groups", new="reports"):
+    """One rename per table (ALTER TABLE … RENAME TO …, the same on SQLite and PostgreSQL);
+    rows, keys, constraints and indexes go with the table."""
+    for model in MODELS:
+        schema_editor.alter_db_table(None, f"{old}_{model}", f"{new}_{model}")
+
+
+def restore_tables(apps, schema_editor):
+    rename_tables(apps, schema_editor, old="reports", new="groups")
+
+
 def relabel_content_types(apps, schema_editor, old="groups", new="reports"):
     ContentType = apps.get_model("contenttypes", "ContentType")
     types = ContentType.objects.using(schema_editor.connection.alias)
@@ -403,7 +408,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(state_operations=STATE),
+        # The tables are the groups app's, renamed: the state says what they are now.
+        migrations.SeparateDatabaseAndState(
+            state_operations=STATE,
+            database_operations=[migrations.RunPython(rename_tables, restore_tables)],
+        ),
         migrations.RunPython(relabel_content_types, restore_content_types),
-        *[migrations.AlterModelTable(name=model, table=None) for model in MODELS],
     ]
