@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .roles import Capability, Role
+
 
 class AccountsConfig(AppConfig):
     name = "giamngheo.accounts"
@@ -9,4 +11,22 @@ class AccountsConfig(AppConfig):
     nav_items = [
         ("accounts:account_list", _("Accounts"), "manage_accounts"),
         ("accounts:read_audit", _("Personal data reads"), "view_read_audit"),
+    ]
+    # What each role may do is declared by the app that owns the action (``capabilities`` on
+    # its AppConfig); ``accounts.capabilities`` collects them.
+    capabilities = [
+        Capability(
+            "manage_accounts",
+            {Role.PROVINCE_STAFF, Role.MANAGING_OFFICE},
+            _("manage accounts and roles"),
+        ),
+        # Reading is implied by holding any role; the auditor reads only.
+        Capability("view_audit", Role.values, _("read the history")),
+        # Full citizen IDs: see personal_data.py for who needs them and why.
+        Capability(
+            "view_citizen_id",
+            {Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER},
+            _("see full citizen IDs"),
+        ),
+        Capability("view_read_audit", {Role.AUDITOR}, _("read who read personal data")),
     ]

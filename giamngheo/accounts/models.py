@@ -5,15 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class Role(models.TextChoices):
-    PROVINCE_STAFF = "province_staff", _("Province staff")
-    MANAGING_OFFICE = "managing_office", _("Managing office")
-    COMMUNE_OFFICER = "commune_officer", _("Commune officer")
-    COMMUNE_LEADER = "commune_leader", _("Commune People's Committee leader")
-    COLLABORATOR = "collaborator", _("Poverty-reduction collaborator")
-    CLUB_OFFICER = "club_officer", _("Club officer")
-    AUDITOR = "auditor", _("Auditor (read only)")
+from .roles import Role
 
 
 class User(AbstractUser):

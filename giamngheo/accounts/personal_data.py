@@ -16,8 +16,9 @@ so the rule lives here once. Reads of a household's personal data are recorded w
 
 from collections.abc import Callable
 
+from .capabilities import roots_where
 from .models import PersonalDataRead
-from .scoping import CAPABILITIES, current_assignments, sees_everything
+from .scoping import current_assignments
 
 MASK = "•"
 
@@ -33,11 +34,7 @@ def mask_citizen_id(value: str) -> str:
 
 def _full_roots(user, capability: str) -> tuple[str, ...] | None:
     """Paths of the units where ``user`` sees full IDs; ``None`` meaning everywhere."""
-    if sees_everything(user):
-        return None
-    return tuple(
-        a.unit.path for a in current_assignments(user) if a.role in CAPABILITIES[capability]
-    )
+    return roots_where(user, capability)
 
 
 def citizen_id_masker(user, capability: str = "view_citizen_id") -> Callable[[str, str], str]:

@@ -6,27 +6,12 @@ of another commune's record is a 404, never a 403 that confirms it exists.
 """
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from giamngheo.geo.models import Unit
 
-from .models import Role, RoleAssignment
-
-# What each role may do. Reading is implied by holding any role; the auditor reads only.
-CAPABILITIES: dict[str, frozenset[str]] = {
-    "manage_units": frozenset({Role.PROVINCE_STAFF, Role.MANAGING_OFFICE, Role.COMMUNE_OFFICER}),
-    "edit_register": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR}),
-    "decide": frozenset({Role.COMMUNE_LEADER}),
-    "manage_collaborators": frozenset({Role.MANAGING_OFFICE}),
-    "manage_clubs": frozenset({Role.CLUB_OFFICER, Role.COMMUNE_OFFICER, Role.MANAGING_OFFICE}),
-    "manage_accounts": frozenset({Role.PROVINCE_STAFF, Role.MANAGING_OFFICE}),
-    "view_audit": frozenset(set(Role.values)),
-    # Full citizen IDs: see personal_data.py for who needs them and why.
-    "view_citizen_id": frozenset({Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER}),
-    "view_read_audit": frozenset({Role.AUDITOR}),
-}
+from .models import RoleAssignment
 
 
 def current_assignments(user) -> list[RoleAssignment]:
@@ -50,11 +35,15 @@ def sees_everything(user) -> bool:
     return bool(getattr(user, "is_superuser", False) and user.is_active)
 
 
-def visible_units(user) -> QuerySet[Unit]:
-    """Every unit inside the user's role units (themselves included)."""
-    if sees_everything(user):
+def visible_units(user, roles=None) -> QuerySet[Unit]:
+    """Every unit inside the user's role units (themselves included).
+
+    With ``roles``, only the units under the user's assignments of one of those roles (what
+    a user does *in a role*; a superuser's blanket access does not count there).
+    """
+    if roles is None and sees_everything(user):
         return Unit.objects.all()
-    roots = {a.unit.path for a in current_assignments(user)}
+    roots = {a.unit.path for a in current_assignments(user) if roles is None or a.role in roles}
     if not roots:
         return Unit.objects.none()
     condition = Q()
@@ -63,15 +52,15 @@ def visible_units(user) -> QuerySet[Unit]:
     return Unit.objects.filter(condition)
 
 
-def scoped(queryset: QuerySet, user, via: str | None) -> QuerySet:
-    """``queryset`` limited to the user's area.
+def scoped(queryset: QuerySet, user, via: str | None, *, roles=None) -> QuerySet:
+    """``queryset`` limited to the user's area (to where they hold one of ``roles``, if given).
 
     ``via`` is the lookup from the model to its unit (``"commune"``,
     ``"household__village"`` …); ``None`` when the queryset is of units itself.
     """
-    if sees_everything(user):
+    if roles is None and sees_everything(user):
         return queryset
-    units = visible_units(user)
+    units = visible_units(user, roles)
     if via is None:
         return queryset.filter(pk__in=units.values("pk"))
     return queryset.filter(**{f"{via}__in": units.values("pk")})
@@ -81,31 +70,18 @@ def get_scoped_or_404(queryset: QuerySet, user, via: str | None, **lookup):
     return get_object_or_404(scoped(queryset, user, via), **lookup)
 
 
+def in_area(user, unit: Unit | None) -> bool:
+    """Whether ``unit`` lies inside (or is) a unit over which the user holds a current role:
+    the same rule as ``visible_units``, answered from the cached assignments."""
+    if sees_everything(user):
+        return True
+    return unit is not None and any(
+        unit.path.startswith(a.unit.path) for a in current_assignments(user)
+    )
+
+
 def roles_over(user, unit: Unit) -> set[str]:
     """Roles the user holds on ``unit`` or on any unit above it."""
     if unit is None:
         return set()
     return {a.role for a in current_assignments(user) if unit.path.startswith(a.unit.path)}
-
-
-def can(user, capability: str, unit: Unit) -> bool:
-    if sees_everything(user):
-        return True
-    return bool(roles_over(user, unit) & CAPABILITIES[capability])
-
-
-def can_anywhere(user, capability: str) -> bool:
-    """Whether the user may do this somewhere in their area (to show or hide a button)."""
-    if sees_everything(user):
-        return True
-    return any(a.role in CAPABILITIES[capability] for a in current_assignments(user))
-
-
-def require(user, capability: str, unit: Unit) -> None:
-    """Refuse an action: outside the area it is a 404, inside without the role a 403."""
-    from django.core.exceptions import PermissionDenied
-
-    if not sees_everything(user) and not roles_over(user, unit):
-        raise Http404
-    if not can(user, capability, unit):
-        raise PermissionDenied

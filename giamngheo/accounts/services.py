@@ -5,8 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from giamngheo.core.audit import audit
+
+from .capabilities import can
 from .models import RoleAssignment, User
-from .scoping import can
 
 
 @transaction.atomic
@@ -24,9 +26,7 @@ def create_account(*, username: str, full_name: str, phone: str, password: str, 
     except ValidationError as exc:
         raise ValidationError({"password": exc.messages}) from exc
     user.set_password(password)
-    user._history_user = by
-    user._change_reason = _("Account created")
-    user.save()
+    audit(user, by, _("Account created")).save()
     return user
 
 
@@ -44,9 +44,7 @@ def grant_role(
     assignment = RoleAssignment(
         user=user, role=role, unit=unit, valid_from=valid_from, valid_until=valid_until
     )
-    assignment._history_user = by
-    assignment._change_reason = reason
-    assignment.save()
+    audit(assignment, by, reason).save()
     return assignment
 
 
@@ -56,6 +54,4 @@ def revoke_role(*, assignment: RoleAssignment, by, reason: str) -> None:
         raise ValidationError(_("You can only change roles over units in your area."))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give the reason for removing the role.")})
-    assignment._history_user = by
-    assignment._change_reason = reason
-    assignment.delete()
+    audit(assignment, by, reason).delete()

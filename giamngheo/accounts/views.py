@@ -1,20 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from giamngheo.core.forms import add_service_errors
+from giamngheo.core.forms import add_service_errors, form_page, run_action
 from giamngheo.core.history import history_entries
 
 from . import services
+from .capabilities import require
 from .forms import AccountForm, LoginForm, RoleForm
 from .models import RoleAssignment
-from .scoping import can_anywhere
 from .selectors import accounts_visible_to, personal_data_reads, units_for_roles
 
 
@@ -29,8 +30,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 def _require_manager(user):
-    if not can_anywhere(user, "manage_accounts"):
-        raise PermissionDenied
+    require(user, "manage_accounts")
 
 
 @login_required
@@ -73,18 +73,14 @@ def account_detail(request, username):
     _require_manager(request.user)
     account = get_object_or_404(accounts_visible_to(request.user), username=username)
     role_form = RoleForm(request.POST or None, units=units_for_roles(request.user))
-    if request.method == "POST" and role_form.is_valid():
-        try:
-            services.grant_role(user=account, **role_form.cleaned_data, by=request.user)
-        except ValidationError as exc:
-            add_service_errors(role_form, exc)
-        else:
-            messages.success(request, _("Role given."))
-            return redirect("accounts:account_detail", username=account.username)
-    return render(
+    return form_page(
         request,
+        role_form,
         "accounts/account_detail.html",
         {"account": account, "role_form": role_form, "history": history_entries(account)},
+        call=lambda d: services.grant_role(user=account, **d, by=request.user),
+        success=_("Role given."),
+        then=reverse("accounts:account_detail", args=[account.username]),
     )
 
 
@@ -96,22 +92,20 @@ def role_revoke(request, pk):
     assignment = get_object_or_404(
         RoleAssignment.objects.select_related("user", "unit"), pk=pk, unit__in=units
     )
-    try:
-        services.revoke_role(
+    return run_action(
+        request,
+        lambda: services.revoke_role(
             assignment=assignment, by=request.user, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Role removed."))
-    return redirect("accounts:account_detail", username=assignment.user.username)
+        ),
+        success=_("Role removed."),
+        then=reverse("accounts:account_detail", args=[assignment.user.username]),
+    )
 
 
 @login_required
 def read_audit(request):
     """Who viewed or exported residents' personal data in the auditor's area, and when."""
-    if not can_anywhere(request.user, "view_read_audit"):
-        raise PermissionDenied
+    require(request.user, "view_read_audit")
     subject = request.GET.get("ho", "").strip()[:64]
     page = Paginator(personal_data_reads(request.user, subject), 50).get_page(
         request.GET.get("page")

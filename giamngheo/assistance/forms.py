@@ -1,9 +1,9 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.audit import today
 from giamngheo.core.widgets import FastSelect
 
 from .catalogues import InformChannel, NeedKind, ShockKind
@@ -26,21 +26,17 @@ class BigChoices(forms.RadioSelect):
         super().__init__(attrs={"class": "big-choices", **(attrs or {})})
 
 
-def _today():
-    return timezone.localdate()
-
-
 class HelpRequestForm(forms.Form):
     need = forms.ChoiceField(label=_("Kind of need"), choices=NeedKind.choices, widget=BigChoices)
     statement = forms.CharField(
         label=_("What the household said"), widget=forms.Textarea(attrs={"rows": 4})
     )
-    received_on = forms.DateField(label=_("Received on"), widget=DateInput, initial=_today)
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput, initial=today)
 
 
 class ShockForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of event"), choices=ShockKind.choices, widget=BigChoices)
-    occurred_on = forms.DateField(label=_("Happened on"), widget=DateInput, initial=_today)
+    occurred_on = forms.DateField(label=_("Happened on"), widget=DateInput, initial=today)
     description = forms.CharField(
         label=_("What happened"), widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -53,7 +49,7 @@ class StepForm(forms.Form):
     """One step of the follow-up; the fields shown depend on the step."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    on = forms.DateField(label=_("Date"), widget=DateInput, initial=_today)
+    on = forms.DateField(label=_("Date"), widget=DateInput, initial=today)
     action_decided = forms.CharField(
         label=_("Action decided"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

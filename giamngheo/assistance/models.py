@@ -1,7 +1,7 @@
 """Requests for help and their follow-up, shocks that put a household at risk, and the
 deadlines a province sets for the follow-up.
 
-A request moves only through ``services.transition`` along ``workflow.TRANSITIONS``; each
+A request moves only through ``services.transition`` along ``workflow.WORKFLOW``; each
 move is a ``RequestStep`` (who, when, from, to, note) and the request keeps an audit trail.
 """
 
@@ -9,8 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
+
+from giamngheo.core.workflow import WorkflowStep
 
 from .catalogues import DEFAULT_DEADLINES, InformChannel, NeedKind, ShockKind
 
@@ -124,36 +125,17 @@ class HelpRequest(models.Model):
         return self.state in OPEN_STATES
 
 
-class RequestStep(models.Model):
-    """One step of a request's follow-up, written by the service that performed it."""
+class RequestStep(WorkflowStep):
+    """One step of a request's follow-up, written by ``workflow.WORKFLOW``."""
 
     request = models.ForeignKey(
         HelpRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="steps"
     )
-    action = models.CharField(_("step"), max_length=16)
-    from_state = models.CharField(
-        pgettext_lazy("state", "from"), max_length=16, choices=RequestState.choices, blank=True
-    )
-    to_state = models.CharField(
-        pgettext_lazy("state", "to"), max_length=16, choices=RequestState.choices
-    )
-    on = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=pgettext_lazy("person", "by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    class Meta:
+    class Meta(WorkflowStep.Meta):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
         ordering = ["request", "at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
 
 
 class ShockState(models.TextChoices):

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from giamngheo.accounts.models import Role
+from giamngheo.accounts.capabilities import capability
 from giamngheo.accounts.scoping import current_assignments, get_scoped_or_404, scoped
+from giamngheo.core.audit import today as today_or
 from giamngheo.core.search import search
+from giamngheo.geo.models import Unit
 from giamngheo.households.assessment import standard_in_force
 from giamngheo.households.models import Deprivation, PovertyStatus
 from giamngheo.households.selectors import households_visible_to
@@ -19,11 +20,7 @@ from giamngheo.poverty import Category
 
 from .catalogues import NeedKind, indicators_for_need
 from .models import OPEN_STATES, HelpRequest, RequestState, Shock, ShockState
-from .workflow import reminder_for_state, states_acted_on_by
-
-
-def _today(today):
-    return today or timezone.localdate()
+from .workflow import WORKFLOW, reminder_for_state, states_acted_on_by
 
 
 def requests_visible_to(user):
@@ -52,7 +49,7 @@ def request_list(user, *, query="", state="", need="", commune="", overdue=False
 
 def overdue_requests(queryset, *, today=None):
     """Open requests whose next step is past its deadline (``due_on`` before today)."""
-    return queryset.filter(state__in=OPEN_STATES, due_on__lt=_today(today))
+    return queryset.filter(state__in=OPEN_STATES, due_on__lt=today_or(today))
 
 
 def overdue_list(user, *, today=None):
@@ -76,13 +73,13 @@ def request_detail(user, pk: int) -> HelpRequest:
 
 
 def request_steps(help_request: HelpRequest):
-    return help_request.steps.select_related("by").order_by("at", "id")
+    return WORKFLOW.steps(help_request)
 
 
 def need_indicators(help_request: HelpRequest, *, today=None):
     """The indicators the need concerns under the standard in force, each with whether the
     household's latest assessment found it deprived there."""
-    standard = standard_in_force(_today(today))
+    standard = standard_in_force(today_or(today))
     indicators = indicators_for_need(help_request.need, standard)
     deprived = set(
         Deprivation.objects.filter(
@@ -117,6 +114,11 @@ class Reminder:
     overdue: bool
 
 
+# The collaborator who received a request follows it up; the managing office watches its area.
+FOLLOWS_OWN_REQUESTS = "act_as_collaborator"
+WATCHES_OVERDUE = "watch_overdue_requests"
+
+
 def reminders_for(user, today=None, limit: int = 20) -> list[Reminder]:
     """Open requests where the user must take the next step, soonest deadline first.
 
@@ -124,17 +126,18 @@ def reminders_for(user, today=None, limit: int = 20) -> list[Reminder]:
     received a request is also reminded when it is overdue at any step (they follow it up),
     and a managing office of every overdue request in its area.
     """
-    today = _today(today)
+    today = today_or(today)
+    overdue = Q(state__in=OPEN_STATES, due_on__lt=today)
     condition = Q()
-    for assignment in current_assignments(user):
-        area = Q(commune__path__startswith=assignment.unit.path)
-        states = states_acted_on_by(assignment.role)
+    for role in {a.role for a in current_assignments(user)}:
+        area = Q(commune__in=scoped(Unit.objects.all(), user, None, roles={role}))
+        states = states_acted_on_by(role)
         if states:
             condition |= area & Q(state__in=states)
-        if assignment.role == Role.COLLABORATOR:
-            condition |= area & Q(received_by=user, state__in=OPEN_STATES, due_on__lt=today)
-        if assignment.role == Role.MANAGING_OFFICE:
-            condition |= area & Q(state__in=OPEN_STATES, due_on__lt=today)
+        if role in capability(FOLLOWS_OWN_REQUESTS).roles:
+            condition |= area & overdue & Q(received_by=user)
+        if role in capability(WATCHES_OVERDUE).roles:
+            condition |= area & overdue
     if not condition:
         return []
     rows = (
@@ -208,7 +211,7 @@ ABOVE_THE_LINE = [Category.NOT_POOR.value, Category.AVERAGE.value]
 def likely_to_escape(user, *, today=None, commune=""):
     """Poor and near-poor households whose latest facts put them above the line under the
     standard in force (the engine's stored answer, when it was computed with that standard)."""
-    standard = standard_in_force(_today(today))
+    standard = standard_in_force(today_or(today))
     qs = households_visible_to(user).filter(
         status__in=LISTED, assessed_category__in=ABOVE_THE_LINE, assessed_standard=standard.code
     )
@@ -230,7 +233,7 @@ def _open_applications():
 def listed_with_stale_assessment(user, *, today=None) -> int:
     """Listed households last assessed under another standard: they need recomputing before
     this list can speak for them."""
-    standard = standard_in_force(_today(today))
+    standard = standard_in_force(today_or(today))
     return (
         households_visible_to(user)
         .filter(status__in=LISTED)

@@ -8,24 +8,20 @@ shock or informing of a household is also written to their activity log (duties 
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from giamngheo.accounts.models import Role
-from giamngheo.accounts.scoping import require, roles_over, sees_everything
+from giamngheo.accounts.capabilities import holds, require
+from giamngheo.core.audit import audit
+from giamngheo.core.audit import today as today_or
 from giamngheo.core.concurrency import save_with_version
+from giamngheo.core.workflow import Attempt
 
-from .catalogues import DEFAULT_DEADLINES, Deadlines, InformChannel, NeedKind, ShockKind
-from .models import DeadlinePolicy, HelpRequest, RequestStep, Shock, ShockState
-from .workflow import FIRST_DEADLINE, TRANSITIONS, Transition
-
-
-def _audit(obj, by, reason: str):
-    obj._history_user = by
-    obj._change_reason = reason or ""
-    return obj
+from .catalogues import DEFAULT_DEADLINES, Deadlines, NeedKind, ShockKind
+from .models import DeadlinePolicy, HelpRequest, Shock, ShockState
+from .workflow import FIRST_DEADLINE, WORKFLOW
 
 
 def deadlines_for(commune) -> Deadlines:
@@ -79,7 +75,7 @@ def _log_for_collaborator(*, by, household, duty: str, description: str, on) -> 
     from giamngheo.collaborators.models import Collaborator
     from giamngheo.collaborators.services import log_activity
 
-    if Role.COLLABORATOR not in roles_over(by, household.commune):
+    if not holds(by, "act_as_collaborator", household):
         return
     collaborator = Collaborator.objects.filter(user=by, commune_id=household.commune_id).first()
     if collaborator is None:
@@ -124,15 +120,10 @@ def record_request(
         received_by=by,
         due_on=_due(household.commune, FIRST_DEADLINE, received_on),
     )
-    _audit(help_request, by, _("Request recorded"))
+    audit(help_request, by, _("Request recorded"))
     help_request.save()
-    RequestStep.objects.create(
-        request=help_request,
-        action="record",
-        to_state=help_request.state,
-        on=received_on,
-        note=help_request.statement,
-        by=by,
+    WORKFLOW.record_creation(
+        help_request, action="record", by=by, on=received_on, note=help_request.statement
     )
     _log_for_collaborator(
         by=by,
@@ -145,85 +136,9 @@ def record_request(
     return help_request
 
 
-def may_take(user, help_request: HelpRequest, transition: Transition) -> bool:
-    """Whether the user holds a role allowed to take this step over the request's commune."""
-    if help_request.state not in transition.sources:
-        return False
-    if sees_everything(user):
-        return True
-    return bool(roles_over(user, help_request.commune) & transition.roles)
-
-
-def _previous_date(help_request: HelpRequest):
-    """The date of the latest step, which the next step may not precede."""
-    for value, label in (
-        (help_request.informed_on, _("the household was informed")),
-        (help_request.carried_out_on, _("it was carried out")),
-        (help_request.answered_on, _("the answer")),
-        (help_request.forwarded_on, _("it was forwarded")),
-    ):
-        if value:
-            return value, label
-    return help_request.received_on, _("the request was received")
-
-
-@transaction.atomic
-def transition(
-    *,
-    help_request: HelpRequest,
-    action: str,
-    on: datetime.date,
-    by,
-    version,
-    note: str = "",
-    action_decided: str = "",
-    responsible: str = "",
-    informed_how: str = "",
-) -> HelpRequest:
-    """Take one step of the follow-up (``workflow.TRANSITIONS``).
-
-    - forward: the officer puts the recommendation to the commune People's Committee;
-    - accept: the leader answers with the action and who is responsible;
-    - decline: the leader answers with the reason (``note``);
-    - carry_out: the officer records what was done (``note``);
-    - inform: the household was told (``informed_how``) of the result;
-    - withdraw: the officer closes a mistaken or duplicate request (``note`` = why).
-
-    A step not allowed from the current state, or to the user's roles, is refused.
-    """
-    step = TRANSITIONS.get(action)
-    if step is None:
-        raise ValidationError(_("Unknown step."))
-    # Outside the user's area the request does not exist for them.
-    require(by, "view_audit", help_request.commune)
-    if help_request.state not in step.sources:
-        raise ValidationError(
-            _("This step cannot be taken now: the request is “%(state)s”.")
-            % {"state": help_request.get_state_display()}
-        )
-    if not may_take(by, help_request, step):
-        raise PermissionDenied(_("Your role cannot take this step."))
-    note = (note or "").strip()
-    errors = {}
-    if action == "accept":
-        if not (action_decided or "").strip():
-            errors["action_decided"] = _("Write the action decided.")
-        if not (responsible or "").strip():
-            errors["responsible"] = _("Write who is responsible.")
-    if action in ("decline", "withdraw") and not note:
-        errors["note"] = _("Give the reason.")
-    if action == "carry_out" and not note:
-        errors["note"] = _("Say what was done.")
-    if action == "inform" and informed_how not in InformChannel.values:
-        errors["informed_how"] = _("Say how the household was informed.")
-    if errors:
-        raise ValidationError(errors)
-    previous, previous_label = _previous_date(help_request)
-    _check_date("on", on, not_before=previous, label_before=previous_label)
-
-    from_state = help_request.state
-    help_request.state = step.target
-    help_request.due_on = _due(help_request.commune, step.next_deadline, on)
+def _apply_step(help_request, action: str, on, *, note, action_decided, responsible, informed_how):
+    """What each step writes on the request besides its state."""
+    help_request.due_on = _due(help_request.commune, WORKFLOW[action].next_deadline, on)
     if action == "forward":
         help_request.forwarded_on = on
     elif action in ("accept", "decline"):
@@ -240,26 +155,58 @@ def transition(
     elif action == "inform":
         help_request.informed_on = on
         help_request.informed_how = informed_how
-    save_with_version(help_request, expected_version=version, by=by, reason=str(step.label))
-    RequestStep.objects.create(
-        request=help_request,
-        action=action,
-        from_state=from_state,
-        to_state=step.target,
-        on=on,
-        note=note or action_decided.strip(),
-        by=by,
-    )
+
+
+@transaction.atomic
+def transition(
+    *,
+    help_request: HelpRequest,
+    action: str,
+    on: datetime.date,
+    by,
+    version,
+    note: str = "",
+    action_decided: str = "",
+    responsible: str = "",
+    informed_how: str = "",
+) -> HelpRequest:
+    """Take one step of the follow-up (``workflow.WORKFLOW``).
+
+    - forward: the officer puts the recommendation to the commune People's Committee;
+    - accept: the leader answers with the action and who is responsible;
+    - decline: the leader answers with the reason (``note``);
+    - carry_out: the officer records what was done (``note``);
+    - inform: the household was told (``informed_how``) of the result;
+    - withdraw: the officer closes a mistaken or duplicate request (``note`` = why).
+
+    A step outside the user's area, not allowed to their roles or from the current state,
+    or without what it needs, is refused (``core.workflow``).
+    """
+    note = (note or "").strip()
+    data = {
+        "action_decided": action_decided or "",
+        "responsible": responsible or "",
+        "informed_how": informed_how,
+    }
+    locked = WORKFLOW.begin(help_request, action, by=by, version=version)
+    # The guards compare the date with the previous step's, so they run before the step
+    # writes its own dates.
+    WORKFLOW.validate(locked, action, Attempt(by=by, on=on, note=note, data=data))
+    _apply_step(locked, action, on, note=note, **data)
+    WORKFLOW.finish(
+        locked, action, by=by, on=on, note=note, reason=str(WORKFLOW[action].label),
+        validated=True, step_note=note or data["action_decided"].strip(),
+    )  # fmt: skip
     if action == "inform":
         _log_for_collaborator(
             by=by,
-            household=help_request.household,
+            household=locked.household,
             duty="1",
             on=on,
             description=_("Household informed of the answer to its request: %(need)s.")
-            % {"need": help_request.get_need_display()},
+            % {"need": locked.get_need_display()},
         )
-    return help_request
+    return locked
 
 
 # --- shocks ----------------------------------------------------------------------------------
@@ -298,7 +245,7 @@ def record_shock(
         recorded_by=by,
         recorded_on=timezone.localdate(),
     )
-    _audit(shock, by, _("Shock recorded"))
+    audit(shock, by, _("Shock recorded"))
     shock.save()
     _log_for_collaborator(
         by=by,
@@ -330,7 +277,7 @@ def close_shock(*, shock: Shock, note: str, by, version) -> Shock:
 def _channel_for(by, commune) -> str:
     from giamngheo.reviews.models import Channel
 
-    if Role.COLLABORATOR in roles_over(by, commune):
+    if holds(by, "act_as_collaborator", commune):
         return Channel.COLLABORATOR
     return Channel.IN_PERSON
 
@@ -355,7 +302,7 @@ def start_inclusion_application(*, shock: Shock, by, version, today: datetime.da
     require(by, "edit_register", shock.commune)
     if shock.state != ShockState.AT_RISK:
         raise ValidationError(_("An application was already started, or the shock is closed."))
-    today = today or timezone.localdate()
+    today = today_or(today)
     reason = _("%(kind)s on %(date)s: %(description)s") % {
         "kind": shock.get_kind_display(),
         "date": f"{shock.occurred_on:%d/%m/%Y}",
@@ -389,7 +336,7 @@ def start_exit_application(*, household, by, today: datetime.date | None = None)
     from giamngheo.reviews.services import submit_application
 
     require(by, "edit_register", household.commune)
-    today = today or timezone.localdate()
+    today = today_or(today)
     reason = _(
         "The household's latest facts put it above the line under the standard %(standard)s "
         "(assessment: %(category)s, %(count)s deprived indicators)."

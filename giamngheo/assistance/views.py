@@ -1,21 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from giamngheo.accounts.capabilities import can, can_anywhere, require
 from giamngheo.accounts.personal_data import record_citizen_id_search
-from giamngheo.accounts.scoping import can, can_anywhere, require, visible_units
-from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors
+from giamngheo.accounts.scoping import scoped
+from giamngheo.core.forms import done, form_page, run_action, submit
 from giamngheo.core.history import history_entries
 from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
-from giamngheo.geo.models import Level
+from giamngheo.geo.models import Level, Unit
 
 from . import selectors, services
 from .catalogues import DEADLINE_NOTE, NEED_SOURCE, SHOCK_SOURCE
@@ -31,7 +31,7 @@ from .forms import (
     default_period,
 )
 from .models import ShockState
-from .workflow import TRANSITIONS, transitions_from
+from .workflow import WORKFLOW
 
 # The search boxes over households may hold a head's name or a citizen ID: they are posted and
 # kept in the session, never put in a URL (core.search.posted_search).
@@ -44,7 +44,7 @@ _picker_search = posted_search(
 
 
 def _communes(user):
-    return visible_units(user).filter(level=Level.COMMUNE).order_by("name")
+    return scoped(Unit.objects.filter(level=Level.COMMUNE), user, None).order_by("name")
 
 
 # --- requests for help -----------------------------------------------------------------------
@@ -95,7 +95,7 @@ def _chosen_household(request):
     if not code:
         return None
     household = selectors.household_for_recording(request.user, code)
-    require(request.user, "edit_register", household.commune)
+    require(request.user, "edit_register", household)
     return household
 
 
@@ -112,38 +112,28 @@ def _household_picker(request, template, title):
 @require_http_methods(["GET", "POST"])
 @_picker_search
 def request_add(request):
-    if not can_anywhere(request.user, "edit_register"):
-        raise PermissionDenied
+    require(request.user, "edit_register")
     household = _chosen_household(request)
     if household is None:
         return _household_picker(
             request, "assistance/pick_household.html", _("Record a request for help")
         )
-    form = HelpRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            help_request = services.record_request(
-                household=household, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Request recorded and sent to the commune officer."))
-            return redirect("assistance:request_detail", pk=help_request.pk)
-    return render(
+    return form_page(
         request,
+        HelpRequestForm(request.POST or None),
         "assistance/request_form.html",
-        {"form": form, "household": household, "need_source": NEED_SOURCE},
-        status=400 if form.is_bound and form.errors else 200,
+        {"household": household, "need_source": NEED_SOURCE},
+        call=lambda d: services.record_request(household=household, by=request.user, **d),
+        success=_("Request recorded and sent to the commune officer."),
+        then=lambda r: reverse("assistance:request_detail", args=[r.pk]),
+        error_status=400,
     )
 
 
 def _step_forms(user, help_request, bound=None):
     """The forms of the steps this user may take now, the bound one (after a refusal) kept."""
     forms = []
-    for step in transitions_from(help_request.state):
-        if not services.may_take(user, help_request, step):
-            continue
+    for step in WORKFLOW.available(help_request, user):
         if bound is not None and bound.action == step.action:
             form = bound
         else:
@@ -178,33 +168,34 @@ def request_detail(request, pk):
 @require_POST
 def request_step(request, pk, action):
     help_request = selectors.request_detail(request.user, pk)
-    step = TRANSITIONS.get(action)
-    if step is None:
+    if action not in WORKFLOW:
         raise Http404
-    if not services.may_take(request.user, help_request, step) and (
-        help_request.state in step.sources
-    ):
-        raise PermissionDenied
+    step = WORKFLOW[action]
+    if help_request.state in step.sources:
+        require(request.user, step.capability, help_request)
     form = StepForm(request.POST, action=action)
-    if form.is_valid():
-        try:
-            services.transition(
-                help_request=help_request,
-                action=action,
-                by=request.user,
-                version=form.cleaned_data["version"],
-                **form.service_data(),
-            )
-        except EditConflict as exc:
-            add_service_errors(form, exc)
-            help_request.refresh_from_db()
-            return _render_detail(request, help_request, form, status=409)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved: %(step)s.") % {"step": step.label})
-            return redirect("assistance:request_detail", pk=help_request.pk)
-    return _render_detail(request, help_request, form, status=400)
+    submission = submit(
+        request,
+        form,
+        lambda d: services.transition(
+            help_request=help_request,
+            action=action,
+            by=request.user,
+            version=d["version"],
+            **form.service_data(),
+        ),
+        error_status=400,
+    )
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=_("Saved: %(step)s.") % {"step": step.label},
+            then=reverse("assistance:request_detail", args=[help_request.pk]),
+        )
+    if submission.conflict:
+        help_request.refresh_from_db()
+    return _render_detail(request, help_request, form, status=submission.status)
 
 
 # --- shocks -----------------------------------------------------------------------------------
@@ -236,32 +227,26 @@ def shock_list(request):
 @require_http_methods(["GET", "POST"])
 @_picker_search
 def shock_add(request):
-    if not can_anywhere(request.user, "edit_register"):
-        raise PermissionDenied
+    require(request.user, "edit_register")
     household = _chosen_household(request)
     if household is None:
         return _household_picker(
             request, "assistance/pick_household.html", _("Record a shock or family change")
         )
-    form = ShockForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            shock = services.record_shock(household=household, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Shock recorded: the household is marked at risk."))
-            return redirect("assistance:shock_detail", pk=shock.pk)
-    return render(
+    return form_page(
         request,
+        ShockForm(request.POST or None),
         "assistance/shock_form.html",
-        {"form": form, "household": household, "shock_source": SHOCK_SOURCE},
-        status=400 if form.is_bound and form.errors else 200,
+        {"household": household, "shock_source": SHOCK_SOURCE},
+        call=lambda d: services.record_shock(household=household, by=request.user, **d),
+        success=_("Shock recorded: the household is marked at risk."),
+        then=lambda shock: reverse("assistance:shock_detail", args=[shock.pk]),
+        error_status=400,
     )
 
 
 def _render_shock(request, shock, close_form=None, status=200):
-    may_edit = can(request.user, "edit_register", shock.commune)
+    may_edit = can(request.user, "edit_register", shock)
     at_risk = shock.state == ShockState.AT_RISK
     if close_form is None and may_edit and at_risk:
         close_form = CloseShockForm(initial={"version": shock.version})
@@ -291,21 +276,24 @@ def shock_detail(request, pk):
 @require_POST
 def shock_close(request, pk):
     shock = selectors.shock_detail(request.user, pk)
-    require(request.user, "edit_register", shock.commune)
+    require(request.user, "edit_register", shock)
     form = CloseShockForm(request.POST)
-    if form.is_valid():
-        try:
-            services.close_shock(shock=shock, by=request.user, **form.cleaned_data)
-        except EditConflict as exc:
-            add_service_errors(form, exc)
-            shock.refresh_from_db()
-            return _render_shock(request, shock, form, status=409)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Shock closed."))
-            return redirect("assistance:shock_detail", pk=shock.pk)
-    return _render_shock(request, shock, form, status=400)
+    submission = submit(
+        request,
+        form,
+        lambda d: services.close_shock(shock=shock, by=request.user, **d),
+        error_status=400,
+    )
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=_("Shock closed."),
+            then=reverse("assistance:shock_detail", args=[shock.pk]),
+        )
+    if submission.conflict:
+        shock.refresh_from_db()
+    return _render_shock(request, shock, form, status=submission.status)
 
 
 @login_required
@@ -313,23 +301,28 @@ def shock_close(request, pk):
 def shock_application(request, pk):
     """One action: the prefilled inclusion application of the ad-hoc review."""
     shock = selectors.shock_detail(request.user, pk)
-    require(request.user, "edit_register", shock.commune)
+    require(request.user, "edit_register", shock)
     form = ApplicationForm(request.POST)
-    if form.is_valid():
-        try:
-            application = services.start_inclusion_application(
-                shock=shock, by=request.user, version=form.cleaned_data["version"]
-            )
-        except EditConflict as exc:
-            shock.refresh_from_db()
-            messages.error(request, " ".join(exc.messages))
-            return _render_shock(request, shock, status=409)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return _render_shock(request, shock, status=400)
-        messages.success(request, _("Inclusion application started in the ad-hoc review."))
-        return redirect("reviews:adhoc_detail", pk=application.pk)
-    return _render_shock(request, shock, status=400)
+    submission = submit(
+        request,
+        form,
+        lambda d: services.start_inclusion_application(
+            shock=shock, by=request.user, version=d["version"]
+        ),
+        error_status=400,
+    )
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=_("Inclusion application started in the ad-hoc review."),
+            then=lambda application: reverse("reviews:adhoc_detail", args=[application.pk]),
+        )
+    if refusal := form.non_field_errors():
+        messages.error(request, " ".join(refusal))
+    if submission.conflict:
+        shock.refresh_from_db()
+    return _render_shock(request, shock, status=submission.status)
 
 
 # --- likely to escape ---------------------------------------------------------------------------
@@ -358,14 +351,14 @@ def likely_to_escape(request):
 def exit_application(request, code):
     """From the likely-to-escape list: the prefilled exit application (Form 04)."""
     household = selectors.household_for_recording(request.user, code)
-    require(request.user, "edit_register", household.commune)
-    try:
-        application = services.start_exit_application(household=household, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("assistance:likely_to_escape")
-    messages.success(request, _("Exit application started in the ad-hoc review."))
-    return redirect("reviews:adhoc_detail", pk=application.pk)
+    require(request.user, "edit_register", household)
+    return run_action(
+        request,
+        lambda: services.start_exit_application(household=household, by=request.user),
+        success=_("Exit application started in the ad-hoc review."),
+        then=lambda application: reverse("reviews:adhoc_detail", args=[application.pk]),
+        back=reverse("assistance:likely_to_escape"),
+    )
 
 
 # --- summary ------------------------------------------------------------------------------------

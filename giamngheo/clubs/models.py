@@ -231,14 +231,6 @@ class MeetingState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-# Which state a meeting may move to from each state.
-MEETING_TRANSITIONS = {
-    MeetingState.PLANNED: {MeetingState.HELD, MeetingState.CANCELLED},
-    MeetingState.HELD: set(),
-    MeetingState.CANCELLED: set(),
-}
-
-
 class Meeting(models.Model):
     club = models.ForeignKey(
         Club, verbose_name=_("club"), on_delete=models.CASCADE, related_name="meetings"
@@ -272,6 +264,11 @@ class Meeting(models.Model):
     @property
     def date(self):
         return self.held_on or self.planned_on
+
+    @property
+    def area_unit(self):
+        """The unit whose users may see and manage the meeting (``accounts.capabilities``)."""
+        return self.club.unit
 
 
 class MeetingTopic(models.Model):

@@ -13,12 +13,12 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from giamngheo.core.audit import audit, today
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.geo.models import Level, Unit
 
 from .catalogues import MAX_MEMBERS, MAX_VICE_CHAIRS, ClubLevel, Frequency, Topic
 from .models import (
-    MEETING_TRANSITIONS,
     Attendance,
     Club,
     ExpansionPlan,
@@ -33,6 +33,7 @@ from .models import (
     Officer,
     OfficerRole,
 )
+from .workflow import MEETINGS
 
 # The unit levels a club of each level may be placed on.
 UNIT_LEVELS = {
@@ -41,12 +42,6 @@ UNIT_LEVELS = {
     ClubLevel.VILLAGE: {Level.VILLAGE},
     ClubLevel.POOR_PEOPLE: {Level.COMMUNE, Level.VILLAGE},
 }
-
-
-def _audit(obj, by, reason: str = ""):
-    obj._history_user = by
-    obj._change_reason = reason
-    return obj
 
 
 def founding_unit_for(unit: Unit) -> Unit:
@@ -125,7 +120,7 @@ def found_club(
     name = _validate_club(
         name=name, level=level, unit=unit, decision_no=decision_no, founded_on=founded_on
     )
-    club = _audit(
+    club = audit(
         Club(
             name=name,
             level=level,
@@ -144,7 +139,7 @@ def found_club(
     club.save()
     if unit.level == Level.COMMUNE:
         for position, place in enumerate(host_units_for(club), start=1):
-            _audit(HostPlace(club=club, position=position, unit=place), by).save()
+            audit(HostPlace(club=club, position=position, unit=place), by).save()
     return club
 
 
@@ -219,7 +214,7 @@ def add_member(
             % {"max": MAX_MEMBERS}
         )
     seat = min(s for s in range(1, MAX_MEMBERS + 1) if s not in taken)
-    member = _audit(
+    member = audit(
         Member(
             club=club,
             full_name=full_name,
@@ -247,35 +242,16 @@ def record_member_leaving(*, member: Member, left_on: datetime.date, by, reason:
     for office in member.offices.filter(ended_on__isnull=True):
         office.ended_on = left_on
         office.end_reason = _("Left the club")
-        _audit(office, by, reason).save()
+        audit(office, by, reason).save()
     member.left_on = left_on
-    _audit(member, by, reason or _("Member left")).save()
+    audit(member, by, reason or _("Member left")).save()
     return member
 
 
 # Officers ------------------------------------------------------------------------
 
 
-@transaction.atomic
-def elect_officer(
-    *,
-    club: Club,
-    member: Member,
-    role: str,
-    elected_on: datetime.date,
-    election_result: str,
-    term_ends_on: datetime.date | None = None,
-    replaces: Officer | None = None,
-    by,
-    reason: str = "",
-) -> Officer:
-    """Record a member elected chair or vice-chair by the members.
-
-    A club has one chair and two vice-chairs. A newly elected chair takes over from
-    the current chair, whose term ends that day. A third vice-chair is refused unless
-    the election replaces one of the two (``replaces``). Ended terms stay on record.
-    """
-    club = _lock(club)
+def _check_election(club, member, role, elected_on, election_result, term_ends_on) -> None:
     errors = {}
     if member.club_id != club.pk or member.left_on:
         errors["member"] = _("Only a current official member of the club can be elected.")
@@ -289,7 +265,10 @@ def elect_officer(
         errors["term_ends_on"] = _("The term must end after the election.")
     if errors:
         raise ValidationError(errors)
-    current = list(club.officers.filter(ended_on__isnull=True).select_related("member"))
+
+
+def _seat_for(club, member, role, current, replaces):
+    """The officer the elected member takes over from (if any) and the seat they take."""
     if any(o.member_id == member.pk for o in current if o != replaces):
         raise ValidationError(
             {"member": _("%(name)s already holds an office in the club.") % {"name": member}}
@@ -318,11 +297,37 @@ def elect_officer(
             )
         free = {1, 2} - {o.slot for o in vices}
         slot = outgoing.slot if outgoing else min(free)
+    return outgoing, slot
+
+
+@transaction.atomic
+def elect_officer(
+    *,
+    club: Club,
+    member: Member,
+    role: str,
+    elected_on: datetime.date,
+    election_result: str,
+    term_ends_on: datetime.date | None = None,
+    replaces: Officer | None = None,
+    by,
+    reason: str = "",
+) -> Officer:
+    """Record a member elected chair or vice-chair by the members.
+
+    A club has one chair and two vice-chairs. A newly elected chair takes over from
+    the current chair, whose term ends that day. A third vice-chair is refused unless
+    the election replaces one of the two (``replaces``). Ended terms stay on record.
+    """
+    club = _lock(club)
+    _check_election(club, member, role, elected_on, election_result, term_ends_on)
+    current = list(club.officers.filter(ended_on__isnull=True).select_related("member"))
+    outgoing, slot = _seat_for(club, member, role, current, replaces)
     if outgoing is not None:
         outgoing.ended_on = elected_on
         outgoing.end_reason = _("Replaced by %(name)s") % {"name": member}
-        _audit(outgoing, by, reason).save()
-    officer = _audit(
+        audit(outgoing, by, reason).save()
+    officer = audit(
         Officer(
             club=club,
             member=member,
@@ -350,7 +355,7 @@ def end_officer_term(*, officer: Officer, ended_on: datetime.date, by, reason: s
         raise ValidationError({"reason": _("Give the reason the term ends.")})
     officer.ended_on = ended_on
     officer.end_reason = reason.strip()
-    _audit(officer, by, reason).save()
+    audit(officer, by, reason).save()
     return officer
 
 
@@ -376,7 +381,7 @@ def add_host_place(*, club: Club, by, unit: Unit | None = None, name: str = "") 
     elif not name:
         raise ValidationError({"name": _("Choose a unit or enter the name of the place.")})
     last = club.host_places.aggregate(m=Max("position"))["m"] or 0
-    place = _audit(HostPlace(club=club, position=last + 1, unit=unit, name=name), by)
+    place = audit(HostPlace(club=club, position=last + 1, unit=unit, name=name), by)
     place.save()
     return place
 
@@ -385,7 +390,7 @@ def add_host_place(*, club: Club, by, unit: Unit | None = None, name: str = "") 
 def set_host_place_active(*, place: HostPlace, active: bool, by, reason: str = "") -> HostPlace:
     """Take a place out of the rotation (or back in) without losing its past meetings."""
     place.is_active = active
-    _audit(place, by, reason).save()
+    audit(place, by, reason).save()
     return place
 
 
@@ -415,25 +420,14 @@ def propose_next_host(club: Club) -> HostPlace | None:
 # Meetings ------------------------------------------------------------------------
 
 
-def _check_transition(meeting: Meeting, target: str) -> None:
-    if target not in MEETING_TRANSITIONS[meeting.state]:
-        raise ValidationError(
-            _("A %(state)s meeting cannot become %(target)s.")
-            % {
-                "state": meeting.get_state_display().lower(),
-                "target": MeetingState(target).label.lower(),
-            }
-        )
-
-
 def _set_topics(meeting: Meeting, topics, by) -> None:
     wanted = {t for t in topics if t in Topic.values}
     existing = {t.topic: t for t in meeting.topics.all()}
     for code, row in existing.items():
         if code not in wanted:
-            _audit(row, by).delete()
+            audit(row, by).delete()
     for code in wanted - existing.keys():
-        _audit(MeetingTopic(meeting=meeting, topic=code), by).save()
+        audit(MeetingTopic(meeting=meeting, topic=code), by).save()
 
 
 @transaction.atomic
@@ -461,7 +455,7 @@ def plan_meeting(
         raise ValidationError({"host_place": _("Choose one of the club's places.")})
     if not host_place.is_active:
         raise ValidationError({"host_place": _("This place has been taken out of the rotation.")})
-    meeting = _audit(
+    meeting = audit(
         Meeting(
             club=club,
             planned_on=planned_on,
@@ -496,7 +490,7 @@ def record_meeting(
     ``guests`` are (full name, organisation) of invited people who came. The number of
     official members on the roll that day is kept as the base of the attendance rate.
     """
-    _check_transition(meeting, MeetingState.HELD)
+    meeting = MEETINGS.begin(meeting, "hold", by=by, version=version)
     errors = {}
     if held_on > timezone.localdate():
         errors["held_on"] = _("A meeting cannot be recorded as held in the future.")
@@ -513,18 +507,17 @@ def record_meeting(
         }
     if errors:
         raise ValidationError(errors)
-    meeting.state = MeetingState.HELD
     meeting.held_on = held_on
     meeting.minutes = minutes.strip()
     meeting.members_on_roll = len(roll)
     if other_topics is not None:
         meeting.other_topics = other_topics.strip()
-    save_with_version(meeting, expected_version=version, by=by, reason=reason or _("Meeting held"))
+    MEETINGS.finish(meeting, "hold", by=by, on=held_on, reason=reason or _("Meeting held"))
     for member in {m.pk: m for m in present}.values():
-        _audit(Attendance(meeting=meeting, member=member), by).save()
+        audit(Attendance(meeting=meeting, member=member), by).save()
     for full_name, organisation in guests:
         if full_name.strip():
-            _audit(
+            audit(
                 Guest(meeting=meeting, full_name=full_name.strip(), organisation=organisation),
                 by,
             ).save()
@@ -536,12 +529,11 @@ def record_meeting(
 @transaction.atomic
 def cancel_meeting(*, meeting: Meeting, by, reason: str) -> Meeting:
     """A planned meeting that will not take place; its host keeps the next turn."""
-    _check_transition(meeting, MeetingState.CANCELLED)
+    meeting = MEETINGS.begin(meeting, "cancel", by=by)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give the reason for cancelling.")})
-    meeting.state = MeetingState.CANCELLED
     meeting.cancel_reason = reason.strip()
-    return save_with_version(meeting, expected_version=meeting.version, by=by, reason=reason)
+    return MEETINGS.finish(meeting, "cancel", by=by, on=today(), reason=reason)
 
 
 @transaction.atomic
@@ -556,7 +548,7 @@ def add_follow_up(
         errors["owner"] = _("Enter who carries out the action.")
     if errors:
         raise ValidationError(errors)
-    action = _audit(
+    action = audit(
         FollowUpAction(
             meeting=meeting, description=description.strip(), owner=owner.strip(), due_on=due_on
         ),
@@ -571,7 +563,7 @@ def complete_follow_up(*, action: FollowUpAction, done_on: datetime.date, by) ->
     if action.done_on:
         raise ValidationError(_("This action is already done."))
     action.done_on = done_on
-    _audit(action, by, _("Action done")).save()
+    audit(action, by, _("Action done")).save()
     return action
 
 
@@ -595,7 +587,7 @@ def keep_good_practice(
         errors["meeting"] = _("Choose a meeting of this club.")
     if errors:
         raise ValidationError(errors)
-    practice = _audit(
+    practice = audit(
         GoodPractice(
             club=club,
             meeting=meeting,
@@ -625,5 +617,5 @@ def set_expansion_plan(
     if plan is None:
         plan = ExpansionPlan(unit=unit, year=year, level=level, planned=planned)
     plan.planned = planned
-    _audit(plan, by, reason).save()
+    audit(plan, by, reason).save()
     return plan

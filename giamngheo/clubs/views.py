@@ -2,9 +2,7 @@
 
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from giamngheo.accounts.scoping import can, get_scoped_or_404, require
-from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors
+from giamngheo.accounts.capabilities import can, require
+from giamngheo.accounts.scoping import get_scoped_or_404
+from giamngheo.core.forms import done, form_page, run_action, submit
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import year_param
 from giamngheo.core.search import posted_search
@@ -47,14 +45,27 @@ CAPABILITY = "manage_clubs"
 def _managed_club(request, pk):
     """A club in the user's area that the user may change (404 outside, 403 read-only)."""
     club = selectors.club_for(request.user, pk)
-    require(request.user, CAPABILITY, club.unit)
+    require(request.user, CAPABILITY, club)
     return club
 
 
 def _managed_meeting(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
-    require(request.user, CAPABILITY, meeting.club.unit)
+    require(request.user, CAPABILITY, meeting)
     return meeting
+
+
+def _club_page(club) -> str:
+    return reverse("clubs:club_detail", args=[club.pk])
+
+
+def _meeting_page(meeting) -> str:
+    return reverse("clubs:meeting_detail", args=[meeting.pk])
+
+
+def _again_or(request, url_name: str, club) -> str:
+    """The same form again ("save and add another"), else the club's page."""
+    return reverse(url_name, args=[club.pk]) if "again" in request.POST else _club_page(club)
 
 
 def _unit_param(request):
@@ -137,28 +148,31 @@ def club_create(request):
     within = _unit_param(request)
     units = selectors.units_for_new_club(request.user, within)
     form = ClubForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def call(data):
         require(request.user, CAPABILITY, data["unit"])
-        try:
-            club = services.found_club(
-                name=data["name"],
-                level=data["level"],
-                unit=data["unit"],
-                decision_no=data["decision_no"],
-                founded_on=data["founded_on"],
-                frequency=data["frequency"],
-                rules_reference=data["rules_reference"],
-                rules_adopted_on=data["rules_adopted_on"],
-                rules_text=data["rules_text"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Founded %(name)s.") % {"name": club.name})
-            return redirect("clubs:club_detail", pk=club.pk)
-    return render(request, "clubs/club_form.html", {"form": form, "within": within})
+        return services.found_club(
+            name=data["name"],
+            level=data["level"],
+            unit=data["unit"],
+            decision_no=data["decision_no"],
+            founded_on=data["founded_on"],
+            frequency=data["frequency"],
+            rules_reference=data["rules_reference"],
+            rules_adopted_on=data["rules_adopted_on"],
+            rules_text=data["rules_text"],
+            by=request.user,
+        )
+
+    return form_page(
+        request,
+        form,
+        "clubs/club_form.html",
+        {"within": within},
+        call=call,
+        success=lambda club: _("Founded %(name)s.") % {"name": club.name},
+        then=_club_page,
+    )
 
 
 @login_required
@@ -177,7 +191,7 @@ def club_detail(request, pk):
             "next_host": services.propose_next_host(club),
             "meetings": list(selectors.meetings_of(club)[:24]),
             "practices": list(club.good_practices.all()),
-            "can_manage": can(request.user, CAPABILITY, club.unit),
+            "can_manage": can(request.user, CAPABILITY, club),
             "max_members": MAX_MEMBERS,
             "history": history_entries(club),
         },
@@ -201,30 +215,25 @@ def club_edit(request, pk):
         "version",
     ]
     form = ClubEditForm(request.POST or None, initial={f: getattr(club, f) for f in fields})
-    conflict = False
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_club(
-                club=club,
-                version=data.pop("version"),
-                reason=data.pop("reason"),
-                by=request.user,
-                **data,
-            )
-        except EditConflict as exc:
-            conflict = True
-            add_service_errors(form, exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved %(name)s.") % {"name": club.name})
-            return redirect("clubs:club_detail", pk=club.pk)
-    return render(
+
+    def call(data):
+        data = dict(data)
+        return services.update_club(
+            club=club,
+            version=data.pop("version"),
+            reason=data.pop("reason"),
+            by=request.user,
+            **data,
+        )
+
+    return form_page(
         request,
+        form,
         "clubs/club_edit.html",
-        {"form": form, "club": club, "conflict": conflict},
-        status=409 if conflict else 200,
+        {"club": club},
+        call=call,
+        success=_("Saved %(name)s.") % {"name": club.name},
+        then=_club_page(club),
     )
 
 
@@ -233,21 +242,22 @@ def club_edit(request, pk):
 def member_add(request, pk):
     club = _managed_club(request, pk)
     form = MemberForm(request.POST or None, initial={"joined_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.add_member(club=club, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Added %(name)s.") % {"name": member.full_name})
-            if "again" in request.POST:
-                return redirect("clubs:member_add", pk=club.pk)
-            return redirect("clubs:club_detail", pk=club.pk)
+    submission = submit(
+        request, form, lambda d: services.add_member(club=club, by=request.user, **d)
+    )
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=lambda member: _("Added %(name)s.") % {"name": member.full_name},
+            then=_again_or(request, "clubs:member_add", club),
+        )
     count = selectors.current_members(club).count()
     return render(
         request,
         "clubs/member_form.html",
         {"form": form, "club": club, "count": count, "max_members": MAX_MEMBERS},
+        status=submission.status,
     )
 
 
@@ -256,23 +266,14 @@ def member_add(request, pk):
 def member_leave(request, pk, member_pk):
     club = _managed_club(request, pk)
     member = get_object_or_404(club.members, pk=member_pk)
-    form = LeaveForm(request.POST or None, initial={"left_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_member_leaving(member=member, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Recorded that %(name)s left.") % {"name": member})
-            return redirect("clubs:club_detail", pk=club.pk)
-    return render(
+    return form_page(
         request,
+        LeaveForm(request.POST or None, initial={"left_on": timezone.localdate()}),
         "clubs/simple_form.html",
-        {
-            "form": form,
-            "club": club,
-            "title": _("%(name)s leaves the club") % {"name": member},
-        },
+        {"club": club, "title": _("%(name)s leaves the club") % {"name": member}},
+        call=lambda d: services.record_member_leaving(member=member, by=request.user, **d),
+        success=_("Recorded that %(name)s left.") % {"name": member},
+        then=_club_page(club),
     )
 
 
@@ -286,20 +287,14 @@ def officer_elect(request, pk):
         officers=selectors.officers_of(club, current=True),
         initial={"elected_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            officer = services.elect_officer(club=club, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Recorded: %(officer)s.") % {"officer": officer})
-            if "again" in request.POST:
-                return redirect("clubs:officer_elect", pk=club.pk)
-            return redirect("clubs:club_detail", pk=club.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "clubs/simple_form.html",
-        {"form": form, "club": club, "title": _("Record an election"), "again": True},
+        {"club": club, "title": _("Record an election"), "again": True},
+        call=lambda d: services.elect_officer(club=club, by=request.user, **d),
+        success=lambda officer: _("Recorded: %(officer)s.") % {"officer": officer},
+        then=_again_or(request, "clubs:officer_elect", club),
     )
 
 
@@ -308,19 +303,14 @@ def officer_elect(request, pk):
 def officer_end(request, pk, officer_pk):
     club = _managed_club(request, pk)
     officer = get_object_or_404(club.officers.select_related("member"), pk=officer_pk)
-    form = EndTermForm(request.POST or None, initial={"ended_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_officer_term(officer=officer, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The term of %(officer)s ended.") % {"officer": officer})
-            return redirect("clubs:club_detail", pk=club.pk)
-    return render(
+    return form_page(
         request,
+        EndTermForm(request.POST or None, initial={"ended_on": timezone.localdate()}),
         "clubs/simple_form.html",
-        {"form": form, "club": club, "title": _("End the term of %(o)s") % {"o": officer}},
+        {"club": club, "title": _("End the term of %(o)s") % {"o": officer}},
+        call=lambda d: services.end_officer_term(officer=officer, by=request.user, **d),
+        success=_("The term of %(officer)s ended.") % {"officer": officer},
+        then=_club_page(club),
     )
 
 
@@ -330,24 +320,16 @@ def host_place_add(request, pk):
     club = _managed_club(request, pk)
     listed = club.host_places.filter(unit__isnull=False).values("unit")
     units = services.host_units_for(club).exclude(pk__in=listed)
-    form = HostPlaceForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        try:
-            place = services.add_host_place(
-                club=club,
-                unit=form.cleaned_data.get("unit"),
-                name=form.cleaned_data["name"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Added %(place)s to the rotation.") % {"place": place})
-            return redirect("clubs:club_detail", pk=club.pk)
-    return render(
+    return form_page(
         request,
+        HostPlaceForm(request.POST or None, units=units),
         "clubs/simple_form.html",
-        {"form": form, "club": club, "title": _("Add a place to the rotation")},
+        {"club": club, "title": _("Add a place to the rotation")},
+        call=lambda d: services.add_host_place(
+            club=club, unit=d.get("unit"), name=d["name"], by=request.user
+        ),
+        success=lambda place: _("Added %(place)s to the rotation.") % {"place": place},
+        then=_club_page(club),
     )
 
 
@@ -370,18 +352,14 @@ def meeting_plan(request, pk):
         places=club.host_places.filter(is_active=True).select_related("unit"),
         initial={"host_place": proposed},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.plan_meeting(club=club, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Meeting planned."))
-            return redirect("clubs:meeting_detail", pk=meeting.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "clubs/meeting_plan.html",
-        {"form": form, "club": club, "proposed": proposed},
+        {"club": club, "proposed": proposed},
+        call=lambda d: services.plan_meeting(club=club, by=request.user, **d),
+        success=_("Meeting planned."),
+        then=_meeting_page,
     )
 
 
@@ -395,7 +373,7 @@ def meeting_detail(request, pk):
             "meeting": meeting,
             "club": meeting.club,
             **selectors.meeting_page(meeting),
-            "can_manage": can(request.user, CAPABILITY, meeting.club.unit),
+            "can_manage": can(request.user, CAPABILITY, meeting),
             "action_form": FollowUpForm(),
             "practice_form": GoodPracticeForm(),
             "history": history_entries(meeting),
@@ -427,34 +405,24 @@ def meeting_record(request, pk):
             "version": meeting.version,
         },
     )
-    conflict = False
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_meeting(
-                meeting=meeting,
-                held_on=data["held_on"],
-                minutes=data["minutes"],
-                present=list(data["present"]),
-                guests=data["guests"],
-                topics=data["topics"],
-                other_topics=data["other_topics"],
-                version=data["version"],
-                by=request.user,
-            )
-        except EditConflict as exc:
-            conflict = True
-            add_service_errors(form, exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Meeting recorded."))
-            return redirect("clubs:meeting_detail", pk=meeting.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "clubs/meeting_record.html",
-        {"form": form, "meeting": meeting, "club": meeting.club, "conflict": conflict},
-        status=409 if conflict else 200,
+        {"meeting": meeting, "club": meeting.club},
+        call=lambda d: services.record_meeting(
+            meeting=meeting,
+            held_on=d["held_on"],
+            minutes=d["minutes"],
+            present=list(d["present"]),
+            guests=d["guests"],
+            topics=d["topics"],
+            other_topics=d["other_topics"],
+            version=d["version"],
+            by=request.user,
+        ),
+        success=_("Meeting recorded."),
+        then=_meeting_page(meeting),
     )
 
 
@@ -462,19 +430,14 @@ def meeting_record(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk):
     meeting = _managed_meeting(request, pk)
-    form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Meeting cancelled."))
-            return redirect("clubs:meeting_detail", pk=meeting.pk)
-    return render(
+    return form_page(
         request,
+        CancelForm(request.POST or None),
         "clubs/simple_form.html",
-        {"form": form, "club": meeting.club, "title": _("Cancel the meeting")},
+        {"club": meeting.club, "title": _("Cancel the meeting")},
+        call=lambda d: services.cancel_meeting(meeting=meeting, by=request.user, **d),
+        success=_("Meeting cancelled."),
+        then=_meeting_page(meeting),
     )
 
 
@@ -482,19 +445,14 @@ def meeting_cancel(request, pk):
 @require_POST
 def action_add(request, pk):
     meeting = _managed_meeting(request, pk)
-    form = FollowUpForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_follow_up(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Action added."))
-            return redirect("clubs:meeting_detail", pk=meeting.pk)
-    return render(
+    return form_page(
         request,
+        FollowUpForm(request.POST),
         "clubs/simple_form.html",
-        {"form": form, "club": meeting.club, "title": _("Add a follow-up action")},
+        {"club": meeting.club, "title": _("Add a follow-up action")},
+        call=lambda d: services.add_follow_up(meeting=meeting, by=request.user, **d),
+        success=_("Action added."),
+        then=_meeting_page(meeting),
     )
 
 
@@ -507,33 +465,30 @@ def action_done(request, pk):
         "meeting__club__unit",
         pk=pk,
     )
-    require(request.user, CAPABILITY, action.meeting.club.unit)
-    try:
-        services.complete_follow_up(action=action, done_on=timezone.localdate(), by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("clubs:meeting_detail", pk=action.meeting_id)
+    require(request.user, CAPABILITY, action.meeting)
+    return run_action(
+        request,
+        lambda: services.complete_follow_up(
+            action=action, done_on=timezone.localdate(), by=request.user
+        ),
+        then=reverse("clubs:meeting_detail", args=[action.meeting_id]),
+    )
 
 
 @login_required
 @require_POST
 def practice_add(request, pk):
     meeting = _managed_meeting(request, pk)
-    form = GoodPracticeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.keep_good_practice(
-                club=meeting.club, meeting=meeting, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Good practice kept."))
-            return redirect("clubs:meeting_detail", pk=meeting.pk)
-    return render(
+    return form_page(
         request,
+        GoodPracticeForm(request.POST),
         "clubs/simple_form.html",
-        {"form": form, "club": meeting.club, "title": _("Keep a good practice")},
+        {"club": meeting.club, "title": _("Keep a good practice")},
+        call=lambda d: services.keep_good_practice(
+            club=meeting.club, meeting=meeting, by=request.user, **d
+        ),
+        success=_("Good practice kept."),
+        then=_meeting_page(meeting),
     )
 
 
@@ -566,16 +521,17 @@ def statistics(request):
 def plan_set(request):
     units = selectors.units_for_new_club(request.user).exclude(level="village")
     form = PlanForm(request.POST or None, units=units, initial={"year": _year(request)})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def call(data):
         require(request.user, CAPABILITY, data["unit"])
-        try:
-            plan = services.set_expansion_plan(by=request.user, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved the plan: %(plan)s.") % {"plan": plan})
-            return redirect(f"{reverse('clubs:statistics')}?nam={plan.year}")
-    return render(
-        request, "clubs/simple_form.html", {"form": form, "title": _("Yearly expansion plan")}
+        return services.set_expansion_plan(by=request.user, **data)
+
+    return form_page(
+        request,
+        form,
+        "clubs/simple_form.html",
+        {"title": _("Yearly expansion plan")},
+        call=call,
+        success=lambda plan: _("Saved the plan: %(plan)s.") % {"plan": plan},
+        then=lambda plan: f"{reverse('clubs:statistics')}?nam={plan.year}",
     )

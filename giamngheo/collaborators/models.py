@@ -314,7 +314,6 @@ ALLOWED_ATTACHMENTS = {
     ".png": "image/png",
     ".pdf": "application/pdf",
 }
-MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 
 
 def attachment_path(activity: "Activity", filename: str) -> str:
@@ -441,6 +440,11 @@ class PeriodReport(models.Model):
     @property
     def period(self) -> Period:
         return Period.of(self.period_kind, self.period_start)
+
+    @property
+    def area_unit(self):
+        """The commune whose users may see and decide the report (``accounts.capabilities``)."""
+        return self.collaborator.commune
 
 
 class Grade(models.TextChoices):

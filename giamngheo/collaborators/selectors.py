@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from giamngheo.accounts.models import Role
+from giamngheo.accounts.capabilities import can_anywhere, capability
 from giamngheo.accounts.scoping import current_assignments, scoped, sees_everything, visible_units
 from giamngheo.core.ethnicity import MINORITY_CODES
 from giamngheo.core.periods import Period, PeriodKind
@@ -64,14 +64,12 @@ def own_work_only(user) -> bool:
     if sees_everything(user):
         return False
     roles = {a.role for a in current_assignments(user)}
-    return roles == {Role.COLLABORATOR}
+    return bool(roles) and roles <= capability("act_as_collaborator").roles
 
 
 def manages_collaborators(user) -> bool:
     """Whether the user acts as a managing office anywhere (for the "add" button)."""
-    if sees_everything(user):
-        return True
-    return any(a.role == Role.MANAGING_OFFICE for a in current_assignments(user))
+    return can_anywhere(user, "manage_collaborators")
 
 
 def collaborator_of(user) -> Collaborator | None:

@@ -14,16 +14,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from giamngheo.core import uploads
+from giamngheo.core.audit import audit, today
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.core.periods import Period, PeriodKind
 from giamngheo.core.search import fold_parts
 from giamngheo.geo.models import Level
 
 from .models import (
-    ALLOWED_ATTACHMENTS,
-    MAX_ATTACHMENT_BYTES,
     Activity,
     Assignment,
     Collaborator,
@@ -34,6 +33,7 @@ from .models import (
     Status,
     Training,
 )
+from .workflow import REPORTS
 
 ROSTER_FIELDS = (
     "full_name",
@@ -51,12 +51,6 @@ ROSTER_FIELDS = (
     "started_on",
     "user",
 )
-
-
-def _audit(obj, by, reason: str):
-    obj._history_user = by
-    obj._change_reason = reason or ""
-    return obj
 
 
 def _check_roster(collaborator: Collaborator) -> None:
@@ -101,7 +95,7 @@ def register_collaborator(*, by, reason: str = "", **fields) -> Collaborator:
     collaborator.search_text = fold_parts(
         collaborator.full_name, collaborator.citizen_id, collaborator.phone
     )
-    _audit(collaborator, by, reason or _("Added to the roster"))
+    audit(collaborator, by, reason or _("Added to the roster"))
     collaborator.save()
     return collaborator
 
@@ -184,7 +178,7 @@ def sign_contract(
         signed_on=signed_on,
         renews=renews,
     )
-    _audit(contract, by, reason or (_("Renewal") if renews else _("Contract signed")))
+    audit(contract, by, reason or (_("Renewal") if renews else _("Contract signed")))
     contract.save()
     return contract
 
@@ -234,7 +228,7 @@ def terminate_contract(*, contract: Contract, on: datetime.date, by, reason: str
     if not contract.starts_on <= on <= contract.ends_on:
         raise ValidationError({"on": _("The date must fall within the contract.")})
     contract.terminated_on = on
-    _audit(contract, by, reason)
+    audit(contract, by, reason)
     contract.save()
     return contract
 
@@ -249,7 +243,7 @@ def record_training(
     training = Training(
         collaborator=collaborator, title=title, held_on=held_on, organiser=organiser
     )
-    _audit(training, by, _("Training recorded"))
+    audit(training, by, _("Training recorded"))
     training.save()
     return training
 
@@ -316,36 +310,16 @@ def assign_task(
         due_on=due_on,
         assigned_by=by,
     )
-    _audit(assignment, by, _("Task assigned"))
+    audit(assignment, by, _("Task assigned"))
     assignment.save()
     assignment.villages.set(villages)
     assignment.households.set(households)
     return assignment
 
 
-_SIGNATURES = {
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".pdf": (b"%PDF-",),
-}
-
-
 def check_attachment(upload) -> None:
     """A photo (JPEG, PNG) or PDF of at most 5 MB, judged by its bytes, not its name."""
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError({"attachment": _("The file is larger than 5 MB.")})
-    name = (upload.name or "").lower()
-    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-    if suffix not in ALLOWED_ATTACHMENTS:
-        raise ValidationError({"attachment": _("Attach a photo (.jpg, .png) or a .pdf file.")})
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not head.startswith(_SIGNATURES[suffix]):
-        raise ValidationError(
-            {"attachment": _("The file's content is not the kind its name says.")}
-        )
+    uploads.check_attachment(upload, wrong_kind=_("Attach a photo (.jpg, .png) or a .pdf file."))
 
 
 def _report_locked(collaborator: Collaborator, day: datetime.date) -> PeriodReport | None:
@@ -414,39 +388,11 @@ def log_activity(
         check_attachment(attachment)
         activity.attachment_name = attachment.name[-255:]
         activity.attachment = attachment
-    _audit(activity, by, _("Activity logged"))
+    audit(activity, by, _("Activity logged"))
     activity.save()
     activity.villages.set(villages)
     activity.households.set(households)
     return activity
-
-
-# The report workflow: action → (states it may start from, state it leads to).
-TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "submit": (frozenset({ReportState.DRAFT}), ReportState.SUBMITTED),
-    "resubmit": (frozenset({ReportState.RETURNED}), ReportState.RESUBMITTED),
-    "accept": (frozenset({ReportState.SUBMITTED, ReportState.RESUBMITTED}), ReportState.ACCEPTED),
-    "return": (frozenset({ReportState.SUBMITTED, ReportState.RESUBMITTED}), ReportState.RETURNED),
-}
-
-_REFUSALS = {
-    "submit": gettext_lazy("This report was already handed in."),
-    "resubmit": gettext_lazy("Only a returned report can be resubmitted."),
-    "accept": gettext_lazy("Only a submitted report can be accepted."),
-    "return": gettext_lazy("Only a submitted report can be returned."),
-}
-
-
-def _transition(report: PeriodReport, action: str, *, by, reason: str) -> PeriodReport:
-    allowed_from, target = TRANSITIONS[action]
-    if report.state not in allowed_from:
-        now = _("The report is now: %(state)s.") % {"state": report.get_state_display()}
-        raise ValidationError(f"{_REFUSALS[action]} {now}")
-    report.state = target
-    report.version += 1
-    _audit(report, by, reason)
-    report.save()
-    return report
 
 
 @transaction.atomic
@@ -463,21 +409,28 @@ def submit_report(
         raise ValidationError(_("A report can be handed in once its period has begun."))
     key = {"collaborator": collaborator, "period_kind": period.kind, "period_start": period.start}
     # Created by its first transition, so the history starts with "submitted".
-    report = PeriodReport.objects.select_for_update().filter(**key).first() or PeriodReport(**key)
+    report = PeriodReport.objects.filter(**key).first() or PeriodReport(**key)
     action = "resubmit" if report.state == ReportState.RETURNED else "submit"
+    report = REPORTS.begin(report, action, by=by)
     report.note = note
     report.compiled = compile_report(collaborator, period).as_dict()
     report.submitted_at = timezone.now()
-    return _transition(report, action, by=by, reason=_("Report handed in"))
+    return REPORTS.finish(report, action, by=by, on=today(), reason=_("Report handed in"))
+
+
+def _decided(report: PeriodReport, by, comment: str) -> None:
+    report.office_comment = comment
+    report.decided_by = by
+    report.decided_at = timezone.now()
 
 
 @transaction.atomic
 def accept_report(*, report: PeriodReport, by, comment: str = "") -> PeriodReport:
-    report = PeriodReport.objects.select_for_update().get(pk=report.pk)
-    report.office_comment = comment
-    report.decided_by = by
-    report.decided_at = timezone.now()
-    return _transition(report, "accept", by=by, reason=comment or _("Report accepted"))
+    report = REPORTS.begin(report, "accept", by=by)
+    _decided(report, by, comment)
+    return REPORTS.finish(
+        report, "accept", by=by, on=today(), reason=comment or _("Report accepted")
+    )
 
 
 @transaction.atomic
@@ -485,11 +438,9 @@ def return_report(*, report: PeriodReport, by, comment: str) -> PeriodReport:
     """Send the report back; the collaborator must know what to change."""
     if not (comment or "").strip():
         raise ValidationError({"comment": _("Say what the collaborator should change.")})
-    report = PeriodReport.objects.select_for_update().get(pk=report.pk)
-    report.office_comment = comment
-    report.decided_by = by
-    report.decided_at = timezone.now()
-    return _transition(report, "return", by=by, reason=comment)
+    report = REPORTS.begin(report, "return", by=by)
+    _decided(report, by, comment)
+    return REPORTS.finish(report, "return", by=by, on=today(), reason=comment)
 
 
 @transaction.atomic
@@ -523,7 +474,7 @@ def evaluate(
             evaluated_by=by,
             evaluated_on=timezone.localdate(),
         )
-        _audit(evaluation, by, reason or _("Evaluated"))
+        audit(evaluation, by, reason or _("Evaluated"))
         evaluation.save()
         return evaluation
     if existing.grade != grade and not (reason or "").strip():

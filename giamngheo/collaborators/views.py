@@ -1,18 +1,17 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from giamngheo.accounts.models import Role
+from giamngheo.accounts.capabilities import can, holds, require
 from giamngheo.accounts.personal_data import citizen_id_for, record_citizen_id_search
-from giamngheo.accounts.scoping import can, require, roles_over, scoped
-from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors, initial_from_post
+from giamngheo.accounts.scoping import scoped
+from giamngheo.core.forms import done, form_page, initial_from_post, submit
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import id_param, year_param
 from giamngheo.core.periods import Period
@@ -62,14 +61,12 @@ def _searching(request) -> bool:
 
 
 def _require_office(user, collaborator) -> None:
-    require(user, "manage_collaborators", collaborator.commune)
+    require(user, "manage_collaborators", collaborator)
 
 
 def _is_self(user, collaborator) -> bool:
     """The collaborator acting on their own log, while holding the role over the commune."""
-    return collaborator.user_id == user.pk and Role.COLLABORATOR in roles_over(
-        user, collaborator.commune
-    )
+    return collaborator.user_id == user.pk and holds(user, "act_as_collaborator", collaborator)
 
 
 def _require_self(user, collaborator) -> None:
@@ -152,22 +149,23 @@ def _roster_fields(form) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def collaborator_add(request):
-    if not selectors.manages_collaborators(request.user):
-        raise PermissionDenied
+    require(request.user, "manage_collaborators")
     form = _roster_form(request)
-    if request.method == "POST" and form.is_valid():
-        commune = form.cleaned_data["commune"]
-        require(request.user, "manage_collaborators", commune)
-        try:
-            collaborator = services.register_collaborator(
-                by=request.user, reason=form.cleaned_data["reason"], **_roster_fields(form)
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Added %(name)s.") % {"name": collaborator.full_name})
-            return redirect("collaborators:detail", pk=collaborator.pk)
-    return render(request, "collaborators/collaborator_form.html", {"form": form})
+
+    def call(data):
+        require(request.user, "manage_collaborators", data["commune"])
+        return services.register_collaborator(
+            by=request.user, reason=data["reason"], **_roster_fields(form)
+        )
+
+    return form_page(
+        request,
+        form,
+        "collaborators/collaborator_form.html",
+        call=call,
+        success=lambda c: _("Added %(name)s.") % {"name": c.full_name},
+        then=lambda c: reverse("collaborators:detail", args=[c.pk]),
+    )
 
 
 @login_required
@@ -176,30 +174,25 @@ def collaborator_edit(request, pk):
     collaborator = selectors.get_collaborator(request.user, pk)
     _require_office(request.user, collaborator)
     form = _roster_form(request, instance=collaborator, initial={"version": collaborator.version})
-    conflict = False
-    if request.method == "POST" and form.is_valid():
-        require(request.user, "manage_collaborators", form.cleaned_data["commune"])
-        try:
-            services.update_collaborator(
-                collaborator=collaborator,
-                version=form.cleaned_data["version"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                **_roster_fields(form),
-            )
-        except EditConflict as exc:
-            conflict = True
-            add_service_errors(form, exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved %(name)s.") % {"name": collaborator.full_name})
-            return redirect("collaborators:detail", pk=collaborator.pk)
-    return render(
+
+    def call(data):
+        require(request.user, "manage_collaborators", data["commune"])
+        return services.update_collaborator(
+            collaborator=collaborator,
+            version=data["version"],
+            by=request.user,
+            reason=data["reason"],
+            **_roster_fields(form),
+        )
+
+    return form_page(
         request,
+        form,
         "collaborators/collaborator_form.html",
-        {"form": form, "collaborator": collaborator, "conflict": conflict},
-        status=409 if conflict else 200,
+        {"collaborator": collaborator},
+        call=call,
+        success=_("Saved %(name)s.") % {"name": collaborator.full_name},
+        then=reverse("collaborators:detail", args=[collaborator.pk]),
     )
 
 
@@ -214,7 +207,7 @@ def collaborator_detail(request, pk):
         "tasks": selectors.month_assignments(collaborator, period),
         "activities": selectors.recent_activities(collaborator),
         "is_self": _is_self(request.user, collaborator),
-        "can_manage": can(request.user, "manage_collaborators", collaborator.commune),
+        "can_manage": can(request.user, "manage_collaborators", collaborator),
         "history": history_entries(
             collaborator,
             mask={
@@ -242,21 +235,14 @@ def collaborator_detail(request, pk):
 def contract_add(request, pk):
     collaborator = selectors.get_collaborator(request.user, pk)
     _require_office(request.user, collaborator)
-    form = ContractForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            contract = services.sign_contract(
-                collaborator=collaborator, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Recorded contract %(n)s.") % {"n": contract.number})
-            return redirect("collaborators:detail", pk=collaborator.pk)
-    return render(
+    return form_page(
         request,
+        ContractForm(request.POST or None),
         "collaborators/simple_form.html",
-        {"form": form, "collaborator": collaborator, "title": _("New work contract")},
+        {"collaborator": collaborator, "title": _("New work contract")},
+        call=lambda d: services.sign_contract(collaborator=collaborator, by=request.user, **d),
+        success=lambda contract: _("Recorded contract %(n)s.") % {"n": contract.number},
+        then=reverse("collaborators:detail", args=[collaborator.pk]),
     )
 
 
@@ -282,24 +268,17 @@ def contract_renew(request, pk):
             "signed_on": timezone.localdate(),
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            renewal = services.renew_contract(
-                contract=contract, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Renewed as contract %(n)s.") % {"n": renewal.number})
-            return redirect("collaborators:detail", pk=collaborator.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "collaborators/simple_form.html",
         {
-            "form": form,
             "collaborator": collaborator,
             "title": _("Renew contract %(n)s") % {"n": contract.number},
         },
+        call=lambda d: services.renew_contract(contract=contract, by=request.user, **d),
+        success=lambda renewal: _("Renewed as contract %(n)s.") % {"n": renewal.number},
+        then=reverse("collaborators:detail", args=[collaborator.pk]),
     )
 
 
@@ -308,21 +287,14 @@ def contract_renew(request, pk):
 def training_add(request, pk):
     collaborator = selectors.get_collaborator(request.user, pk)
     _require_office(request.user, collaborator)
-    form = TrainingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_training(
-                collaborator=collaborator, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Training recorded."))
-            return redirect("collaborators:detail", pk=collaborator.pk)
-    return render(
+    return form_page(
         request,
+        TrainingForm(request.POST or None),
         "collaborators/simple_form.html",
-        {"form": form, "collaborator": collaborator, "title": _("Record a training")},
+        {"collaborator": collaborator, "title": _("Record a training")},
+        call=lambda d: services.record_training(collaborator=collaborator, by=request.user, **d),
+        success=_("Training recorded."),
+        then=reverse("collaborators:detail", args=[collaborator.pk]),
     )
 
 
@@ -349,18 +321,16 @@ def assignment_add(request, pk):
         households=households,
         shown_households=shown,
     )
-    if request.method == "POST" and not searching and form.is_valid():
-        try:
-            services.assign_task(collaborator=collaborator, by=request.user, **form.service_data())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Task assigned to %(name)s.") % {"name": collaborator})
-            return redirect("collaborators:detail", pk=collaborator.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "collaborators/assignment_form.html",
-        {"form": form, "collaborator": collaborator},
+        {"collaborator": collaborator},
+        call=lambda _d: services.assign_task(
+            collaborator=collaborator, by=request.user, **form.service_data()
+        ),
+        success=_("Task assigned to %(name)s.") % {"name": collaborator},
+        then=reverse("collaborators:detail", args=[collaborator.pk]),
     )
 
 
@@ -401,19 +371,17 @@ def activity_add(request, pk):
         households=households,
         shown_households=shown,
     )
-    if request.method == "POST" and not searching and form.is_valid():
-        try:
-            services.log_activity(collaborator=collaborator, by=request.user, **form.service_data())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Activity saved."))
-            return redirect("collaborators:detail", pk=collaborator.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "collaborators/activity_form.html",
-        {"form": form, "collaborator": collaborator, "searching": searching},
-        status=400 if form.is_bound and form.errors else 200,
+        {"collaborator": collaborator, "searching": searching},
+        call=lambda _d: services.log_activity(
+            collaborator=collaborator, by=request.user, **form.service_data()
+        ),
+        success=_("Activity saved."),
+        then=reverse("collaborators:detail", args=[collaborator.pk]),
+        error_status=400,
     )
 
 
@@ -440,7 +408,7 @@ def activity_attachment(request, pk):
 def _report_context(request, collaborator, period, **extra):
     report, compilation = selectors.report_view(collaborator, period)
     evaluation = selectors.get_evaluation(collaborator, period)
-    is_office = can(request.user, "manage_collaborators", collaborator.commune)
+    is_office = can(request.user, "manage_collaborators", collaborator)
     is_self = _is_self(request.user, collaborator)
     state = report.state if report else ReportState.DRAFT
     context = {
@@ -491,18 +459,23 @@ def report_submit(request, pk, period):
     _require_self(request.user, collaborator)
     period = _period(period)
     form = SubmitReportForm(request.POST)
-    if form.is_valid():
-        try:
-            services.submit_report(
-                collaborator=collaborator, period=period, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Report handed in to the office."))
-            return redirect("collaborators:report", pk=pk, period=period.slug)
+    submission = submit(
+        request,
+        form,
+        lambda d: services.submit_report(
+            collaborator=collaborator, period=period, by=request.user, **d
+        ),
+        error_status=400,
+    )
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=_("Report handed in to the office."),
+            then=reverse("collaborators:report", args=[pk, period.slug]),
+        )
     context = _report_context(request, collaborator, period, submit_form=form)
-    return render(request, "collaborators/report.html", context, status=400)
+    return render(request, "collaborators/report.html", context, status=submission.status)
 
 
 @login_required
@@ -513,23 +486,23 @@ def report_decide(request, pk, period):
     period = _period(period)
     report = selectors.get_report(collaborator, period)
     form = ReportDecisionForm(request.POST)
-    if form.is_valid():
-        action = (
-            services.accept_report
-            if form.cleaned_data["decision"] == "accept"
-            else (services.return_report)
+
+    def call(data):
+        if report is None:
+            raise ValidationError(_("The collaborator has not handed in this report yet."))
+        decide = services.accept_report if data["decision"] == "accept" else services.return_report
+        return decide(report=report, by=request.user, comment=data["comment"])
+
+    submission = submit(request, form, call, error_status=400)
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=_("Decision recorded."),
+            then=reverse("collaborators:report", args=[pk, period.slug]),
         )
-        try:
-            if report is None:
-                raise ValidationError(_("The collaborator has not handed in this report yet."))
-            action(report=report, by=request.user, comment=form.cleaned_data["comment"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Decision recorded."))
-            return redirect("collaborators:report", pk=pk, period=period.slug)
     context = _report_context(request, collaborator, period, decision_form=form)
-    return render(request, "collaborators/report.html", context, status=400)
+    return render(request, "collaborators/report.html", context, status=submission.status)
 
 
 @login_required
@@ -539,22 +512,21 @@ def evaluate(request, pk, period):
     _require_office(request.user, collaborator)
     period = _period(period)
     form = EvaluationForm(request.POST)
-    status = 400
-    if form.is_valid():
-        try:
-            services.evaluate(
-                collaborator=collaborator, period=period, by=request.user, **form.cleaned_data
-            )
-        except EditConflict as exc:
-            status = 409
-            add_service_errors(form, exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Evaluation saved."))
-            return redirect("collaborators:report", pk=pk, period=period.slug)
+    submission = submit(
+        request,
+        form,
+        lambda d: services.evaluate(collaborator=collaborator, period=period, by=request.user, **d),
+        error_status=400,
+    )
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=_("Evaluation saved."),
+            then=reverse("collaborators:report", args=[pk, period.slug]),
+        )
     context = _report_context(request, collaborator, period, evaluation_form=form)
-    return render(request, "collaborators/report.html", context, status=status)
+    return render(request, "collaborators/report.html", context, status=submission.status)
 
 
 # --- statistics, organisation results, allowances --------------------------------------------

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from .audit import audit
+
 
 class EditConflict(ValidationError):
     """Someone else saved the record first; the caller keeps the user's input."""
@@ -32,7 +34,5 @@ def save_with_version(obj, *, expected_version: int, by, reason: str = ""):
             )
         )
     obj.version = expected_version + 1
-    obj._history_user = by
-    obj._change_reason = reason
-    obj.save()
+    audit(obj, by, reason).save()
     return obj

@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from giamngheo.accounts.scoping import can_anywhere
+from giamngheo.accounts.capabilities import can_anywhere
 
 
 def navigation(request):

@@ -1,5 +1,23 @@
+"""Form helpers: service errors on the form, and the one page helper that runs a service.
+
+``form_page`` is how a view submits a form to a service: the service's ``ValidationError``
+shows next to the fields (or at the top), an edit conflict (someone saved first) is
+answered with 409 and keeps what was typed, success flashes a message and redirects.
+``submit`` and ``done`` are its two halves, for a page that renders itself; ``run_action``
+is the same for a button with no form (the refusal becomes a message).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from .concurrency import EditConflict
 
 
 def add_service_errors(form, exc: ValidationError) -> None:
@@ -27,3 +45,90 @@ def initial_from_post(data, form_class) -> dict:
         elif name in data:
             initial[name] = data.get(name)
     return initial
+
+
+def _resolve(value, result):
+    return value(result) if callable(value) else value
+
+
+@dataclass
+class Submission:
+    """What became of a posted form: ``done`` with the service's ``result``, or the status
+    to show the form again with (409 when someone else saved first)."""
+
+    done: bool = False
+    result: Any = None
+    status: int = 200
+
+    @property
+    def conflict(self) -> bool:
+        return self.status == 409
+
+
+def submit(request, form, call: Callable[[dict], Any], *, error_status: int = 200) -> Submission:
+    """Validate a posted ``form`` and call the service with its cleaned data.
+
+    The service's ``ValidationError`` goes onto the form (``add_service_errors``); an
+    ``EditConflict`` too, with the status 409. Nothing happens on a GET, nor for a form
+    shown again unbound (a search posted with it).
+    """
+    if request.method != "POST" or not form.is_bound:
+        return Submission()
+    if not form.is_valid():
+        return Submission(status=error_status)
+    try:
+        return Submission(done=True, result=call(form.cleaned_data))
+    except EditConflict as exc:
+        add_service_errors(form, exc)
+        return Submission(status=409)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return Submission(status=error_status)
+
+
+def done(request, submission: Submission, *, success="", then) -> HttpResponse:
+    """Flash ``success`` and redirect to ``then`` (either may be a function of the result)."""
+    if message := _resolve(success, submission.result):
+        messages.success(request, message)
+    target = _resolve(then, submission.result)
+    return target if isinstance(target, HttpResponse) else redirect(target)
+
+
+def form_page(
+    request,
+    form,
+    template: str,
+    context: dict | None = None,
+    *,
+    call: Callable[[dict], Any],
+    success="",
+    then,
+    error_status: int = 200,
+) -> HttpResponse:
+    """The page of a form that calls one service: the one way views submit forms.
+
+    ``call(cleaned_data)`` runs the service and returns what it made; ``success`` (text, or
+    a function of that result) is flashed; ``then`` (a URL or URL name, or a function of
+    the result giving one, or a response) is where to go next. Otherwise the page shows
+    again with the service's errors next to the fields, with ``error_status``, or 409 and
+    ``conflict`` true in the context when someone else saved the record first.
+    """
+    submission = submit(request, form, call, error_status=error_status)
+    if submission.done:
+        return done(request, submission, success=success, then=then)
+    context = {**(context or {}), "form": form, "conflict": submission.conflict}
+    return render(request, template, context, status=submission.status)
+
+
+def run_action(request, call: Callable[[], Any], *, success="", then, back=None) -> HttpResponse:
+    """A button without a form: run the service, then flash ``success`` and go to ``then``
+    (either may be a function of the result); a refusal is flashed and goes to ``back``
+    (else ``then``)."""
+    try:
+        result = call()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back or then)
+    if message := _resolve(success, result):
+        messages.success(request, message)
+    return redirect(_resolve(then, result))

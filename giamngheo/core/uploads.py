@@ -241,3 +241,41 @@ def decode_text(data: bytes) -> str:
         ),
         code="encoding",
     )
+
+
+# Attachments (photos, scanned documents): the first bytes each kind of file starts with.
+PHOTOS = {".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG\r\n\x1a\n"}
+PHOTOS_AND_PDF = {**PHOTOS, ".pdf": b"%PDF-"}
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+
+
+def check_attachment(
+    upload,
+    *,
+    kinds: dict[str, bytes] = PHOTOS_AND_PDF,
+    field: str = "attachment",
+    wrong_kind: str = "",
+    max_bytes: int = MAX_ATTACHMENT_BYTES,
+) -> None:
+    """The one check of an attached file: its size, its name's suffix among ``kinds``, and
+    its first bytes matching that suffix (a renamed file is refused). Errors go on ``field``.
+    """
+    if upload.size > max_bytes:
+        raise ValidationError(
+            {field: _("The file is larger than %(limit)s MB.") % {"limit": max_bytes // 2**20}}
+        )
+    name = (upload.name or "").lower()
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    if suffix not in kinds:
+        raise ValidationError(
+            {
+                field: wrong_kind
+                or _("Attach a file of one of these kinds: %(kinds)s.")
+                % {"kinds": ", ".join(kinds)}
+            }
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(kinds[suffix]):
+        raise ValidationError({field: _("The file's content is not the kind its name says.")})

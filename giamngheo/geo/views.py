@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from giamngheo.accounts.scoping import can, get_scoped_or_404, require
+from giamngheo.accounts.capabilities import can, require
+from giamngheo.accounts.scoping import get_scoped_or_404
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries

@@ -1,12 +1,21 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.accounts.roles import Capability, Role
+
 
 class HouseholdsConfig(AppConfig):
     name = "giamngheo.households"
     label = "households"
     verbose_name = _("Household register")
     nav_items = [("households:household_list", _("Households"))]
+    capabilities = [
+        Capability(
+            "edit_register",
+            {Role.COMMUNE_OFFICER, Role.COLLABORATOR},
+            _("change the household register"),
+        )
+    ]
 
     def ready(self):
         from django_tasks.signals import task_finished

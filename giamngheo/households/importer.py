@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from giamngheo.accounts.scoping import scoped
 from giamngheo.core.bulk import insert, insert_with_history
 from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
-from giamngheo.core.ethnicity import ETHNIC_GROUPS, MINORITY_CODES
+from giamngheo.core.ethnicity import ETHNIC_GROUPS
 from giamngheo.core.search import fold, fold_parts
 from giamngheo.core.tabular import RowErrors, read_rows
 from giamngheo.geo.conversion import CommuneResolver, problem_for_commune
@@ -580,9 +580,7 @@ def write_households(
         for m in household_members:
             m.household_id = household.pk
             members.append(m)
-        groups = set(p.values["policy_groups"] or [])
-        if household.ethnicity in MINORITY_CODES:
-            groups.add(PolicyGroup.ETHNIC_MINORITY)
+        groups = PolicyGroup.of_household(p.values["policy_groups"], household.ethnicity)
         tags += [PolicyTag(household_id=household.pk, group=g) for g in groups]
         deprivations += [
             Deprivation(household_id=household.pk, indicator=c) for c in assessment.profile.deprived

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from giamngheo.core.ethnicity import ETHNICITY_CHOICES
+from giamngheo.core.ethnicity import ETHNICITY_CHOICES, MINORITY_CODES
 from giamngheo.poverty import (
     EducationLevel,
     EmploymentStatus,
@@ -115,6 +115,16 @@ class PolicyGroup(models.TextChoices):
     NO_WORKING_CAPACITY = "no_working_capacity", _("Household with no working-capacity member")
     SOCIAL_PROTECTION = "social_protection", _("Social-protection household")
     AGRICULTURE = "agriculture", _("Agricultural, forestry, fishery or salt-making household")
+
+    @classmethod
+    def of_household(cls, chosen, ethnicity: str) -> set[str]:
+        """The household's groups: those chosen, and the ethnic-minority group whenever the
+        head's ethnicity is one of the 53 minority groups, whatever was chosen. The one rule
+        for forms and imports alike."""
+        groups = set(chosen or [])
+        if ethnicity in MINORITY_CODES:
+            groups.add(cls.ETHNIC_MINORITY)
+        return groups
 
 
 class Sex(models.TextChoices):

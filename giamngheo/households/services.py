@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from giamngheo.accounts.scoping import scoped
+from giamngheo.core.audit import audit, today
 from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
 from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.ethnicity import MINORITY_CODES
 from giamngheo.core.search import fold, fold_parts
 from giamngheo.geo.models import Level, Unit
 
@@ -81,7 +81,7 @@ def validate_members(
     links to the household; outside it says only "another area" (Decree 13/2023/NĐ-CP:
     nobody learns about residents outside their area).
     """
-    on = on or timezone.localdate()
+    on = today(on)
     problems: dict[int, list[str]] = {}
 
     def add(i, message):
@@ -191,9 +191,7 @@ def _derive(household: Household, members: list[Member]) -> None:
 
 
 def _set_policy_groups(household: Household, groups) -> None:
-    groups = set(groups or [])
-    if household.ethnicity in MINORITY_CODES:
-        groups.add(PolicyGroup.ETHNIC_MINORITY)
+    groups = PolicyGroup.of_household(groups, household.ethnicity)
     PolicyTag.objects.filter(household=household).exclude(group__in=groups).delete()
     existing = set(PolicyTag.objects.filter(household=household).values_list("group", flat=True))
     PolicyTag.objects.bulk_create(
@@ -236,14 +234,12 @@ def _save_members(household: Household, members: list[Member], by, reason: str) 
     """Replace the member list: update kept rows, add new ones, delete removed ones."""
     kept = {m.pk for m in members if m.pk}
     for gone in household.members.exclude(pk__in=kept):
-        gone._history_user = by
-        gone._change_reason = reason
+        audit(gone, by, reason)
         gone.delete()
     # Clear IDs first so swapping two members' IDs does not trip the unique constraint.
     for m in members:
         m.household = household
-        m._history_user = by
-        m._change_reason = reason
+        audit(m, by, reason)
     for m in sorted(members, key=lambda m: m.relation != Relation.HEAD):
         if m.pk:
             m.save()
@@ -280,8 +276,7 @@ def create_household(
     household.commune = commune
     assessment = assess(household, members)
     apply_assessment(household, assessment)
-    household._history_user = by
-    household._change_reason = reason
+    audit(household, by, reason)
     household.save()
     _save_members(household, members, by, reason)
     _set_policy_groups(household, policy_groups)
@@ -327,8 +322,7 @@ def update_household(
     _derive(household, members)
     assessment = assess(household, members)
     apply_assessment(household, assessment)
-    household._history_user = by
-    household._change_reason = reason
+    audit(household, by, reason)
     household.save()
     _set_policy_groups(household, policy_groups)
     store_deprivations({household.pk: assessment})

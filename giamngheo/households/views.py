@@ -11,13 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from giamngheo.accounts.capabilities import can, can_anywhere, require
 from giamngheo.accounts.models import PersonalDataRead
 from giamngheo.accounts.personal_data import (
     record_citizen_id_search,
     record_read,
     sees_full_citizen_id,
 )
-from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, require, scoped
+from giamngheo.accounts.scoping import get_scoped_or_404, scoped
 from giamngheo.core import exports
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
@@ -141,7 +142,7 @@ def household_detail_view(request, code):
             "status_records": household.status_records.all(),
             "history": history_entries(household),
             "member_history": member_history,
-            "can_edit": can(request.user, "edit_register", household.commune),
+            "can_edit": can(request.user, "edit_register", household),
         },
     )
 
@@ -272,8 +273,7 @@ def _member_form(formset, members, index):
 @login_required
 @require_http_methods(["GET", "POST"])
 def household_create(request):
-    if not can_anywhere(request.user, "edit_register"):
-        raise PermissionDenied
+    require(request.user, "edit_register")
     return _edit(request)
 
 
@@ -281,7 +281,7 @@ def household_create(request):
 @require_http_methods(["GET", "POST"])
 def household_edit(request, code):
     household = household_detail(request.user, code)
-    require(request.user, "edit_register", household.commune)
+    require(request.user, "edit_register", household)
     return _edit(request, household)
 
 

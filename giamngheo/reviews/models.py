@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.workflow import WorkflowStep
 from giamngheo.households.models import PovertyStatus
 
 from .procedures import PROCEDURE_CHOICES
@@ -532,7 +533,7 @@ class DecisionEntry(models.Model):
         return f"{self.household_id}: {self.status}"
 
 
-class Step(models.Model):
+class Step(WorkflowStep):
     """One transition of a review: who moved it, when, from which state to which, and why."""
 
     adhoc = models.ForeignKey(
@@ -541,23 +542,10 @@ class Step(models.Model):
     annual = models.ForeignKey(
         AnnualReview, null=True, blank=True, on_delete=models.CASCADE, related_name="steps"
     )
-    action = models.CharField(_("workflow action"), max_length=32)
-    from_state = models.CharField(_("from step"), max_length=20, blank=True)
-    to_state = models.CharField(_("to step"), max_length=20)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("done by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    on = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
+    class Meta(WorkflowStep.Meta):
         verbose_name = _("review step")
         verbose_name_plural = _("review steps")
-        ordering = ["at", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(adhoc__isnull=False, annual__isnull=True)
@@ -565,9 +553,6 @@ class Step(models.Model):
                 name="step_of_one_review",
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.action}: {self.from_state} → {self.to_state}"
 
 
 class SupervisedStep(models.TextChoices):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import annual_views, views
 
 app_name = "reviews"
 urlpatterns = [
@@ -14,24 +14,28 @@ urlpatterns = [
     path("thuong-xuyen/<int:pk>/tra-loi/", views.adhoc_answer, name="adhoc_answer"),
     path("thuong-xuyen/<int:pk>/chuyen/<str:action>/", views.adhoc_move, name="adhoc_move"),
     path("thuong-xuyen/<int:pk>/giam-sat/", views.adhoc_note, name="adhoc_note"),
-    path("dinh-ky/them/", views.annual_create, name="annual_create"),
-    path("dinh-ky/<int:pk>/", views.annual_detail, name="annual_detail"),
-    path("dinh-ky/<int:pk>/them-ho/", views.annual_add_entry, name="annual_add_entry"),
-    path("dinh-ky/<int:pk>/ho/<int:entry>/khao-sat/", views.entry_survey, name="entry_survey"),
-    path("dinh-ky/<int:pk>/hop-dan/", views.meeting_create, name="meeting_create"),
-    path("dinh-ky/<int:pk>/niem-yet/", views.annual_post, name="annual_post"),
-    path("dinh-ky/<int:pk>/danh-sach-niem-yet.pdf", views.posting_pdf, name="posting_pdf"),
-    path("dinh-ky/<int:pk>/danh-sach-niem-yet.xlsx", views.posting_xlsx, name="posting_xlsx"),
-    path("dinh-ky/<int:pk>/khieu-nai/", views.complaint_create, name="complaint_create"),
+    path("dinh-ky/them/", annual_views.annual_create, name="annual_create"),
+    path("dinh-ky/<int:pk>/", annual_views.annual_detail, name="annual_detail"),
+    path("dinh-ky/<int:pk>/them-ho/", annual_views.annual_add_entry, name="annual_add_entry"),
+    path(
+        "dinh-ky/<int:pk>/ho/<int:entry>/khao-sat/", annual_views.entry_survey, name="entry_survey"
+    ),
+    path("dinh-ky/<int:pk>/hop-dan/", annual_views.meeting_create, name="meeting_create"),
+    path("dinh-ky/<int:pk>/niem-yet/", annual_views.annual_post, name="annual_post"),
+    path("dinh-ky/<int:pk>/danh-sach-niem-yet.pdf", annual_views.posting_pdf, name="posting_pdf"),
+    path(
+        "dinh-ky/<int:pk>/danh-sach-niem-yet.xlsx", annual_views.posting_xlsx, name="posting_xlsx"
+    ),
+    path("dinh-ky/<int:pk>/khieu-nai/", annual_views.complaint_create, name="complaint_create"),
     path(
         "dinh-ky/<int:pk>/khieu-nai/<int:complaint>/",
-        views.complaint_answer,
+        annual_views.complaint_answer,
         name="complaint_answer",
     ),
-    path("dinh-ky/<int:pk>/quyet-dinh/", views.annual_decide, name="annual_decide"),
-    path("dinh-ky/<int:pk>/bao-cao/", views.annual_report, name="annual_report"),
-    path("dinh-ky/<int:pk>/bieu-tong-hop.pdf", views.summary_pdf, name="summary_pdf"),
-    path("dinh-ky/<int:pk>/bieu-tong-hop.xlsx", views.summary_xlsx, name="summary_xlsx"),
-    path("dinh-ky/<int:pk>/chuyen/<str:action>/", views.annual_move, name="annual_move"),
-    path("dinh-ky/<int:pk>/giam-sat/", views.annual_note, name="annual_note"),
+    path("dinh-ky/<int:pk>/quyet-dinh/", annual_views.annual_decide, name="annual_decide"),
+    path("dinh-ky/<int:pk>/bao-cao/", annual_views.annual_report, name="annual_report"),
+    path("dinh-ky/<int:pk>/bieu-tong-hop.pdf", annual_views.summary_pdf, name="summary_pdf"),
+    path("dinh-ky/<int:pk>/bieu-tong-hop.xlsx", annual_views.summary_xlsx, name="summary_xlsx"),
+    path("dinh-ky/<int:pk>/chuyen/<str:action>/", annual_views.annual_move, name="annual_move"),
+    path("dinh-ky/<int:pk>/giam-sat/", annual_views.annual_note, name="annual_note"),
 ]

@@ -1,27 +1,22 @@
-"""The two review workflows as data: states, transitions, roles allowed, guards.
+"""The two review workflows as data: states, transitions, capabilities, guards.
 
-``TRANSITIONS`` (ad-hoc) and ``ANNUAL_TRANSITIONS`` list, for each action, the states it
-starts from, the state it leads to, the roles over the commune that may take it and a
-guard that says, in words a person understands, why it cannot be taken yet. Operations
-that do not move the state (recording a meeting, a complaint, a note) are in
-``OPERATIONS``. ``begin``/``finish`` are the one way a review changes state: they lock the
-review, check the version, the state, the role and the guard, and write a ``Step``.
+``ADHOC`` and ``ANNUAL`` are ``core.workflow.Workflow`` tables: for each action, the states
+it starts from, the state it leads to, the capability a user needs over the commune
+(declared in ``apps.ReviewsConfig.capabilities``) and a guard that says, in words a person
+understands, why it cannot be taken yet. Services take a transition with
+``ADHOC.begin(...)`` … ``ADHOC.finish(...)``: lock, version, capability, state, note, guard,
+audit and a ``Step``.
 """
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
-from django.utils.functional import Promise
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from giamngheo.accounts.models import Role
-from giamngheo.accounts.scoping import roles_over, sees_everything
-from giamngheo.core.concurrency import EditConflict
+from giamngheo.accounts import capabilities
+from giamngheo.core.workflow import CREATE, Transition, Workflow
 from giamngheo.households.models import PovertyStatus
 
 from .models import (
@@ -35,32 +30,24 @@ from .models import (
 )
 from .procedures import procedure_by_code
 
-OFFICER, LEADER, COLLABORATOR = Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.COLLABORATOR
-
-Guard = Callable[[object, datetime.date], list[str]]
+# Capabilities over the commune (``apps.ReviewsConfig``).
+RECORD = "record_review_work"
+RUN = "run_review"
+DECIDE = "decide"
+SUPERVISE = "supervise_review"
+SAY_WHY = gettext_lazy("Say why (the note is kept in the history).")
 
 
 @dataclass(frozen=True)
-class Transition:
-    action: str
-    label: Promise
-    sources: frozenset[str]
-    target: str
-    roles: frozenset[str]
-    guard: Guard | None = None
-    needs_note: bool = False
+class ReviewTransition(Transition):
     # Not offered while the public posting period runs (nothing is decided before it ends).
     after_posting: bool = False
-
-
-def _role_names(roles) -> str:
-    return ", ".join(str(Role(r).label) for r in sorted(roles))
 
 
 # ---- guards -------------------------------------------------------------------------------
 
 
-def _adhoc_has_result(review: AdHocReview, today) -> list[str]:
+def _adhoc_has_result(review: AdHocReview, attempt) -> list[str]:
     if not review.result_category:
         return [_("Record the screening form and the survey form first.")]
     if review.result_category == Category.UNKNOWN:
@@ -68,7 +55,7 @@ def _adhoc_has_result(review: AdHocReview, today) -> list[str]:
     return []
 
 
-def _adhoc_checked(review: AdHocReview, today) -> list[str]:
+def _adhoc_checked(review: AdHocReview, attempt) -> list[str]:
     procedure = procedure_by_code(review.procedure)
     problems = []
     if procedure.village_meeting_for_adhoc:
@@ -89,8 +76,8 @@ def _adhoc_checked(review: AdHocReview, today) -> list[str]:
     return problems
 
 
-def _adhoc_posting_over(review: AdHocReview, today) -> list[str]:
-    if review.posting_ends_on and today <= review.posting_ends_on:
+def _adhoc_posting_over(review: AdHocReview, attempt) -> list[str]:
+    if review.posting_ends_on and attempt.on <= review.posting_ends_on:
         return [
             _("No decision before the posting period ends: it runs until %(date)s (%(rule)s).")
             % {
@@ -107,8 +94,8 @@ RECOGNISABLE = {
 }
 
 
-def _adhoc_recognisable(review: AdHocReview, today) -> list[str]:
-    problems = _adhoc_posting_over(review, today)
+def _adhoc_recognisable(review: AdHocReview, attempt) -> list[str]:
+    problems = _adhoc_posting_over(review, attempt)
     if (
         review.result_status not in RECOGNISABLE[review.kind]
         or review.result_status == review.previous_status
@@ -123,13 +110,13 @@ def _adhoc_recognisable(review: AdHocReview, today) -> list[str]:
     return problems
 
 
-def _annual_has_entries(review: AnnualReview, today) -> list[str]:
+def _annual_has_entries(review: AnnualReview, attempt) -> list[str]:
     if not review.entries.exists():
         return [_("List at least one household to review.")]
     return []
 
 
-def _annual_all_surveyed(review: AnnualReview, today) -> list[str]:
+def _annual_all_surveyed(review: AnnualReview, attempt) -> list[str]:
     missing = review.entries.exclude(result_category__in=_DECIDED_CATEGORIES).count()
     if missing:
         return [_("%(n)d household(s) still need a screening or survey result.") % {"n": missing}]
@@ -139,7 +126,7 @@ def _annual_all_surveyed(review: AnnualReview, today) -> list[str]:
 _DECIDED_CATEGORIES = [Category.POOR, Category.NEAR_POOR, Category.AVERAGE, Category.NOT_POOR]
 
 
-def _annual_meetings_agreed(review: AnnualReview, today) -> list[str]:
+def _annual_meetings_agreed(review: AnnualReview, attempt) -> list[str]:
     from .selectors import village_progress
 
     problems = []
@@ -152,12 +139,12 @@ def _annual_meetings_agreed(review: AnnualReview, today) -> list[str]:
     return problems
 
 
-def _annual_posting_done(review: AnnualReview, today) -> list[str]:
+def _annual_posting_done(review: AnnualReview, attempt) -> list[str]:
     posting = review.postings.order_by("-posted_from", "-id").first()
     problems = []
     if posting is None:
         problems.append(_("The provisional lists have not been posted."))
-    elif today <= posting.ends_on:
+    elif attempt.on <= posting.ends_on:
         problems.append(
             _("No decision before the posting period ends: it runs until %(date)s (%(rule)s).")
             % {
@@ -179,184 +166,61 @@ def _annual_posting_done(review: AnnualReview, today) -> list[str]:
 
 # ---- tables -------------------------------------------------------------------------------
 
-TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in (
-        Transition(
-            "submit",
-            gettext_lazy("Record the application"),
-            frozenset({""}),
-            AdHocState.SUBMITTED,
-            frozenset({OFFICER, COLLABORATOR}),
-        ),
-        Transition(
-            "survey",
-            gettext_lazy("Record the screening and survey forms"),
-            frozenset({AdHocState.SUBMITTED}),
-            AdHocState.SURVEYED,
-            frozenset({OFFICER, COLLABORATOR}),
-            _adhoc_has_result,
-        ),
-        Transition(
-            "check",
-            gettext_lazy("Record the commune's check"),
-            frozenset({AdHocState.SURVEYED}),
-            AdHocState.CHECKED,
-            frozenset({OFFICER}),
-            _adhoc_checked,
-        ),
-        Transition(
-            "return",
-            gettext_lazy("Send back for a new survey"),
-            frozenset({AdHocState.SURVEYED, AdHocState.CHECKED}),
-            AdHocState.SUBMITTED,
-            frozenset({OFFICER}),
-            needs_note=True,
-        ),
-        Transition(
-            "recognise",
-            gettext_lazy("Decide: recognise"),
-            frozenset({AdHocState.CHECKED}),
-            AdHocState.RECOGNISED,
-            frozenset({LEADER}),
-            _adhoc_recognisable,
-            after_posting=True,
-        ),
-        Transition(
-            "answer",
-            gettext_lazy("Answer in writing: not recognised"),
-            frozenset({AdHocState.CHECKED}),
-            AdHocState.ANSWERED,
-            frozenset({LEADER}),
-            _adhoc_posting_over,
-            needs_note=True,
-            after_posting=True,
-        ),
-        Transition(
-            "withdraw",
-            gettext_lazy("Withdraw the application"),
-            frozenset({AdHocState.SUBMITTED, AdHocState.SURVEYED}),
-            AdHocState.WITHDRAWN,
-            frozenset({OFFICER, COLLABORATOR}),
-            needs_note=True,
-        ),
-    )
-}
+T = ReviewTransition
+ADHOC = Workflow(
+    [
+        T("submit", gettext_lazy("Record the application"), {CREATE}, AdHocState.SUBMITTED,
+          RECORD),
+        T("survey", gettext_lazy("Record the screening and survey forms"),
+          {AdHocState.SUBMITTED}, AdHocState.SURVEYED, RECORD, _adhoc_has_result),
+        T("check", gettext_lazy("Record the commune's check"), {AdHocState.SURVEYED},
+          AdHocState.CHECKED, RUN, _adhoc_checked),
+        T("return", gettext_lazy("Send back for a new survey"),
+          {AdHocState.SURVEYED, AdHocState.CHECKED}, AdHocState.SUBMITTED, RUN,
+          note_required=SAY_WHY),
+        T("recognise", gettext_lazy("Decide: recognise"), {AdHocState.CHECKED},
+          AdHocState.RECOGNISED, DECIDE, _adhoc_recognisable, after_posting=True),
+        T("answer", gettext_lazy("Answer in writing: not recognised"), {AdHocState.CHECKED},
+          AdHocState.ANSWERED, DECIDE, _adhoc_posting_over, note_required=SAY_WHY,
+          after_posting=True),
+        T("withdraw", gettext_lazy("Withdraw the application"),
+          {AdHocState.SUBMITTED, AdHocState.SURVEYED}, AdHocState.WITHDRAWN, RECORD,
+          note_required=SAY_WHY),
+    ],
+    states=AdHocState,
+    access=capabilities,
+    step_model=Step,
+    step_subject="adhoc",
+)  # fmt: skip
 
-ANNUAL_TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in (
-        Transition(
-            "open",
-            gettext_lazy("Open the annual review"),
-            frozenset({""}),
-            AnnualState.LISTING,
-            frozenset({OFFICER}),
-        ),
-        Transition(
-            "start_survey",
-            gettext_lazy("Start screening and survey"),
-            frozenset({AnnualState.LISTING}),
-            AnnualState.SURVEYING,
-            frozenset({OFFICER}),
-            _annual_has_entries,
-        ),
-        Transition(
-            "to_meetings",
-            gettext_lazy("Move on to the village meetings"),
-            frozenset({AnnualState.SURVEYING}),
-            AnnualState.MEETINGS,
-            frozenset({OFFICER}),
-            _annual_all_surveyed,
-        ),
-        Transition(
-            "return_to_survey",
-            gettext_lazy("Review again (meeting without agreement)"),
-            frozenset({AnnualState.MEETINGS}),
-            AnnualState.SURVEYING,
-            frozenset({OFFICER}),
-            needs_note=True,
-        ),
-        Transition(
-            "post",
-            gettext_lazy("Post the provisional lists"),
-            frozenset({AnnualState.MEETINGS}),
-            AnnualState.POSTING,
-            frozenset({OFFICER}),
-            _annual_meetings_agreed,
-        ),
-        Transition(
-            "close_posting",
-            gettext_lazy("Close the posting"),
-            frozenset({AnnualState.POSTING}),
-            AnnualState.AWAITING_DECISION,
-            frozenset({OFFICER}),
-            _annual_posting_done,
-            after_posting=True,
-        ),
-        Transition(
-            "decide",
-            gettext_lazy("Decide: recognise the lists"),
-            frozenset({AnnualState.AWAITING_DECISION}),
-            AnnualState.DECIDED,
-            frozenset({LEADER}),
-            _annual_posting_done,
-            after_posting=True,
-        ),
-        Transition(
-            "report",
-            gettext_lazy("Report to the level above"),
-            frozenset({AnnualState.DECIDED}),
-            AnnualState.REPORTED,
-            frozenset({OFFICER}),
-        ),
-    )
-}
-
-# Operations that do not change a review's state, and who may perform them.
-OPERATIONS: dict[str, frozenset[str]] = {
-    "add_entry": frozenset({OFFICER}),
-    "survey_entry": frozenset({OFFICER, COLLABORATOR}),
-    "record_meeting": frozenset({OFFICER, COLLABORATOR}),
-    "receive_complaint": frozenset({OFFICER, COLLABORATOR}),
-    "answer_complaint": frozenset({OFFICER}),
-    "supervise": frozenset({COLLABORATOR}),
-}
-
-OPERATION_LABELS = {
-    "add_entry": gettext_lazy("add a household to the list"),
-    "survey_entry": gettext_lazy("record a screening or survey form"),
-    "record_meeting": gettext_lazy("record a village meeting"),
-    "receive_complaint": gettext_lazy("record a complaint"),
-    "answer_complaint": gettext_lazy("answer a complaint"),
-    "supervise": gettext_lazy("write a supervision note"),
-}
+ANNUAL = Workflow(
+    [
+        T("open", gettext_lazy("Open the annual review"), {CREATE}, AnnualState.LISTING, RUN),
+        T("start_survey", gettext_lazy("Start screening and survey"), {AnnualState.LISTING},
+          AnnualState.SURVEYING, RUN, _annual_has_entries),
+        T("to_meetings", gettext_lazy("Move on to the village meetings"),
+          {AnnualState.SURVEYING}, AnnualState.MEETINGS, RUN, _annual_all_surveyed),
+        T("return_to_survey", gettext_lazy("Review again (meeting without agreement)"),
+          {AnnualState.MEETINGS}, AnnualState.SURVEYING, RUN, note_required=SAY_WHY),
+        T("post", gettext_lazy("Post the provisional lists"), {AnnualState.MEETINGS},
+          AnnualState.POSTING, RUN, _annual_meetings_agreed),
+        T("close_posting", gettext_lazy("Close the posting"), {AnnualState.POSTING},
+          AnnualState.AWAITING_DECISION, RUN, _annual_posting_done, after_posting=True),
+        T("decide", gettext_lazy("Decide: recognise the lists"),
+          {AnnualState.AWAITING_DECISION}, AnnualState.DECIDED, DECIDE, _annual_posting_done,
+          after_posting=True),
+        T("report", gettext_lazy("Report to the level above"), {AnnualState.DECIDED},
+          AnnualState.REPORTED, RUN),
+    ],
+    states=AnnualState,
+    access=capabilities,
+    step_model=Step,
+    step_subject="annual",
+)  # fmt: skip
 
 
-def table_for(review) -> dict[str, Transition]:
-    return TRANSITIONS if isinstance(review, AdHocReview) else ANNUAL_TRANSITIONS
-
-
-def user_roles(user, commune) -> set[str]:
-    if sees_everything(user):
-        return set(Role.values)
-    return roles_over(user, commune)
-
-
-def may(user, commune, roles) -> bool:
-    return bool(user_roles(user, commune) & set(roles))
-
-
-def check_operation(user, commune, operation: str) -> None:
-    roles = OPERATIONS[operation]
-    if not may(user, commune, roles):
-        raise PermissionDenied(
-            format_lazy(
-                gettext_lazy("Only {roles} may {what}."),
-                roles=_role_names(roles),
-                what=OPERATION_LABELS[operation],
-            )
-        )
+def workflow_of(review) -> Workflow:
+    return ADHOC if isinstance(review, AdHocReview) else ANNUAL
 
 
 def posting_until(review, today: datetime.date) -> datetime.date | None:
@@ -372,91 +236,8 @@ def posting_until(review, today: datetime.date) -> datetime.date | None:
 def available_actions(review, user, today: datetime.date | None = None) -> list[Transition]:
     """The transitions this user could take now from the review's state (for buttons); a
     decision is not offered while the posting period runs."""
-    roles = user_roles(user, review.commune)
     posting = posting_until(review, today or timezone.localdate())
     return [
-        t
-        for t in table_for(review).values()
-        if review.state in t.sources
-        and roles & t.roles
-        and "" not in t.sources
-        and not (t.after_posting and posting)
-    ]
-
-
-def state_label(review, state: str) -> str:
-    choices = AdHocState if isinstance(review, AdHocReview) else AnnualState
-    return str(choices(state).label) if state else "—"
-
-
-def begin(review, action: str, *, by, version=None):
-    """Lock the review and check that ``by`` may take ``action`` from its current state.
-
-    Returns the locked copy that the caller changes, then passes to ``finish``. Must run
-    inside the caller's transaction.
-    """
-    table = table_for(review)
-    transition = table.get(action)
-    if transition is None:
-        raise ValidationError(_("Unknown action."))
-    locked = type(review).objects.select_for_update().select_related("commune").get(pk=review.pk)
-    if version not in (None, "") and int(version) != locked.version:
-        raise EditConflict(
-            _(
-                "Someone else moved this review on after you opened it. Nothing was saved; "
-                "reload the page to see its current step."
-            )
-        )
-    if not may(by, locked.commune, transition.roles):
-        raise PermissionDenied(
-            _("Only %(roles)s may do this: %(action)s.")
-            % {"roles": _role_names(transition.roles), "action": transition.label}
-        )
-    if locked.state not in transition.sources:
-        raise ValidationError(
-            _("“%(action)s” is not possible now: the review is at the step “%(state)s”.")
-            % {"action": transition.label, "state": state_label(locked, locked.state)}
-        )
-    return locked
-
-
-def finish(locked, action: str, *, by, on: datetime.date, note: str = ""):
-    """Run the guard, move the review to the transition's target and record the step."""
-    transition = table_for(locked)[action]
-    note = (note or "").strip()
-    if transition.needs_note and not note:
-        raise ValidationError({"note": _("Say why (the note is kept in the history).")})
-    if transition.guard is not None:
-        problems = transition.guard(locked, on)
-        if problems:
-            raise ValidationError(problems)
-    before = locked.state
-    locked.state = transition.target
-    locked.version = (locked.version or 0) + 1
-    locked._history_user = by
-    locked._change_reason = f"{transition.label}{': ' + note if note else ''}"
-    locked.save()
-    kind = "adhoc" if isinstance(locked, AdHocReview) else "annual"
-    Step.objects.create(
-        **{kind: locked},
-        action=action,
-        from_state=before,
-        to_state=transition.target,
-        by=by,
-        on=on,
-        note=note,
-    )
-    return locked
-
-
-def record_creation(review, *, action: str, by, on: datetime.date, note: str = "") -> None:
-    kind = "adhoc" if isinstance(review, AdHocReview) else "annual"
-    Step.objects.create(
-        **{kind: review},
-        action=action,
-        from_state="",
-        to_state=review.state,
-        by=by,
-        on=on,
-        note=note,
-    )
+        t for t in workflow_of(review).available(review, user)
+        if not (t.after_posting and posting)
+    ]  # fmt: skip

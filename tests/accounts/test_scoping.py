@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from giamngheo.accounts.capabilities import can
 from giamngheo.accounts.models import Role, RoleAssignment
-from giamngheo.accounts.scoping import can, scoped, visible_units
+from giamngheo.accounts.scoping import scoped, visible_units
 from giamngheo.geo.models import Level, Unit
 
 pytestmark = pytest.mark.django_db

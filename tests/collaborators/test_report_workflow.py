@@ -6,11 +6,11 @@ from django.urls import reverse
 
 from giamngheo.collaborators.models import ReportState
 from giamngheo.collaborators.services import (
-    TRANSITIONS,
     accept_report,
     return_report,
     submit_report,
 )
+from giamngheo.collaborators.workflow import REPORTS
 
 from .conftest import existing_collaborator
 
@@ -23,8 +23,8 @@ def ctv(demo):
 
 
 def test_transition_table_names_every_allowed_move():
-    assert TRANSITIONS["submit"][1] == ReportState.SUBMITTED
-    assert TRANSITIONS["return"][0] == {ReportState.SUBMITTED, ReportState.RESUBMITTED}
+    assert REPORTS["submit"].target == ReportState.SUBMITTED
+    assert REPORTS["return"].sources == {ReportState.SUBMITTED, ReportState.RESUBMITTED}
 
 
 def test_accepted_report_cannot_be_returned_and_says_why(ctv, demo, office, this_month):
@@ -32,8 +32,9 @@ def test_accepted_report_cannot_be_returned_and_says_why(ctv, demo, office, this
     accept_report(report=report, by=office)
     with pytest.raises(ValidationError) as exc:
         return_report(report=report, by=office, comment="Muộn")
+    # The one refusal every workflow gives: the step asked for and the step the report is at.
     message = exc.value.messages[0]
-    assert "Chỉ báo cáo đã nộp" in message and "Đã chấp nhận" in message
+    assert "Trả lại báo cáo" in message and "Đã chấp nhận" in message
 
 
 def test_report_cannot_be_handed_in_twice(ctv, this_month):
