@@ -1,5 +1,4 @@
-"""Catalogues of the groups app: programmes, funding sources and support kinds, and
-who may do what in groups, inspections, periodic reports and communication work.
+"""Catalogues of the groups app: programmes, funding sources and support kinds.
 
 Sources: the collaborators' third, fourth and sixth duties (Kon Tum Decision
 29/QĐ-UBND of 16/01/2017, summarised in shared/domain/collaborators.md) and the national
@@ -11,8 +10,6 @@ other headings changes this module, not the code that reads it.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from giamngheo.accounts.models import Role
 
 SOURCE = "Quyết định 90/QĐ-TTg ngày 18/01/2022; Quyết định 29/QĐ-UBND ngày 16/01/2017 (Kon Tum)"
 
@@ -52,19 +49,3 @@ class SupportKind(models.TextChoices):
     MATERIALS = "materials", _("Fertiliser, feed and materials")
     TRAINING = "training", _("Technical training")
     OTHER = "other", _("Other support")
-
-
-# Who may do what in this app. Reading follows scoping; the auditor only reads.
-RULES: dict[str, frozenset[str]] = {
-    # Collaborators advise groups (duty 3) and keep them with the commune officer.
-    "manage_groups": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR}),
-    # The rules are approved by a decision of the commune People's Committee.
-    "approve_rules": frozenset({Role.COMMUNE_LEADER, Role.COMMUNE_OFFICER}),
-    "inspect": frozenset(
-        {Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.MANAGING_OFFICE, Role.PROVINCE_STAFF}
-    ),
-    # "Report to the office in a template the office provides" (duty 4).
-    "define_reports": frozenset({Role.MANAGING_OFFICE}),
-    "fill_reports": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR, Role.MANAGING_OFFICE}),
-    "communicate": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR, Role.MANAGING_OFFICE}),
-}

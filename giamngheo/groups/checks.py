@@ -1,24 +1,12 @@
 """Checks the services of groups, inspections and communication work share: every record
 of theirs hangs on a commune, names its village and collaborator, and is dated."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giamngheo.collaborators.models import Status as CollaboratorStatus
+from giamngheo.core.audit import today
 from giamngheo.geo.models import Level
-
-
-def audit(obj, by, reason: str):
-    obj._history_user = by
-    obj._change_reason = reason or ""
-    return obj
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 def not_future(errors: dict, field: str, day) -> None:
@@ -52,10 +40,3 @@ def check_collaborator(errors: dict, field: str, collaborator, commune) -> None:
 def raise_errors(errors: dict) -> None:
     if errors:
         raise ValidationError(errors)
-
-
-def required(errors: dict, **values) -> None:
-    """ "This field is required." for each empty text."""
-    for field, value in values.items():
-        if not (value or "").strip():
-            errors[field] = _("This field is required.")

@@ -214,6 +214,11 @@ class ProductionProject(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def area_unit(self):
+        """The commune the project's group hangs on: the unit capabilities are checked over."""
+        return self.group.commune
+
 
 class Funding(models.Model):
     """Money a project has from one source (state support or another)."""

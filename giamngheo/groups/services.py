@@ -12,15 +12,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from giamngheo.core.audit import audit, today
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.core.search import fold_parts
 from giamngheo.geo.models import Level
 from giamngheo.households.models import PovertyStatus
 
 from .catalogues import STATE_SOURCES, FundingSource
-from .checks import audit, check_collaborator, check_village, not_future, raise_errors, today
+from .checks import check_collaborator, check_village, not_future, raise_errors
 from .models import (
     Beneficiary,
     Funding,
@@ -32,6 +32,7 @@ from .models import (
     SelfManagedGroup,
     Support,
 )
+from .workflow import GROUPS, PROJECTS
 
 # Households a self-managed group is formed from (collaborators.md, duty 3).
 ELIGIBLE_STATUSES = (PovertyStatus.POOR, PovertyStatus.NEAR_POOR)
@@ -216,36 +217,12 @@ def remove_member(*, membership: Membership, left_on: datetime.date, by, reason:
     return membership
 
 
-# The group's workflow: action → (states it may start from, state it leads to).
-GROUP_TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "approve_rules": (frozenset({GroupState.FORMING}), GroupState.ACTIVE),
-    "dissolve": (frozenset({GroupState.FORMING, GroupState.ACTIVE}), GroupState.DISSOLVED),
-}
-_GROUP_REFUSALS = {
-    "approve_rules": gettext_lazy("Only a forming group's rules can be approved."),
-    "dissolve": gettext_lazy("The group is already dissolved."),
-}
-
-
-def _group_transition(group: SelfManagedGroup, action: str, *, by, reason: str):
-    allowed_from, target = GROUP_TRANSITIONS[action]
-    if group.state not in allowed_from:
-        now = _("The group is now: %(state)s.") % {"state": group.get_state_display()}
-        raise ValidationError(f"{_GROUP_REFUSALS[action]} {now}")
-    group.state = target
-    group.version += 1
-    group.search_text = _group_search_text(group)
-    audit(group, by, reason)
-    group.save()
-    return group
-
-
 @transaction.atomic
 def approve_rules(
     *, group: SelfManagedGroup, decision_no: str, approved_on: datetime.date, by
 ) -> SelfManagedGroup:
     """Record the commune People's Committee's decision approving the group's rules."""
-    group = SelfManagedGroup.objects.select_for_update().get(pk=group.pk)
+    group = GROUPS.begin(group, "approve_rules", by=by)
     errors = {}
     decision_no = (decision_no or "").strip()
     if not decision_no:
@@ -259,26 +236,21 @@ def approve_rules(
     raise_errors(errors)
     group.rules_decision_no = decision_no
     group.rules_approved_on = approved_on
-    return _group_transition(
-        group,
-        "approve_rules",
-        by=by,
-        reason=_("Rules approved by decision %(no)s") % {"no": decision_no},
-    )
+    group.search_text = _group_search_text(group)
+    reason = _("Rules approved by decision %(no)s") % {"no": decision_no}
+    return GROUPS.finish(group, "approve_rules", by=by, on=approved_on, reason=reason)
 
 
 @transaction.atomic
 def dissolve_group(*, group: SelfManagedGroup, on: datetime.date, by, reason: str):
-    group = SelfManagedGroup.objects.select_for_update().get(pk=group.pk)
+    group = GROUPS.begin(group, "dissolve", by=by)
     errors = {}
     if not (reason or "").strip():
         errors["reason"] = _("Give the reason the group is dissolved.")
     not_future(errors, "on", on)
-    if group.projects.filter(state__in=[ProjectState.PLANNED, ProjectState.RUNNING]).exists():
-        errors[None] = _("Complete or cancel the group's projects first.")
     raise_errors(errors)
     group.dissolved_on = on
-    return _group_transition(group, "dissolve", by=by, reason=reason)
+    return GROUPS.finish(group, "dissolve", by=by, on=on, note=reason, reason=reason)
 
 
 # --- production-support projects ----------------------------------------------------------
@@ -342,47 +314,22 @@ def sign_commitment(
     return project
 
 
-PROJECT_TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "start": (frozenset({ProjectState.PLANNED}), ProjectState.RUNNING),
-    "complete": (frozenset({ProjectState.RUNNING}), ProjectState.COMPLETED),
-    "cancel": (frozenset({ProjectState.PLANNED, ProjectState.RUNNING}), ProjectState.CANCELLED),
-}
-_PROJECT_REFUSALS = {
-    "start": gettext_lazy("Only a planned project can start."),
-    "complete": gettext_lazy("Only a project under way can be completed."),
-    "cancel": gettext_lazy("A completed or cancelled project cannot be cancelled."),
-}
-
-
 @transaction.atomic
 def change_project_state(
     *, project: ProductionProject, action: str, by, reason: str = "", results_note: str = ""
 ) -> ProductionProject:
     """Start, complete or cancel a project; completing records its end and results."""
-    project = (
-        ProductionProject.objects.select_for_update().select_related("group").get(pk=project.pk)
-    )
-    if action not in PROJECT_TRANSITIONS:
-        raise ValidationError(_("Unknown action."))
-    allowed_from, target = PROJECT_TRANSITIONS[action]
-    if project.state not in allowed_from:
-        now = _("The project is now: %(state)s.") % {"state": project.get_state_display()}
-        raise ValidationError(f"{_PROJECT_REFUSALS[action]} {now}")
-    if action == "start" and project.group.state != GroupState.ACTIVE:
-        raise ValidationError(
-            _("The group's rules must be approved by the commune People's Committee first.")
-        )
+    project = PROJECTS.begin(project, PROJECTS.get(action).action, by=by)
     if action == "cancel" and not (reason or "").strip():
         raise ValidationError({"reason": _("Give the reason the project is cancelled.")})
     if action == "complete":
         project.ends_on = project.ends_on or today()
         if results_note:
             project.results_note = results_note
-    project.state = target
-    project.version += 1
-    audit(project, by, reason or str(dict(ProjectState.choices)[target]))
-    project.save()
-    return project
+    target = ProjectState(PROJECTS[action].target).label
+    return PROJECTS.finish(
+        project, action, by=by, on=today(), note=reason, reason=reason or str(target)
+    )
 
 
 def _allocated(project: ProductionProject, source: str, exclude=None) -> int:

@@ -7,7 +7,6 @@ was typed.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -15,13 +14,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from giamngheo.accounts.capabilities import can, can_anywhere, require
+from giamngheo.core.audit import today
+from giamngheo.core.forms import form_page
 from giamngheo.core.history import history_entries
 from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
 
 from . import selectors, services
 from .catalogues import STATE_SOURCES
-from .checks import today
 from .forms import (
     ApproveRulesForm,
     CommitmentForm,
@@ -40,8 +41,7 @@ from .forms import (
     SupportForm,
 )
 from .models import GroupState, Membership, Milestone, ProjectState, Support
-from .pages import submit
-from .permissions import allowed, allowed_anywhere, require_rule
+from .workflow import PROJECTS
 
 # --- groups ----------------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ def home(request):
             "q": query,
             "state": state,
             "states": GroupState.choices,
-            "can_add": allowed_anywhere(request.user, "manage_groups"),
+            "can_add": can_anywhere(request.user, "manage_groups"),
         },
     )
 
@@ -121,13 +121,12 @@ def _chosen_commune(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_add(request):
-    if not allowed_anywhere(request.user, "manage_groups"):
-        raise PermissionDenied
+    require(request.user, "manage_groups")
     commune = _chosen_commune(request)
     if commune is None:
         form = CommuneForm(request.GET or None, communes=selectors.communes_for(request.user))
         return render(request, "groups/choose_commune.html", {"form": form})
-    require_rule(request.user, "manage_groups", commune)
+    require(request.user, "manage_groups", commune)
     form = GroupForm(
         request.POST or None,
         initial={"formed_on": today()},
@@ -140,21 +139,21 @@ def group_add(request):
     def action(data):
         return services.form_group(commune=commune, by=request.user, **data)
 
-    return submit(
+    return form_page(
         request,
         form,
-        action,
+        "groups/group_form.html",
+        {"commune": commune},
+        call=action,
         success=_("Group formed."),
         then=lambda g: reverse("groups:group_detail", args=[g.pk]),
-        template="groups/group_form.html",
-        commune=commune,
     )
 
 
 @login_required
 def group_detail(request, pk):
     group = selectors.get_group(request.user, pk)
-    can_manage = allowed(request.user, "manage_groups", group.commune)
+    can_manage = can(request.user, "manage_groups", group.commune)
     return render(
         request,
         "groups/group_detail.html",
@@ -162,7 +161,7 @@ def group_detail(request, pk):
             "group": group,
             **selectors.group_detail(group),
             "can_manage": can_manage and group.state != GroupState.DISSOLVED,
-            "can_approve": allowed(request.user, "approve_rules", group.commune)
+            "can_approve": can(request.user, "approve_rules", group.commune)
             and group.state == GroupState.FORMING,
             "member_form": MemberForm(
                 auto_id="member-%s",
@@ -181,7 +180,7 @@ def group_detail(request, pk):
 
 def _managed_group(request, pk, rule="manage_groups"):
     group = selectors.get_group(request.user, pk)
-    require_rule(request.user, rule, group.commune)
+    require(request.user, rule, group.commune)
     return group
 
 
@@ -211,14 +210,17 @@ def group_edit(request, pk):
             group=group, version=data["version"], by=request.user, reason=data["reason"], **fields
         )
 
-    return submit(
+    return form_page(
         request,
         form,
-        action,
+        "groups/form.html",
+        {
+            "title": _("Edit group %(name)s") % {"name": group.name},
+            "back": reverse("groups:group_detail", args=[group.pk]),
+        },
+        call=action,
         success=_("Saved."),
         then=reverse("groups:group_detail", args=[group.pk]),
-        title=_("Edit group %(name)s") % {"name": group.name},
-        back=reverse("groups:group_detail", args=[group.pk]),
     )
 
 
@@ -231,14 +233,17 @@ def member_add(request, pk):
         initial={"joined_on": today()},
         households=selectors.eligible_households(request.user, group.commune),
     )
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.add_member(group=group, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Add a household to %(name)s") % {"name": group.name},
+            "back": reverse("groups:group_detail", args=[group.pk]),
+        },
+        call=lambda d: services.add_member(group=group, by=request.user, **d),
         success=_("Household added to the group."),
         then=reverse("groups:group_detail", args=[group.pk]),
-        title=_("Add a household to %(name)s") % {"name": group.name},
-        back=reverse("groups:group_detail", args=[group.pk]),
     )
 
 
@@ -252,15 +257,18 @@ def member_leave(request, pk):
     )
     group = _managed_group(request, membership.group_id)
     form = LeaveForm(request.POST or None, initial={"left_on": today()})
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.remove_member(membership=membership, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Household %(household)s leaves %(group)s")
+            % {"household": membership.household, "group": group.name},
+            "back": reverse("groups:group_detail", args=[group.pk]),
+        },
+        call=lambda d: services.remove_member(membership=membership, by=request.user, **d),
         success=_("The household left the group."),
         then=reverse("groups:group_detail", args=[group.pk]),
-        title=_("Household %(household)s leaves %(group)s")
-        % {"household": membership.household, "group": group.name},
-        back=reverse("groups:group_detail", args=[group.pk]),
     )
 
 
@@ -269,14 +277,17 @@ def member_leave(request, pk):
 def rules_approve(request, pk):
     group = _managed_group(request, pk, rule="approve_rules")
     form = ApproveRulesForm(request.POST or None, initial={"approved_on": today()})
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.approve_rules(group=group, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Approve the rules of %(name)s") % {"name": group.name},
+            "back": reverse("groups:group_detail", args=[group.pk]),
+        },
+        call=lambda d: services.approve_rules(group=group, by=request.user, **d),
         success=_("The group's rules are approved."),
         then=reverse("groups:group_detail", args=[group.pk]),
-        title=_("Approve the rules of %(name)s") % {"name": group.name},
-        back=reverse("groups:group_detail", args=[group.pk]),
     )
 
 
@@ -285,14 +296,17 @@ def rules_approve(request, pk):
 def group_dissolve(request, pk):
     group = _managed_group(request, pk)
     form = DissolveForm(request.POST or None, initial={"on": today()})
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.dissolve_group(group=group, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Dissolve %(name)s") % {"name": group.name},
+            "back": reverse("groups:group_detail", args=[group.pk]),
+        },
+        call=lambda d: services.dissolve_group(group=group, by=request.user, **d),
         success=_("The group is dissolved."),
         then=reverse("groups:group_detail", args=[group.pk]),
-        title=_("Dissolve %(name)s") % {"name": group.name},
-        back=reverse("groups:group_detail", args=[group.pk]),
     )
 
 
@@ -308,14 +322,17 @@ def project_add(request, pk):
         initial={"starts_on": today()},
         projects=selectors.replicable_projects(request.user),
     )
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.start_project(group=group, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("New project for %(name)s") % {"name": group.name},
+            "back": reverse("groups:group_detail", args=[group.pk]),
+        },
+        call=lambda d: services.start_project(group=group, by=request.user, **d),
         success=_("Project attached to the group."),
         then=lambda p: reverse("groups:project_detail", args=[p.pk]),
-        title=_("New project for %(name)s") % {"name": group.name},
-        back=reverse("groups:group_detail", args=[group.pk]),
     )
 
 
@@ -336,7 +353,7 @@ def project_list(request):
 def project_detail(request, pk):
     project = selectors.get_project(request.user, pk)
     group = project.group
-    can_manage = allowed(request.user, "manage_groups", group.commune)
+    can_manage = can(request.user, "manage_groups", group.commune)
     open_project = project.state in (ProjectState.PLANNED, ProjectState.RUNNING)
     detail = selectors.project_detail(project)
     return render(
@@ -367,7 +384,7 @@ def project_detail(request, pk):
 
 def _managed_project(request, pk):
     project = selectors.get_project(request.user, pk)
-    require_rule(request.user, "manage_groups", project.group.commune)
+    require(request.user, "manage_groups", project.group.commune)
     return project
 
 
@@ -379,14 +396,17 @@ def _project_page(project):
 @require_http_methods(["GET", "POST"])
 def funding_add(request, pk):
     project = _managed_project(request, pk)
-    return submit(
+    return form_page(
         request,
         FundingForm(request.POST or None),
-        lambda d: services.set_funding(project=project, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Funding of %(name)s") % {"name": project.name},
+            "back": _project_page(project),
+        },
+        call=lambda d: services.set_funding(project=project, by=request.user, **d),
         success=_("Funding recorded."),
         then=_project_page(project),
-        title=_("Funding of %(name)s") % {"name": project.name},
-        back=_project_page(project),
     )
 
 
@@ -395,14 +415,17 @@ def funding_add(request, pk):
 def support_add(request, pk):
     project = _managed_project(request, pk)
     form = SupportForm(request.POST or None, households=selectors.group_households(project.group))
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.add_support(project=project, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Support to a household of %(name)s") % {"name": project.name},
+            "back": _project_page(project),
+        },
+        call=lambda d: services.add_support(project=project, by=request.user, **d),
         success=_("Support recorded."),
         then=_project_page(project) + "#support",
-        title=_("Support to a household of %(name)s") % {"name": project.name},
-        back=_project_page(project),
     )
 
 
@@ -415,14 +438,14 @@ def support_deliver(request, pk):
         project__in=selectors.projects_visible_to(request.user).values("pk"),
     )
     project = _managed_project(request, support.project_id)
-    return submit(
+    return form_page(
         request,
         DeliverForm(request.POST or None, initial={"delivered_on": today()}),
-        lambda d: services.deliver_support(support=support, by=request.user, **d),
+        "groups/form.html",
+        {"title": _("Deliver: %(support)s") % {"support": support}, "back": _project_page(project)},
+        call=lambda d: services.deliver_support(support=support, by=request.user, **d),
         success=_("Support delivered."),
         then=_project_page(project) + "#support",
-        title=_("Deliver: %(support)s") % {"support": support},
-        back=_project_page(project),
     )
 
 
@@ -437,14 +460,17 @@ def commitment(request, pk):
             "signed_on": project.commitment_signed_on or today(),
         },
     )
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.sign_commitment(project=project, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("The group's commitment for %(name)s") % {"name": project.name},
+            "back": _project_page(project),
+        },
+        call=lambda d: services.sign_commitment(project=project, by=request.user, **d),
         success=_("Commitment recorded."),
         then=_project_page(project),
-        title=_("The group's commitment for %(name)s") % {"name": project.name},
-        back=_project_page(project),
     )
 
 
@@ -452,14 +478,17 @@ def commitment(request, pk):
 @require_http_methods(["GET", "POST"])
 def milestone_add(request, pk):
     project = _managed_project(request, pk)
-    return submit(
+    return form_page(
         request,
         MilestoneForm(request.POST or None),
-        lambda d: services.add_milestone(project=project, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Milestone of %(name)s") % {"name": project.name},
+            "back": _project_page(project),
+        },
+        call=lambda d: services.add_milestone(project=project, by=request.user, **d),
         success=_("Milestone planned."),
         then=_project_page(project),
-        title=_("Milestone of %(name)s") % {"name": project.name},
-        back=_project_page(project),
     )
 
 
@@ -472,14 +501,17 @@ def milestone_done(request, pk):
         project__in=selectors.projects_visible_to(request.user).values("pk"),
     )
     project = _managed_project(request, milestone.project_id)
-    return submit(
+    return form_page(
         request,
         MilestoneDoneForm(request.POST or None, initial={"done_on": today()}),
-        lambda d: services.complete_milestone(milestone=milestone, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Milestone reached: %(title)s") % {"title": milestone.title},
+            "back": _project_page(project),
+        },
+        call=lambda d: services.complete_milestone(milestone=milestone, by=request.user, **d),
         success=_("Milestone reached."),
         then=_project_page(project),
-        title=_("Milestone reached: %(title)s") % {"title": milestone.title},
-        back=_project_page(project),
     )
 
 
@@ -492,15 +524,16 @@ def project_state(request, pk, action):
     if action not in PROJECT_ACTIONS:
         raise Http404
     project = _managed_project(request, pk)
-    labels = {"start": _("Start"), "complete": _("Complete"), "cancel": _("Cancel the project")}
-    name = PROJECT_ACTIONS[action]
-    return submit(
+    transition = PROJECTS[PROJECT_ACTIONS[action]]
+    return form_page(
         request,
         ProjectStateForm(request.POST or None),
-        lambda d: services.change_project_state(project=project, action=name, by=request.user, **d),
+        "groups/form.html",
+        {"title": f"{transition.label}: {project.name}", "back": _project_page(project)},
+        call=lambda d: services.change_project_state(
+            project=project, action=transition.action, by=request.user, **d
+        ),
         success=_("The project is now: %(state)s.")
-        % {"state": dict(ProjectState.choices)[services.PROJECT_TRANSITIONS[name][1]]},
+        % {"state": PROJECTS.state_label(transition.target)},
         then=_project_page(project),
-        title=f"{labels[name]}: {project.name}",
-        back=_project_page(project),
     )

@@ -20,12 +20,8 @@ class InspectionSubject(models.TextChoices):
     COLLABORATOR = "collaborator", _("A collaborator's work")
 
 
-# Subjects that need the object inspected named.
-SUBJECT_NEEDS = {
-    InspectionSubject.SUPPORT: "project",
-    InspectionSubject.PROJECT: "project",
-    InspectionSubject.COLLABORATOR: "collaborator",
-}
+# Subjects that need the project inspected named (a collaborator's work names the collaborator).
+PROJECT_SUBJECTS = frozenset({InspectionSubject.SUPPORT, InspectionSubject.PROJECT})
 
 
 class Severity(models.TextChoices):

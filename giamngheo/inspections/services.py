@@ -6,12 +6,13 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from giamngheo.core.audit import audit
 from giamngheo.core.search import fold_parts
 from giamngheo.geo.models import Level
-from giamngheo.groups.checks import audit, not_future, raise_errors
+from giamngheo.groups.checks import not_future, raise_errors
 from giamngheo.groups.models import ProductionProject
 
-from .catalogues import SUBJECT_NEEDS, InspectionLevel
+from .catalogues import PROJECT_SUBJECTS, InspectionLevel, InspectionSubject
 from .models import (
     CollaboratorAssessment,
     Finding,
@@ -34,11 +35,11 @@ def _inspection_search_text(inspection: Inspection) -> str:
     )
 
 
-def _check_inspected(errors: dict, commune, needs: str | None, project, collaborator) -> None:
+def _check_inspected(errors: dict, commune, subject: str, project, collaborator) -> None:
     """The project or collaborator the subject needs named, of the inspected commune."""
-    if needs == "project" and project is None:
+    if subject in PROJECT_SUBJECTS and project is None:
         errors["project"] = _("Name the project inspected.")
-    if needs == "collaborator" and collaborator is None:
+    if subject == InspectionSubject.COLLABORATOR and collaborator is None:
         errors["collaborator"] = _("Name the collaborator whose work was inspected.")
     if project is not None and project.group.commune_id != commune.pk:
         errors["project"] = _("Project %(project)s is not in %(commune)s.") % {
@@ -80,8 +81,7 @@ def record_inspection(
     if level not in InspectionLevel.values:
         errors["level"] = _("Choose the team's level.")
     not_future(errors, "held_on", held_on)
-    needs = SUBJECT_NEEDS.get(subject)
-    _check_inspected(errors, commune, needs, project, collaborator)
+    _check_inspected(errors, commune, subject, project, collaborator)
     if not (leader_name or "").strip():
         errors["leader_name"] = _("Name the team leader.")
     raise_errors(errors)
@@ -90,8 +90,8 @@ def record_inspection(
         level=level,
         subject=subject,
         held_on=held_on,
-        project=project if needs == "project" else None,
-        collaborator=collaborator if needs == "collaborator" else None,
+        project=project if subject in PROJECT_SUBJECTS else None,
+        collaborator=collaborator if subject == InspectionSubject.COLLABORATOR else None,
         decision_no=decision_no,
         scope=scope,
         conclusion=conclusion,

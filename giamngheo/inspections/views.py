@@ -2,20 +2,19 @@
 assessments of collaborators. Same conventions as ``groups.views``."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from giamngheo.accounts.capabilities import can, can_anywhere, require
+from giamngheo.core.audit import today
+from giamngheo.core.forms import form_page
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import id_param
 from giamngheo.core.search import posted_search
 from giamngheo.groups import selectors as group_selectors
-from giamngheo.groups.checks import today
-from giamngheo.groups.pages import submit
-from giamngheo.groups.permissions import allowed, allowed_anywhere, require_rule
 
 from . import selectors, services
 from .catalogues import InspectionSubject
@@ -40,7 +39,7 @@ def inspection_list(request):
             "q": query,
             "subject": subject,
             "subjects": InspectionSubject.choices,
-            "can_add": allowed_anywhere(request.user, "inspect"),
+            "can_add": can_anywhere(request.user, "inspect"),
         },
     )
 
@@ -48,8 +47,7 @@ def inspection_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def inspection_add(request):
-    if not allowed_anywhere(request.user, "inspect"):
-        raise PermissionDenied
+    require(request.user, "inspect")
     initial = {"held_on": today()}
     if project_pk := id_param(request.GET, "du_an"):
         project = group_selectors.get_project(request.user, project_pk)
@@ -69,24 +67,24 @@ def inspection_add(request):
     )
 
     def action(data):
-        require_rule(request.user, "inspect", data["commune"])
+        require(request.user, "inspect", data["commune"])
         return services.record_inspection(by=request.user, **data)
 
-    return submit(
+    return form_page(
         request,
         form,
-        action,
+        "groups/form.html",
+        {"title": _("Record an inspection"), "back": reverse("inspections:inspection_list")},
+        call=action,
         success=_("Inspection recorded."),
         then=lambda i: reverse("inspections:inspection_detail", args=[i.pk]),
-        title=_("Record an inspection"),
-        back=reverse("inspections:inspection_list"),
     )
 
 
 @login_required
 def inspection_detail(request, pk):
     inspection = selectors.get_inspection(request.user, pk)
-    can_inspect = allowed(request.user, "inspect", inspection.commune)
+    can_inspect = can(request.user, "inspect", inspection.commune)
     collaborators = group_selectors.collaborators_for(request.user)
     detail = selectors.inspection_detail(inspection)
     for finding in detail["findings"]:
@@ -117,7 +115,7 @@ def inspection_detail(request, pk):
 
 def _managed_inspection(request, pk):
     inspection = selectors.get_inspection(request.user, pk)
-    require_rule(request.user, "inspect", inspection.commune)
+    require(request.user, "inspect", inspection.commune)
     return inspection
 
 
@@ -129,16 +127,16 @@ def _inspection_page(inspection):
 @require_http_methods(["GET", "POST"])
 def team_add(request, pk):
     inspection = _managed_inspection(request, pk)
-    return submit(
+    return form_page(
         request,
         TeamMemberForm(
             request.POST or None, collaborators=group_selectors.collaborators_for(request.user)
         ),
-        lambda d: services.add_team_member(inspection=inspection, by=request.user, **d),
+        "groups/form.html",
+        {"title": _("Inspection team member"), "back": _inspection_page(inspection)},
+        call=lambda d: services.add_team_member(inspection=inspection, by=request.user, **d),
         success=_("Team member added."),
         then=_inspection_page(inspection),
-        title=_("Inspection team member"),
-        back=_inspection_page(inspection),
     )
 
 
@@ -150,14 +148,14 @@ def finding_add(request, pk):
         request.POST or None,
         households=group_selectors.households_for(request.user, inspection.commune),
     )
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.record_finding(inspection=inspection, by=request.user, **d),
+        "groups/form.html",
+        {"title": _("Finding of the inspection"), "back": _inspection_page(inspection)},
+        call=lambda d: services.record_finding(inspection=inspection, by=request.user, **d),
         success=_("Finding recorded."),
         then=_inspection_page(inspection) + "#findings",
-        title=_("Finding of the inspection"),
-        back=_inspection_page(inspection),
     )
 
 
@@ -166,14 +164,14 @@ def finding_add(request, pk):
 def follow_up_add(request, pk):
     finding = selectors.get_finding(request.user, pk)
     inspection = _managed_inspection(request, finding.inspection_id)
-    return submit(
+    return form_page(
         request,
         FollowUpForm(request.POST or None, initial={"done_on": today()}),
-        lambda d: services.record_follow_up(finding=finding, by=request.user, **d),
+        "groups/form.html",
+        {"title": _("Follow-up of a finding"), "back": _inspection_page(inspection)},
+        call=lambda d: services.record_follow_up(finding=finding, by=request.user, **d),
         success=_("Follow-up recorded."),
         then=_inspection_page(inspection) + f"#finding-{finding.pk}",
-        title=_("Follow-up of a finding"),
-        back=_inspection_page(inspection),
     )
 
 
@@ -188,12 +186,12 @@ def assessment_add(request, pk):
             commune=inspection.commune
         ),
     )
-    return submit(
+    return form_page(
         request,
         form,
-        lambda d: services.assess_collaborator(inspection=inspection, by=request.user, **d),
+        "groups/form.html",
+        {"title": _("Assessment of the collaborator's work"), "back": _inspection_page(inspection)},
+        call=lambda d: services.assess_collaborator(inspection=inspection, by=request.user, **d),
         success=_("Assessment recorded."),
         then=_inspection_page(inspection),
-        title=_("Assessment of the collaborator's work"),
-        back=_inspection_page(inspection),
     )

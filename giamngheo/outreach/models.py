@@ -66,10 +66,6 @@ class OutreachActivity(models.Model):
         return f"{self.topic} ({self.held_on:%d/%m/%Y})"
 
 
-ALLOWED_PHOTOS = {".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG\r\n\x1a\n"}
-MAX_PHOTO_BYTES = 5 * 1024 * 1024
-
-
 def photo_path(example: "GoodExample", filename: str) -> str:
     """A random name per commune: photo files are never guessable, only served by a view."""
     suffix = PurePath(filename).suffix.lower()

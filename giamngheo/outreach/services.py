@@ -7,21 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from giamngheo.groups.checks import (
-    audit,
-    check_collaborator,
-    check_village,
-    not_future,
-    raise_errors,
-    today,
-)
+from giamngheo.core.audit import audit, today
+from giamngheo.core.uploads import PHOTOS, check_attachment
+from giamngheo.groups.checks import check_collaborator, check_village, not_future, raise_errors
 from giamngheo.groups.models import ProductionProject
 from giamngheo.households.models import PovertyStatus
 
 from .catalogues import ExampleKind
 from .models import (
-    ALLOWED_PHOTOS,
-    MAX_PHOTO_BYTES,
     GoodExample,
     OutreachActivity,
     PolicyProposal,
@@ -71,21 +64,6 @@ def record_outreach(
     return session
 
 
-def check_photo(upload) -> None:
-    """A .jpg or .png of at most 5 MB, judged by its first bytes as well as its name."""
-    if upload.size > MAX_PHOTO_BYTES:
-        raise ValidationError({"photo": _("The photo is larger than 5 MB.")})
-    name = (upload.name or "").lower()
-    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-    if suffix not in ALLOWED_PHOTOS:
-        raise ValidationError({"photo": _("Attach a photo in .jpg or .png format.")})
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not head.startswith(ALLOWED_PHOTOS[suffix]):
-        raise ValidationError({"photo": _("The file's content is not the kind its name says.")})
-
-
 ESCAPED_STATUSES = (PovertyStatus.ESCAPED_POOR, PovertyStatus.ESCAPED_NEAR_POOR)
 
 
@@ -132,7 +110,12 @@ def record_good_example(
         not_future(errors, "consent_on", consent_on)
     raise_errors(errors)
     if photo:
-        check_photo(photo)
+        check_attachment(
+            photo,
+            kinds=PHOTOS,
+            field="photo",
+            wrong_kind=_("Attach a photo in .jpg or .png format."),
+        )
     example = GoodExample(
         commune=commune,
         kind=kind,

@@ -2,18 +2,17 @@
 example is served only by a view, to people of the area, while consent is recorded."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from giamngheo.accounts.capabilities import can, can_anywhere, require
+from giamngheo.core.audit import today
+from giamngheo.core.forms import form_page
 from giamngheo.core.history import history_entries
 from giamngheo.groups import selectors as group_selectors
-from giamngheo.groups.checks import today
-from giamngheo.groups.pages import submit
-from giamngheo.groups.permissions import allowed, allowed_anywhere, require_rule
 
 from . import selectors, services
 from .forms import GoodExampleForm, OutreachForm, ProposalForm, ResourceForm, WithdrawConsentForm
@@ -32,28 +31,26 @@ def communication(request):
             "examples": selectors.examples_visible_to(user)[:30],
             "resources": selectors.resources_visible_to(user)[:30],
             "proposals": selectors.proposals_visible_to(user)[:30],
-            "can_add": allowed_anywhere(user, "communicate"),
+            "can_add": can_anywhere(user, "communicate"),
         },
     )
 
 
 def _communicate(request, form, action, *, success, title, then=None):
-    if not allowed_anywhere(request.user, "communicate"):
-        raise PermissionDenied
+    require(request.user, "communicate")
 
     def checked(data):
-        require_rule(request.user, "communicate", data["commune"])
+        require(request.user, "communicate", data["commune"])
         return action(data)
 
-    return submit(
+    return form_page(
         request,
         form,
-        checked,
+        "groups/form.html",
+        {"title": title, "back": reverse("outreach:communication"), "multipart": True},
+        call=checked,
         success=success,
         then=then or reverse("outreach:communication"),
-        title=title,
-        back=reverse("outreach:communication"),
-        multipart=True,
     )
 
 
@@ -103,7 +100,7 @@ def example_detail(request, pk):
         "outreach/example_detail.html",
         {
             "example": example,
-            "can_change": allowed(request.user, "communicate", example.commune),
+            "can_change": can(request.user, "communicate", example.commune),
             "history": history_entries(example),
         },
     )
@@ -129,15 +126,18 @@ def example_photo(request, pk):
 @require_http_methods(["GET", "POST"])
 def consent_withdraw(request, pk):
     example = selectors.get_example(request.user, pk)
-    require_rule(request.user, "communicate", example.commune)
-    return submit(
+    require(request.user, "communicate", example.commune)
+    return form_page(
         request,
         WithdrawConsentForm(request.POST or None),
-        lambda d: services.withdraw_consent(example=example, by=request.user, **d),
+        "groups/form.html",
+        {
+            "title": _("Withdraw consent for the photo"),
+            "back": reverse("outreach:example_detail", args=[example.pk]),
+        },
+        call=lambda d: services.withdraw_consent(example=example, by=request.user, **d),
         success=_("Consent withdrawn; the photo was deleted."),
         then=reverse("outreach:example_detail", args=[example.pk]),
-        title=_("Withdraw consent for the photo"),
-        back=reverse("outreach:example_detail", args=[example.pk]),
     )
 
 

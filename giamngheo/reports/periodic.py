@@ -14,9 +14,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts.scoping import current_assignments, sees_everything, visible_units
+from giamngheo.core.audit import audit
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.geo.models import Level, Unit
-from giamngheo.groups.checks import audit, raise_errors
+from giamngheo.groups.checks import raise_errors
 
 from .measures import MEASURES
 from .measures import compute as compute_measures

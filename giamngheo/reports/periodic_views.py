@@ -2,25 +2,20 @@
 (screen and .xlsx). Served under /nhom-ho/bao-cao/ as before the app was split; same
 conventions as ``groups.views``."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from giamngheo.accounts.scoping import current_assignments, get_scoped_or_404, sees_everything
-from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors
+from giamngheo.accounts.capabilities import can, require, roots_where
+from giamngheo.accounts.scoping import get_scoped_or_404
+from giamngheo.core.audit import today
+from giamngheo.core.forms import form_page
 from giamngheo.core.history import history_entries
 from giamngheo.core.periods import Period
 from giamngheo.geo.models import Level, Unit
-from giamngheo.groups.catalogues import RULES
-from giamngheo.groups.checks import today
-from giamngheo.groups.pages import submit
-from giamngheo.groups.permissions import allowed, require_rule
 
 from . import periodic
 from .models import TemplateField
@@ -29,10 +24,11 @@ from .periodic_forms import ReportOpenForm, ReportTextsForm, TemplateForm
 
 
 def _offices_for(user):
-    if sees_everything(user):
+    """The offices whose templates the user may define: the units of their office roles."""
+    roots = roots_where(user, "define_reports")
+    if roots is None:
         return Unit.objects.filter(level=Level.PROVINCE).order_by("name")
-    pks = [a.unit_id for a in current_assignments(user) if a.role in RULES["define_reports"]]
-    return Unit.objects.filter(pk__in=pks).order_by("name")
+    return Unit.objects.filter(path__in=roots).order_by("name")
 
 
 @login_required
@@ -50,13 +46,12 @@ def template_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def template_add(request):
+    require(request.user, "define_reports")
     offices = _offices_for(request.user)
-    if not offices.exists():
-        raise PermissionDenied
     form = TemplateForm(request.POST or None, offices=offices)
 
     def action(data):
-        require_rule(request.user, "define_reports", data["office"])
+        require(request.user, "define_reports", data["office"])
         return periodic.define_template(
             office=data["office"],
             name=data["name"],
@@ -66,14 +61,14 @@ def template_add(request):
             by=request.user,
         )
 
-    return submit(
+    return form_page(
         request,
         form,
-        action,
+        "groups/form.html",
+        {"title": _("New report template"), "back": reverse("periodic:template_list")},
+        call=action,
         success=_("Template saved."),
         then=lambda t: reverse("periodic:template_detail", args=[t.pk]),
-        title=_("New report template"),
-        back=reverse("periodic:template_list"),
     )
 
 
@@ -105,7 +100,7 @@ def template_detail(request, pk):
             "template": template,
             "fields": periodic.template_lines(template),
             "form": form,
-            "can_define": allowed(request.user, "define_reports", template.office),
+            "can_define": can(request.user, "define_reports", template.office),
             "history": history_entries(template),
         },
     )
@@ -116,7 +111,7 @@ def template_detail(request, pk):
 def field_move(request, pk, direction):
     field = get_object_or_404(TemplateField.objects.select_related("template__office"), pk=pk)
     template = periodic.get_template(request.user, field.template_id)
-    require_rule(request.user, "define_reports", template.office)
+    require(request.user, "define_reports", template.office)
     periodic.move_field(field=field, up=direction == "len", by=request.user)
     return redirect("periodic:template_detail", pk=template.pk)
 
@@ -142,49 +137,44 @@ def report(request, pk, unit, period):
     template, unit, period = _report_target(request, pk, unit, period)
     saved = periodic.get_report(template, unit, period)
     lines = periodic.report_lines(template, unit, period, saved)
-    can_fill = allowed(request.user, "fill_reports", unit)
+    can_fill = can(request.user, "fill_reports", unit)
     form = ReportTextsForm(
         request.POST or None,
         lines=lines,
         initial={"version": saved.version if saved else None},
     )
-    conflict = False
     if request.method == "POST":
-        if not can_fill:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                periodic.save_report_texts(
-                    template=template,
-                    unit=unit,
-                    period=period,
-                    texts=form.texts(),
-                    version=form.cleaned_data["version"],
-                    by=request.user,
-                )
-            except EditConflict as exc:
-                conflict = True
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Report saved."))
-                return redirect(
-                    "periodic:report", pk=template.pk, unit=unit.code, period=period.slug
-                )
-    return render(
+        require(request.user, "fill_reports", unit)
+
+    def save(data):
+        return periodic.save_report_texts(
+            template=template,
+            unit=unit,
+            period=period,
+            texts=form.texts(),
+            version=data["version"],
+            by=request.user,
+        )
+
+    context = {
+        "template": template,
+        "unit": unit,
+        "period": period,
+        "previous": period.previous(),
+        "lines": lines,
+        "can_fill": can_fill,
+        "saved": saved,
+        "history": history_entries(saved) if saved else [],
+    }
+    here = reverse("periodic:report", args=[template.pk, unit.code, period.slug])
+    return form_page(
         request,
+        form,
         "reports/periodic/report.html",
-        {
-            "template": template,
-            "unit": unit,
-            "period": period,
-            "previous": period.previous(),
-            "lines": lines,
-            "form": form,
-            "conflict": conflict,
-            "can_fill": can_fill,
-            "saved": saved,
-            "history": history_entries(saved) if saved else [],
-        },
+        context,
+        call=save,
+        success=_("Report saved."),
+        then=here,
     )
 
 
