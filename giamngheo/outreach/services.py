@@ -67,6 +67,26 @@ def record_outreach(
 ESCAPED_STATUSES = (PovertyStatus.ESCAPED_POOR, PovertyStatus.ESCAPED_NEAR_POOR)
 
 
+def _check_household(errors: dict, commune, kind: str, household) -> None:
+    """The household of the commune; for an escape, one the register recognises as escaped."""
+    if household is not None:
+        if household.commune_id != commune.pk:
+            errors["household"] = _("Household %(household)s is not in %(commune)s.") % {
+                "household": household,
+                "commune": commune,
+            }
+        elif kind == ExampleKind.ESCAPED and not (
+            household.status in ESCAPED_STATUSES
+            or household.status_records.filter(status__in=ESCAPED_STATUSES).exists()
+        ):
+            errors["household"] = _(
+                "The register has no decision recognising household %(household)s as having "
+                "escaped poverty."
+            ) % {"household": household}
+    elif kind == ExampleKind.ESCAPED:
+        errors["household"] = _("Choose the household that escaped poverty.")
+
+
 @transaction.atomic
 def record_good_example(
     *,
@@ -85,22 +105,7 @@ def record_good_example(
     for field, value in (("title", title), ("story", story)):
         if not (value or "").strip():
             errors[field] = _("This field is required.")
-    if household is not None:
-        if household.commune_id != commune.pk:
-            errors["household"] = _("Household %(household)s is not in %(commune)s.") % {
-                "household": household,
-                "commune": commune,
-            }
-        elif kind == ExampleKind.ESCAPED and not (
-            household.status in ESCAPED_STATUSES
-            or household.status_records.filter(status__in=ESCAPED_STATUSES).exists()
-        ):
-            errors["household"] = _(
-                "The register has no decision recognising household %(household)s as having "
-                "escaped poverty."
-            ) % {"household": household}
-    elif kind == ExampleKind.ESCAPED:
-        errors["household"] = _("Choose the household that escaped poverty.")
+    _check_household(errors, commune, kind, household)
     if photo:
         if not (consent_by or "").strip() or not consent_on:
             errors["consent_by"] = _(
