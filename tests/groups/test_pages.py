@@ -70,6 +70,21 @@ def test_a_refused_group_comes_back_with_the_input_and_the_reason(
     assert not SelfManagedGroup.objects.filter(name="Nhóm thử").exists()
 
 
+def test_an_edit_conflict_answers_409_and_keeps_what_was_typed(make_group, login, officer):
+    group = make_group()
+    opened = group.version
+    services.update_group(group=group, version=opened, by=officer, name="Đổi trước")
+    response = login(officer).post(
+        reverse("groups:group_edit", args=[group.pk]),
+        {"name": "Tên tôi gõ", "purpose": "Mục đích mới", "version": opened, "reason": "Sửa"},
+    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert 'value="Tên tôi gõ"' in page and "Mục đích mới" in page
+    group.refresh_from_db()
+    assert group.name == "Đổi trước"
+
+
 def test_a_province_user_chooses_the_commune_first(login, demo):
     response = login(demo.users["tinh.quangngai"]).get(reverse("groups:group_add"))
     assert response.status_code == 403  # province staff do not form groups
