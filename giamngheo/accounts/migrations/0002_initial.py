@@ -6,74 +6,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("accounts", "0001_initial"),
-        ("geo", "0001_initial"),
+        ('accounts', '0001_initial'),
+        ('geo', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalroleassignment",
-            name="unit",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to="geo.unit",
-                verbose_name="unit",
-            ),
+            model_name='historicalroleassignment',
+            name='unit',
+            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='unit'),
         ),
         migrations.AddField(
-            model_name="historicalroleassignment",
-            name="user",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="user",
-            ),
+            model_name='historicalroleassignment',
+            name='user',
+            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user'),
         ),
         migrations.AddField(
-            model_name="historicaluser",
-            name="history_user",
-            field=models.ForeignKey(
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-            ),
+            model_name='historicaluser',
+            name='history_user',
+            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AddField(
-            model_name="roleassignment",
-            name="unit",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="role_assignments",
-                to="geo.unit",
-                verbose_name="unit",
-            ),
+            model_name='roleassignment',
+            name='unit',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='role_assignments', to='geo.unit', verbose_name='unit'),
         ),
         migrations.AddField(
-            model_name="roleassignment",
-            name="user",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="role_assignments",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="user",
-            ),
+            model_name='roleassignment',
+            name='user',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to=settings.AUTH_USER_MODEL, verbose_name='user'),
         ),
         migrations.AddConstraint(
-            model_name="roleassignment",
-            constraint=models.UniqueConstraint(
-                fields=("user", "role", "unit"), name="unique_role_per_unit"
-            ),
+            model_name='roleassignment',
+            constraint=models.UniqueConstraint(fields=('user', 'role', 'unit'), name='unique_role_per_unit'),
         ),
     ]

@@ -6,63 +6,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("accounts", "0002_initial"),
-        ("geo", "0001_initial"),
+        ('accounts', '0002_initial'),
+        ('geo', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="PersonalDataRead",
+            name='PersonalDataRead',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("at", models.DateTimeField(auto_now_add=True, verbose_name="time")),
-                (
-                    "action",
-                    models.CharField(
-                        choices=[
-                            ("view", "Viewed the household page"),
-                            ("export", "Exported a list"),
-                            ("api", "Read through the API"),
-                            ("search", "Searched by citizen ID"),
-                        ],
-                        max_length=16,
-                        verbose_name="action",
-                    ),
-                ),
-                ("subject", models.CharField(blank=True, max_length=64, verbose_name="record")),
-                ("count", models.PositiveIntegerField(default=1, verbose_name="records")),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="unit",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="user",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('at', models.DateTimeField(auto_now_add=True, verbose_name='time')),
+                ('action', models.CharField(choices=[('view', 'Viewed the household page'), ('export', 'Exported a list'), ('api', 'Read through the API'), ('search', 'Searched by citizen ID')], max_length=16, verbose_name='action')),
+                ('subject', models.CharField(blank=True, max_length=64, verbose_name='record')),
+                ('count', models.PositiveIntegerField(default=1, verbose_name='records')),
+                ('unit', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='unit')),
+                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user')),
             ],
             options={
-                "verbose_name": "personal data read",
-                "verbose_name_plural": "personal data reads",
-                "ordering": ["-at", "-id"],
-                "indexes": [models.Index(fields=["unit", "-at"], name="read_unit_at")],
+                'verbose_name': 'personal data read',
+                'verbose_name_plural': 'personal data reads',
+                'ordering': ['-at', '-id'],
+                'indexes': [models.Index(fields=['unit', '-at'], name='read_unit_at')],
             },
         ),
     ]

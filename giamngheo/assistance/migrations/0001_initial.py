@@ -7,905 +7,248 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("geo", "0001_initial"),
-        ("households", "0002_search_trigram_index"),
+        ('geo', '0001_initial'),
+        ('households', '0002_search_trigram_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="HelpRequest",
+            name='HelpRequest',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "need",
-                    models.CharField(
-                        choices=[
-                            ("production", "Production support"),
-                            ("livelihood", "Livelihood and jobs"),
-                            ("health", "Health care"),
-                            ("health_insurance", "Health insurance"),
-                            ("education", "Education"),
-                            ("housing", "Housing"),
-                            ("water_sanitation", "Clean water and sanitation"),
-                            ("information", "Information"),
-                            ("other", "Other"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind of need",
-                    ),
-                ),
-                ("statement", models.TextField(verbose_name="what the household said")),
-                ("received_on", models.DateField(db_index=True, verbose_name="received on")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("recorded", "Recorded, waiting for the commune officer"),
-                            ("forwarded", "Forwarded, waiting for the committee's answer"),
-                            ("accepted", "Accepted, to be carried out"),
-                            ("not_accepted", "Not accepted, household to be informed"),
-                            ("carried_out", "Carried out, household to be informed"),
-                            ("informed", "Household informed"),
-                            ("withdrawn", "Withdrawn"),
-                        ],
-                        default="recorded",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                (
-                    "due_on",
-                    models.DateField(blank=True, null=True, verbose_name="next step due by"),
-                ),
-                (
-                    "forwarded_on",
-                    models.DateField(blank=True, null=True, verbose_name="forwarded on"),
-                ),
-                (
-                    "answered_on",
-                    models.DateField(blank=True, null=True, verbose_name="answered on"),
-                ),
-                (
-                    "days_to_answer",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="days to answer"
-                    ),
-                ),
-                ("action", models.TextField(blank=True, verbose_name="action decided")),
-                (
-                    "responsible",
-                    models.CharField(blank=True, max_length=200, verbose_name="who is responsible"),
-                ),
-                (
-                    "refusal_reason",
-                    models.TextField(blank=True, verbose_name="reason for not accepting"),
-                ),
-                (
-                    "carried_out_on",
-                    models.DateField(blank=True, null=True, verbose_name="carried out on"),
-                ),
-                ("result", models.TextField(blank=True, verbose_name="what was done")),
-                (
-                    "informed_on",
-                    models.DateField(blank=True, null=True, verbose_name="household informed on"),
-                ),
-                (
-                    "informed_how",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("visit", "Home visit"),
-                            ("phone", "Phone call"),
-                            ("meeting", "Village meeting"),
-                            ("written", "Written notice"),
-                        ],
-                        max_length=16,
-                        verbose_name="how the household was informed",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        help_text="The household's commune, kept so area scoping needs no join.",
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="help_requests",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
-                (
-                    "received_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="received by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('need', models.CharField(choices=[('production', 'Production support'), ('livelihood', 'Livelihood and jobs'), ('health', 'Health care'), ('health_insurance', 'Health insurance'), ('education', 'Education'), ('housing', 'Housing'), ('water_sanitation', 'Clean water and sanitation'), ('information', 'Information'), ('other', 'Other')], max_length=20, verbose_name='kind of need')),
+                ('statement', models.TextField(verbose_name='what the household said')),
+                ('received_on', models.DateField(db_index=True, verbose_name='received on')),
+                ('state', models.CharField(choices=[('recorded', 'Recorded, waiting for the commune officer'), ('forwarded', "Forwarded, waiting for the committee's answer"), ('accepted', 'Accepted, to be carried out'), ('not_accepted', 'Not accepted, household to be informed'), ('carried_out', 'Carried out, household to be informed'), ('informed', 'Household informed'), ('withdrawn', 'Withdrawn')], default='recorded', max_length=16, verbose_name='state')),
+                ('due_on', models.DateField(blank=True, null=True, verbose_name='next step due by')),
+                ('forwarded_on', models.DateField(blank=True, null=True, verbose_name='forwarded on')),
+                ('answered_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
+                ('days_to_answer', models.PositiveIntegerField(blank=True, null=True, verbose_name='days to answer')),
+                ('action', models.TextField(blank=True, verbose_name='action decided')),
+                ('responsible', models.CharField(blank=True, max_length=200, verbose_name='who is responsible')),
+                ('refusal_reason', models.TextField(blank=True, verbose_name='reason for not accepting')),
+                ('carried_out_on', models.DateField(blank=True, null=True, verbose_name='carried out on')),
+                ('result', models.TextField(blank=True, verbose_name='what was done')),
+                ('informed_on', models.DateField(blank=True, null=True, verbose_name='household informed on')),
+                ('informed_how', models.CharField(blank=True, choices=[('visit', 'Home visit'), ('phone', 'Phone call'), ('meeting', 'Village meeting'), ('written', 'Written notice')], max_length=16, verbose_name='how the household was informed')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('commune', models.ForeignKey(help_text="The household's commune, kept so area scoping needs no join.", on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='help_requests', to='households.household', verbose_name='household')),
+                ('received_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='received by')),
             ],
             options={
-                "verbose_name": "request for help",
-                "verbose_name_plural": "requests for help",
-                "ordering": ["-received_on", "-id"],
+                'verbose_name': 'request for help',
+                'verbose_name_plural': 'requests for help',
+                'ordering': ['-received_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalDeadlinePolicy",
+            name='HistoricalDeadlinePolicy',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "forward_days",
-                    models.PositiveSmallIntegerField(
-                        default=3, verbose_name="days for the commune officer to forward"
-                    ),
-                ),
-                (
-                    "answer_days",
-                    models.PositiveSmallIntegerField(
-                        default=10, verbose_name="days for the committee to answer"
-                    ),
-                ),
-                (
-                    "carry_out_days",
-                    models.PositiveSmallIntegerField(
-                        default=30, verbose_name="days to carry out an accepted request"
-                    ),
-                ),
-                (
-                    "inform_days",
-                    models.PositiveSmallIntegerField(
-                        default=5, verbose_name="days to inform the household"
-                    ),
-                ),
-                (
-                    "legal_basis",
-                    models.CharField(
-                        help_text="The province's decision that sets them.",
-                        max_length=200,
-                        verbose_name="set by",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('forward_days', models.PositiveSmallIntegerField(default=3, verbose_name='days for the commune officer to forward')),
+                ('answer_days', models.PositiveSmallIntegerField(default=10, verbose_name='days for the committee to answer')),
+                ('carry_out_days', models.PositiveSmallIntegerField(default=30, verbose_name='days to carry out an accepted request')),
+                ('inform_days', models.PositiveSmallIntegerField(default=5, verbose_name='days to inform the household')),
+                ('legal_basis', models.CharField(help_text="The province's decision that sets them.", max_length=200, verbose_name='set by')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "historical deadlines",
-                "verbose_name_plural": "historical deadlines",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical deadlines',
+                'verbose_name_plural': 'historical deadlines',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalHelpRequest",
+            name='HistoricalHelpRequest',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "need",
-                    models.CharField(
-                        choices=[
-                            ("production", "Production support"),
-                            ("livelihood", "Livelihood and jobs"),
-                            ("health", "Health care"),
-                            ("health_insurance", "Health insurance"),
-                            ("education", "Education"),
-                            ("housing", "Housing"),
-                            ("water_sanitation", "Clean water and sanitation"),
-                            ("information", "Information"),
-                            ("other", "Other"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind of need",
-                    ),
-                ),
-                ("statement", models.TextField(verbose_name="what the household said")),
-                ("received_on", models.DateField(db_index=True, verbose_name="received on")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("recorded", "Recorded, waiting for the commune officer"),
-                            ("forwarded", "Forwarded, waiting for the committee's answer"),
-                            ("accepted", "Accepted, to be carried out"),
-                            ("not_accepted", "Not accepted, household to be informed"),
-                            ("carried_out", "Carried out, household to be informed"),
-                            ("informed", "Household informed"),
-                            ("withdrawn", "Withdrawn"),
-                        ],
-                        default="recorded",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                (
-                    "due_on",
-                    models.DateField(blank=True, null=True, verbose_name="next step due by"),
-                ),
-                (
-                    "forwarded_on",
-                    models.DateField(blank=True, null=True, verbose_name="forwarded on"),
-                ),
-                (
-                    "answered_on",
-                    models.DateField(blank=True, null=True, verbose_name="answered on"),
-                ),
-                (
-                    "days_to_answer",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="days to answer"
-                    ),
-                ),
-                ("action", models.TextField(blank=True, verbose_name="action decided")),
-                (
-                    "responsible",
-                    models.CharField(blank=True, max_length=200, verbose_name="who is responsible"),
-                ),
-                (
-                    "refusal_reason",
-                    models.TextField(blank=True, verbose_name="reason for not accepting"),
-                ),
-                (
-                    "carried_out_on",
-                    models.DateField(blank=True, null=True, verbose_name="carried out on"),
-                ),
-                ("result", models.TextField(blank=True, verbose_name="what was done")),
-                (
-                    "informed_on",
-                    models.DateField(blank=True, null=True, verbose_name="household informed on"),
-                ),
-                (
-                    "informed_how",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("visit", "Home visit"),
-                            ("phone", "Phone call"),
-                            ("meeting", "Village meeting"),
-                            ("written", "Written notice"),
-                        ],
-                        max_length=16,
-                        verbose_name="how the household was informed",
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="recorded at"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        help_text="The household's commune, kept so area scoping needs no join.",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
-                (
-                    "received_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="received by",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('need', models.CharField(choices=[('production', 'Production support'), ('livelihood', 'Livelihood and jobs'), ('health', 'Health care'), ('health_insurance', 'Health insurance'), ('education', 'Education'), ('housing', 'Housing'), ('water_sanitation', 'Clean water and sanitation'), ('information', 'Information'), ('other', 'Other')], max_length=20, verbose_name='kind of need')),
+                ('statement', models.TextField(verbose_name='what the household said')),
+                ('received_on', models.DateField(db_index=True, verbose_name='received on')),
+                ('state', models.CharField(choices=[('recorded', 'Recorded, waiting for the commune officer'), ('forwarded', "Forwarded, waiting for the committee's answer"), ('accepted', 'Accepted, to be carried out'), ('not_accepted', 'Not accepted, household to be informed'), ('carried_out', 'Carried out, household to be informed'), ('informed', 'Household informed'), ('withdrawn', 'Withdrawn')], default='recorded', max_length=16, verbose_name='state')),
+                ('due_on', models.DateField(blank=True, null=True, verbose_name='next step due by')),
+                ('forwarded_on', models.DateField(blank=True, null=True, verbose_name='forwarded on')),
+                ('answered_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
+                ('days_to_answer', models.PositiveIntegerField(blank=True, null=True, verbose_name='days to answer')),
+                ('action', models.TextField(blank=True, verbose_name='action decided')),
+                ('responsible', models.CharField(blank=True, max_length=200, verbose_name='who is responsible')),
+                ('refusal_reason', models.TextField(blank=True, verbose_name='reason for not accepting')),
+                ('carried_out_on', models.DateField(blank=True, null=True, verbose_name='carried out on')),
+                ('result', models.TextField(blank=True, verbose_name='what was done')),
+                ('informed_on', models.DateField(blank=True, null=True, verbose_name='household informed on')),
+                ('informed_how', models.CharField(blank=True, choices=[('visit', 'Home visit'), ('phone', 'Phone call'), ('meeting', 'Village meeting'), ('written', 'Written notice')], max_length=16, verbose_name='how the household was informed')),
+                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='recorded at')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('commune', models.ForeignKey(blank=True, db_constraint=False, help_text="The household's commune, kept so area scoping needs no join.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='households.household', verbose_name='household')),
+                ('received_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='received by')),
             ],
             options={
-                "verbose_name": "historical request for help",
-                "verbose_name_plural": "historical requests for help",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical request for help',
+                'verbose_name_plural': 'historical requests for help',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalShock",
+            name='HistoricalShock',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            (
-                                "natural_disaster",
-                                "Natural disaster (drought, flood, storm, whirlwind)",
-                            ),
-                            ("pollution", "Heavy environmental pollution"),
-                            ("accident", "Labour or traffic accident"),
-                            ("serious_illness", "Serious illness"),
-                            (
-                                "economic_loss",
-                                "Economic loss (house, production tools, land, crops, livestock, epidemic)",
-                            ),
-                            ("social_risk", "Social risk (fraud, crime)"),
-                            ("birth", "Family change: birth"),
-                            ("marriage", "Family change: a new daughter- or son-in-law"),
-                            ("death_of_earner", "Family change: death of the main earner"),
-                            ("military_return", "Family change: return from military service"),
-                            ("family_other", "Family change: other"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind of event",
-                    ),
-                ),
-                ("occurred_on", models.DateField(db_index=True, verbose_name="happened on")),
-                ("description", models.TextField(verbose_name="what happened")),
-                (
-                    "estimated_loss",
-                    models.BigIntegerField(
-                        blank=True, null=True, verbose_name="estimated loss (đồng)"
-                    ),
-                ),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("at_risk", "Household at risk"),
-                            ("application", "Inclusion application started"),
-                            ("closed", "Closed without an application"),
-                        ],
-                        default="at_risk",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                ("closing_note", models.TextField(blank=True, verbose_name="why closed")),
-                ("recorded_on", models.DateField(db_index=True, verbose_name="recorded on")),
-                (
-                    "created_at",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="recorded at"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('natural_disaster', 'Natural disaster (drought, flood, storm, whirlwind)'), ('pollution', 'Heavy environmental pollution'), ('accident', 'Labour or traffic accident'), ('serious_illness', 'Serious illness'), ('economic_loss', 'Economic loss (house, production tools, land, crops, livestock, epidemic)'), ('social_risk', 'Social risk (fraud, crime)'), ('birth', 'Family change: birth'), ('marriage', 'Family change: a new daughter- or son-in-law'), ('death_of_earner', 'Family change: death of the main earner'), ('military_return', 'Family change: return from military service'), ('family_other', 'Family change: other')], max_length=20, verbose_name='kind of event')),
+                ('occurred_on', models.DateField(db_index=True, verbose_name='happened on')),
+                ('description', models.TextField(verbose_name='what happened')),
+                ('estimated_loss', models.BigIntegerField(blank=True, null=True, verbose_name='estimated loss (đồng)')),
+                ('state', models.CharField(choices=[('at_risk', 'Household at risk'), ('application', 'Inclusion application started'), ('closed', 'Closed without an application')], default='at_risk', max_length=16, verbose_name='state')),
+                ('closing_note', models.TextField(blank=True, verbose_name='why closed')),
+                ('recorded_on', models.DateField(db_index=True, verbose_name='recorded on')),
+                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='recorded at')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='households.household', verbose_name='household')),
+                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
             ],
             options={
-                "verbose_name": "historical shock",
-                "verbose_name_plural": "historical shocks",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical shock',
+                'verbose_name_plural': 'historical shocks',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="RequestStep",
+            name='RequestStep',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("action", models.CharField(max_length=16, verbose_name="step")),
-                (
-                    "from_state",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("recorded", "Recorded, waiting for the commune officer"),
-                            ("forwarded", "Forwarded, waiting for the committee's answer"),
-                            ("accepted", "Accepted, to be carried out"),
-                            ("not_accepted", "Not accepted, household to be informed"),
-                            ("carried_out", "Carried out, household to be informed"),
-                            ("informed", "Household informed"),
-                            ("withdrawn", "Withdrawn"),
-                        ],
-                        max_length=16,
-                        verbose_name="from",
-                    ),
-                ),
-                (
-                    "to_state",
-                    models.CharField(
-                        choices=[
-                            ("recorded", "Recorded, waiting for the commune officer"),
-                            ("forwarded", "Forwarded, waiting for the committee's answer"),
-                            ("accepted", "Accepted, to be carried out"),
-                            ("not_accepted", "Not accepted, household to be informed"),
-                            ("carried_out", "Carried out, household to be informed"),
-                            ("informed", "Household informed"),
-                            ("withdrawn", "Withdrawn"),
-                        ],
-                        max_length=16,
-                        verbose_name="to",
-                    ),
-                ),
-                ("on", models.DateField(verbose_name="date")),
-                ("note", models.TextField(blank=True, verbose_name="note")),
-                ("at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
-                (
-                    "by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="by",
-                    ),
-                ),
-                (
-                    "request",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="steps",
-                        to="assistance.helprequest",
-                        verbose_name="request",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('action', models.CharField(max_length=16, verbose_name='step')),
+                ('from_state', models.CharField(blank=True, choices=[('recorded', 'Recorded, waiting for the commune officer'), ('forwarded', "Forwarded, waiting for the committee's answer"), ('accepted', 'Accepted, to be carried out'), ('not_accepted', 'Not accepted, household to be informed'), ('carried_out', 'Carried out, household to be informed'), ('informed', 'Household informed'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='from')),
+                ('to_state', models.CharField(choices=[('recorded', 'Recorded, waiting for the commune officer'), ('forwarded', "Forwarded, waiting for the committee's answer"), ('accepted', 'Accepted, to be carried out'), ('not_accepted', 'Not accepted, household to be informed'), ('carried_out', 'Carried out, household to be informed'), ('informed', 'Household informed'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='to')),
+                ('on', models.DateField(verbose_name='date')),
+                ('note', models.TextField(blank=True, verbose_name='note')),
+                ('at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
+                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='assistance.helprequest', verbose_name='request')),
             ],
             options={
-                "verbose_name": "step",
-                "verbose_name_plural": "steps",
-                "ordering": ["request", "at", "id"],
+                'verbose_name': 'step',
+                'verbose_name_plural': 'steps',
+                'ordering': ['request', 'at', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="Shock",
+            name='Shock',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            (
-                                "natural_disaster",
-                                "Natural disaster (drought, flood, storm, whirlwind)",
-                            ),
-                            ("pollution", "Heavy environmental pollution"),
-                            ("accident", "Labour or traffic accident"),
-                            ("serious_illness", "Serious illness"),
-                            (
-                                "economic_loss",
-                                "Economic loss (house, production tools, land, crops, livestock, epidemic)",
-                            ),
-                            ("social_risk", "Social risk (fraud, crime)"),
-                            ("birth", "Family change: birth"),
-                            ("marriage", "Family change: a new daughter- or son-in-law"),
-                            ("death_of_earner", "Family change: death of the main earner"),
-                            ("military_return", "Family change: return from military service"),
-                            ("family_other", "Family change: other"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind of event",
-                    ),
-                ),
-                ("occurred_on", models.DateField(db_index=True, verbose_name="happened on")),
-                ("description", models.TextField(verbose_name="what happened")),
-                (
-                    "estimated_loss",
-                    models.BigIntegerField(
-                        blank=True, null=True, verbose_name="estimated loss (đồng)"
-                    ),
-                ),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("at_risk", "Household at risk"),
-                            ("application", "Inclusion application started"),
-                            ("closed", "Closed without an application"),
-                        ],
-                        default="at_risk",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                ("closing_note", models.TextField(blank=True, verbose_name="why closed")),
-                ("recorded_on", models.DateField(db_index=True, verbose_name="recorded on")),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="shocks",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('natural_disaster', 'Natural disaster (drought, flood, storm, whirlwind)'), ('pollution', 'Heavy environmental pollution'), ('accident', 'Labour or traffic accident'), ('serious_illness', 'Serious illness'), ('economic_loss', 'Economic loss (house, production tools, land, crops, livestock, epidemic)'), ('social_risk', 'Social risk (fraud, crime)'), ('birth', 'Family change: birth'), ('marriage', 'Family change: a new daughter- or son-in-law'), ('death_of_earner', 'Family change: death of the main earner'), ('military_return', 'Family change: return from military service'), ('family_other', 'Family change: other')], max_length=20, verbose_name='kind of event')),
+                ('occurred_on', models.DateField(db_index=True, verbose_name='happened on')),
+                ('description', models.TextField(verbose_name='what happened')),
+                ('estimated_loss', models.BigIntegerField(blank=True, null=True, verbose_name='estimated loss (đồng)')),
+                ('state', models.CharField(choices=[('at_risk', 'Household at risk'), ('application', 'Inclusion application started'), ('closed', 'Closed without an application')], default='at_risk', max_length=16, verbose_name='state')),
+                ('closing_note', models.TextField(blank=True, verbose_name='why closed')),
+                ('recorded_on', models.DateField(db_index=True, verbose_name='recorded on')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='shocks', to='households.household', verbose_name='household')),
+                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
             ],
             options={
-                "verbose_name": "shock",
-                "verbose_name_plural": "shocks",
-                "ordering": ["-occurred_on", "-id"],
+                'verbose_name': 'shock',
+                'verbose_name_plural': 'shocks',
+                'ordering': ['-occurred_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="DeadlinePolicy",
+            name='DeadlinePolicy',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "forward_days",
-                    models.PositiveSmallIntegerField(
-                        default=3, verbose_name="days for the commune officer to forward"
-                    ),
-                ),
-                (
-                    "answer_days",
-                    models.PositiveSmallIntegerField(
-                        default=10, verbose_name="days for the committee to answer"
-                    ),
-                ),
-                (
-                    "carry_out_days",
-                    models.PositiveSmallIntegerField(
-                        default=30, verbose_name="days to carry out an accepted request"
-                    ),
-                ),
-                (
-                    "inform_days",
-                    models.PositiveSmallIntegerField(
-                        default=5, verbose_name="days to inform the household"
-                    ),
-                ),
-                (
-                    "legal_basis",
-                    models.CharField(
-                        help_text="The province's decision that sets them.",
-                        max_length=200,
-                        verbose_name="set by",
-                    ),
-                ),
-                (
-                    "unit",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('forward_days', models.PositiveSmallIntegerField(default=3, verbose_name='days for the commune officer to forward')),
+                ('answer_days', models.PositiveSmallIntegerField(default=10, verbose_name='days for the committee to answer')),
+                ('carry_out_days', models.PositiveSmallIntegerField(default=30, verbose_name='days to carry out an accepted request')),
+                ('inform_days', models.PositiveSmallIntegerField(default=5, verbose_name='days to inform the household')),
+                ('legal_basis', models.CharField(help_text="The province's decision that sets them.", max_length=200, verbose_name='set by')),
+                ('unit', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "deadlines",
-                "verbose_name_plural": "deadlines",
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("forward_days__gte", 1),
-                            ("answer_days__gte", 1),
-                            ("carry_out_days__gte", 1),
-                            ("inform_days__gte", 1),
-                        ),
-                        name="deadline_days_positive",
-                    )
-                ],
+                'verbose_name': 'deadlines',
+                'verbose_name_plural': 'deadlines',
+                'constraints': [models.CheckConstraint(condition=models.Q(('forward_days__gte', 1), ('answer_days__gte', 1), ('carry_out_days__gte', 1), ('inform_days__gte', 1)), name='deadline_days_positive')],
             },
         ),
         migrations.AddIndex(
-            model_name="helprequest",
-            index=models.Index(
-                fields=["commune", "state", "due_on"], name="assistance__commune_eecdae_idx"
-            ),
+            model_name='helprequest',
+            index=models.Index(fields=['commune', 'state', 'due_on'], name='assistance__commune_eecdae_idx'),
         ),
         migrations.AddIndex(
-            model_name="helprequest",
-            index=models.Index(
-                fields=["commune", "received_on"], name="assistance__commune_81a6c7_idx"
-            ),
+            model_name='helprequest',
+            index=models.Index(fields=['commune', 'received_on'], name='assistance__commune_81a6c7_idx'),
         ),
         migrations.AddConstraint(
-            model_name="helprequest",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    (
-                        "state__in",
-                        [
-                            "recorded",
-                            "forwarded",
-                            "accepted",
-                            "not_accepted",
-                            "carried_out",
-                            "informed",
-                            "withdrawn",
-                        ],
-                    )
-                ),
-                name="help_request_state_valid",
-            ),
+            model_name='helprequest',
+            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['recorded', 'forwarded', 'accepted', 'not_accepted', 'carried_out', 'informed', 'withdrawn'])), name='help_request_state_valid'),
         ),
         migrations.AddConstraint(
-            model_name="helprequest",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    (
-                        "need__in",
-                        [
-                            "production",
-                            "livelihood",
-                            "health",
-                            "health_insurance",
-                            "education",
-                            "housing",
-                            "water_sanitation",
-                            "information",
-                            "other",
-                        ],
-                    )
-                ),
-                name="help_request_need_valid",
-            ),
+            model_name='helprequest',
+            constraint=models.CheckConstraint(condition=models.Q(('need__in', ['production', 'livelihood', 'health', 'health_insurance', 'education', 'housing', 'water_sanitation', 'information', 'other'])), name='help_request_need_valid'),
         ),
         migrations.AddConstraint(
-            model_name="helprequest",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("state__in", ["accepted", "carried_out"]), _negated=True),
-                    models.Q(
-                        ("answered_on__isnull", False), models.Q(("action", ""), _negated=True)
-                    ),
-                    _connector="OR",
-                ),
-                name="help_request_accepted_has_action",
-            ),
+            model_name='helprequest',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state__in', ['accepted', 'carried_out']), _negated=True), models.Q(('answered_on__isnull', False), models.Q(('action', ''), _negated=True)), _connector='OR'), name='help_request_accepted_has_action'),
         ),
         migrations.AddConstraint(
-            model_name="helprequest",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("state", "not_accepted"), _negated=True),
-                    models.Q(
-                        ("answered_on__isnull", False),
-                        models.Q(("refusal_reason", ""), _negated=True),
-                    ),
-                    _connector="OR",
-                ),
-                name="help_request_refusal_has_reason",
-            ),
+            model_name='helprequest',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'not_accepted'), _negated=True), models.Q(('answered_on__isnull', False), models.Q(('refusal_reason', ''), _negated=True)), _connector='OR'), name='help_request_refusal_has_reason'),
         ),
         migrations.AddConstraint(
-            model_name="helprequest",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("state", "informed"), _negated=True),
-                    models.Q(
-                        ("informed_on__isnull", False),
-                        models.Q(("informed_how", ""), _negated=True),
-                    ),
-                    _connector="OR",
-                ),
-                name="help_request_informed_has_date_and_way",
-            ),
+            model_name='helprequest',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'informed'), _negated=True), models.Q(('informed_on__isnull', False), models.Q(('informed_how', ''), _negated=True)), _connector='OR'), name='help_request_informed_has_date_and_way'),
         ),
         migrations.AddIndex(
-            model_name="shock",
-            index=models.Index(fields=["commune", "state"], name="assistance__commune_9958df_idx"),
+            model_name='shock',
+            index=models.Index(fields=['commune', 'state'], name='assistance__commune_9958df_idx'),
         ),
         migrations.AddIndex(
-            model_name="shock",
-            index=models.Index(
-                fields=["commune", "recorded_on"], name="assistance__commune_1c318e_idx"
-            ),
+            model_name='shock',
+            index=models.Index(fields=['commune', 'recorded_on'], name='assistance__commune_1c318e_idx'),
         ),
         migrations.AddConstraint(
-            model_name="shock",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    (
-                        "kind__in",
-                        [
-                            "natural_disaster",
-                            "pollution",
-                            "accident",
-                            "serious_illness",
-                            "economic_loss",
-                            "social_risk",
-                            "birth",
-                            "marriage",
-                            "death_of_earner",
-                            "military_return",
-                            "family_other",
-                        ],
-                    )
-                ),
-                name="shock_kind_valid",
-            ),
+            model_name='shock',
+            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['natural_disaster', 'pollution', 'accident', 'serious_illness', 'economic_loss', 'social_risk', 'birth', 'marriage', 'death_of_earner', 'military_return', 'family_other'])), name='shock_kind_valid'),
         ),
         migrations.AddConstraint(
-            model_name="shock",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("state__in", ["at_risk", "application", "closed"])),
-                name="shock_state_valid",
-            ),
+            model_name='shock',
+            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['at_risk', 'application', 'closed'])), name='shock_state_valid'),
         ),
         migrations.AddConstraint(
-            model_name="shock",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("estimated_loss__isnull", True), ("estimated_loss__gte", 0), _connector="OR"
-                ),
-                name="shock_loss_not_negative",
-            ),
+            model_name='shock',
+            constraint=models.CheckConstraint(condition=models.Q(('estimated_loss__isnull', True), ('estimated_loss__gte', 0), _connector='OR'), name='shock_loss_not_negative'),
         ),
         migrations.AddConstraint(
-            model_name="shock",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("state", "closed"), _negated=True),
-                    models.Q(("closing_note", ""), _negated=True),
-                    _connector="OR",
-                ),
-                name="shock_closed_has_reason",
-            ),
+            model_name='shock',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'closed'), _negated=True), models.Q(('closing_note', ''), _negated=True), _connector='OR'), name='shock_closed_has_reason'),
         ),
     ]

@@ -6,51 +6,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("assistance", "0001_initial"),
-        ("geo", "0001_initial"),
-        ("households", "0002_search_trigram_index"),
-        ("reviews", "0001_initial"),
+        ('assistance', '0001_initial'),
+        ('geo', '0001_initial'),
+        ('households', '0002_search_trigram_index'),
+        ('reviews', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalshock",
-            name="application",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                help_text="The ad-hoc review this shock started.",
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to="reviews.adhocreview",
-                verbose_name="inclusion application",
-            ),
+            model_name='historicalshock',
+            name='application',
+            field=models.ForeignKey(blank=True, db_constraint=False, help_text='The ad-hoc review this shock started.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.adhocreview', verbose_name='inclusion application'),
         ),
         migrations.AddField(
-            model_name="shock",
-            name="application",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="The ad-hoc review this shock started.",
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="shocks",
-                to="reviews.adhocreview",
-                verbose_name="inclusion application",
-            ),
+            model_name='shock',
+            name='application',
+            field=models.ForeignKey(blank=True, help_text='The ad-hoc review this shock started.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='shocks', to='reviews.adhocreview', verbose_name='inclusion application'),
         ),
         migrations.AddConstraint(
-            model_name="shock",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("state", "application"), _negated=True),
-                    ("application__isnull", False),
-                    _connector="OR",
-                ),
-                name="shock_application_started_is_linked",
-            ),
+            model_name='shock',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'application'), _negated=True), ('application__isnull', False), _connector='OR'), name='shock_application_started_is_linked'),
         ),
     ]

@@ -7,1427 +7,521 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("geo", "0001_initial"),
+        ('geo', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Club",
+            name='Club',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, verbose_name="club name")),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("above_commune", "Above commune level (inter-commune, province)"),
-                            ("commune", "Commune level"),
-                            ("village", "Village level"),
-                            ("poor_people", "Club of poor people"),
-                        ],
-                        db_index=True,
-                        max_length=16,
-                        verbose_name="level",
-                    ),
-                ),
-                (
-                    "decision_no",
-                    models.CharField(max_length=60, verbose_name="founding decision number"),
-                ),
-                ("founded_on", models.DateField(db_index=True, verbose_name="founded on")),
-                (
-                    "frequency",
-                    models.CharField(
-                        choices=[("monthly", "Monthly"), ("quarterly", "Quarterly")],
-                        default="monthly",
-                        max_length=16,
-                        verbose_name="meeting frequency",
-                    ),
-                ),
-                (
-                    "rules_reference",
-                    models.CharField(
-                        blank=True, max_length=200, verbose_name="rules (quy chế) document"
-                    ),
-                ),
-                (
-                    "rules_adopted_on",
-                    models.DateField(blank=True, null=True, verbose_name="rules adopted on"),
-                ),
-                (
-                    "rules_text",
-                    models.TextField(blank=True, verbose_name="main points of the rules"),
-                ),
-                ("is_active", models.BooleanField(default=True, verbose_name="active")),
-                (
-                    "dissolved_on",
-                    models.DateField(blank=True, null=True, verbose_name="dissolved on"),
-                ),
-                (
-                    "search_text",
-                    models.CharField(db_index=True, default="", editable=False, max_length=400),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "founding_unit",
-                    models.ForeignKey(
-                        editable=False,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="founded_clubs",
-                        to="geo.unit",
-                        verbose_name="founded and managed at",
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="clubs",
-                        to="geo.unit",
-                        verbose_name="unit covered",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, verbose_name='club name')),
+                ('level', models.CharField(choices=[('above_commune', 'Above commune level (inter-commune, province)'), ('commune', 'Commune level'), ('village', 'Village level'), ('poor_people', 'Club of poor people')], db_index=True, max_length=16, verbose_name='level')),
+                ('decision_no', models.CharField(max_length=60, verbose_name='founding decision number')),
+                ('founded_on', models.DateField(db_index=True, verbose_name='founded on')),
+                ('frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly')], default='monthly', max_length=16, verbose_name='meeting frequency')),
+                ('rules_reference', models.CharField(blank=True, max_length=200, verbose_name='rules (quy chế) document')),
+                ('rules_adopted_on', models.DateField(blank=True, null=True, verbose_name='rules adopted on')),
+                ('rules_text', models.TextField(blank=True, verbose_name='main points of the rules')),
+                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                ('dissolved_on', models.DateField(blank=True, null=True, verbose_name='dissolved on')),
+                ('search_text', models.CharField(db_index=True, default='', editable=False, max_length=400)),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('founding_unit', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='founded_clubs', to='geo.unit', verbose_name='founded and managed at')),
+                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clubs', to='geo.unit', verbose_name='unit covered')),
             ],
             options={
-                "verbose_name": "club",
-                "verbose_name_plural": "clubs",
-                "ordering": ["unit__path", "name"],
+                'verbose_name': 'club',
+                'verbose_name_plural': 'clubs',
+                'ordering': ['unit__path', 'name'],
             },
         ),
         migrations.CreateModel(
-            name="ExpansionPlan",
+            name='ExpansionPlan',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("above_commune", "Above commune level (inter-commune, province)"),
-                            ("commune", "Commune level"),
-                            ("village", "Village level"),
-                            ("poor_people", "Club of poor people"),
-                        ],
-                        max_length=16,
-                        verbose_name="level",
-                    ),
-                ),
-                ("planned", models.PositiveSmallIntegerField(verbose_name="new clubs planned")),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="club_plans",
-                        to="geo.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
+                ('level', models.CharField(choices=[('above_commune', 'Above commune level (inter-commune, province)'), ('commune', 'Commune level'), ('village', 'Village level'), ('poor_people', 'Club of poor people')], max_length=16, verbose_name='level')),
+                ('planned', models.PositiveSmallIntegerField(verbose_name='new clubs planned')),
+                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='club_plans', to='geo.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "expansion plan",
-                "verbose_name_plural": "expansion plans",
-                "ordering": ["unit__path", "-year", "level"],
+                'verbose_name': 'expansion plan',
+                'verbose_name_plural': 'expansion plans',
+                'ordering': ['unit__path', '-year', 'level'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalClub",
+            name='HistoricalClub',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, verbose_name="club name")),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("above_commune", "Above commune level (inter-commune, province)"),
-                            ("commune", "Commune level"),
-                            ("village", "Village level"),
-                            ("poor_people", "Club of poor people"),
-                        ],
-                        db_index=True,
-                        max_length=16,
-                        verbose_name="level",
-                    ),
-                ),
-                (
-                    "decision_no",
-                    models.CharField(max_length=60, verbose_name="founding decision number"),
-                ),
-                ("founded_on", models.DateField(db_index=True, verbose_name="founded on")),
-                (
-                    "frequency",
-                    models.CharField(
-                        choices=[("monthly", "Monthly"), ("quarterly", "Quarterly")],
-                        default="monthly",
-                        max_length=16,
-                        verbose_name="meeting frequency",
-                    ),
-                ),
-                (
-                    "rules_reference",
-                    models.CharField(
-                        blank=True, max_length=200, verbose_name="rules (quy chế) document"
-                    ),
-                ),
-                (
-                    "rules_adopted_on",
-                    models.DateField(blank=True, null=True, verbose_name="rules adopted on"),
-                ),
-                (
-                    "rules_text",
-                    models.TextField(blank=True, verbose_name="main points of the rules"),
-                ),
-                ("is_active", models.BooleanField(default=True, verbose_name="active")),
-                (
-                    "dissolved_on",
-                    models.DateField(blank=True, null=True, verbose_name="dissolved on"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "founding_unit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        editable=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="founded and managed at",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="unit covered",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, verbose_name='club name')),
+                ('level', models.CharField(choices=[('above_commune', 'Above commune level (inter-commune, province)'), ('commune', 'Commune level'), ('village', 'Village level'), ('poor_people', 'Club of poor people')], db_index=True, max_length=16, verbose_name='level')),
+                ('decision_no', models.CharField(max_length=60, verbose_name='founding decision number')),
+                ('founded_on', models.DateField(db_index=True, verbose_name='founded on')),
+                ('frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly')], default='monthly', max_length=16, verbose_name='meeting frequency')),
+                ('rules_reference', models.CharField(blank=True, max_length=200, verbose_name='rules (quy chế) document')),
+                ('rules_adopted_on', models.DateField(blank=True, null=True, verbose_name='rules adopted on')),
+                ('rules_text', models.TextField(blank=True, verbose_name='main points of the rules')),
+                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                ('dissolved_on', models.DateField(blank=True, null=True, verbose_name='dissolved on')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('founding_unit', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='founded and managed at')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='unit covered')),
             ],
             options={
-                "verbose_name": "historical club",
-                "verbose_name_plural": "historical clubs",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical club',
+                'verbose_name_plural': 'historical clubs',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalExpansionPlan",
+            name='HistoricalExpansionPlan',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("above_commune", "Above commune level (inter-commune, province)"),
-                            ("commune", "Commune level"),
-                            ("village", "Village level"),
-                            ("poor_people", "Club of poor people"),
-                        ],
-                        max_length=16,
-                        verbose_name="level",
-                    ),
-                ),
-                ("planned", models.PositiveSmallIntegerField(verbose_name="new clubs planned")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
+                ('level', models.CharField(choices=[('above_commune', 'Above commune level (inter-commune, province)'), ('commune', 'Commune level'), ('village', 'Village level'), ('poor_people', 'Club of poor people')], max_length=16, verbose_name='level')),
+                ('planned', models.PositiveSmallIntegerField(verbose_name='new clubs planned')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "historical expansion plan",
-                "verbose_name_plural": "historical expansion plans",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical expansion plan',
+                'verbose_name_plural': 'historical expansion plans',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalHostPlace",
+            name='HistoricalHostPlace',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("position", models.PositiveSmallIntegerField(verbose_name="order")),
-                ("name", models.CharField(blank=True, max_length=200, verbose_name="place name")),
-                ("is_active", models.BooleanField(default=True, verbose_name="in the rotation")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "club",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField(verbose_name='order')),
+                ('name', models.CharField(blank=True, max_length=200, verbose_name='place name')),
+                ('is_active', models.BooleanField(default=True, verbose_name='in the rotation')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('club', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.club', verbose_name='club')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "historical host place",
-                "verbose_name_plural": "historical host places",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical host place',
+                'verbose_name_plural': 'historical host places',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalMember",
+            name='HistoricalMember',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("individual", "Individual"), ("organisation", "Organisation")],
-                        default="individual",
-                        max_length=16,
-                        verbose_name="member type",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.CharField(
-                        blank=True, max_length=200, verbose_name="organisation or position"
-                    ),
-                ),
-                ("phone", models.CharField(blank=True, max_length=20, verbose_name="phone")),
-                ("joined_on", models.DateField(verbose_name="joined on")),
-                ("left_on", models.DateField(blank=True, null=True, verbose_name="left on")),
-                ("seat", models.PositiveSmallIntegerField(editable=False, verbose_name="seat")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "club",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
+                ('kind', models.CharField(choices=[('individual', 'Individual'), ('organisation', 'Organisation')], default='individual', max_length=16, verbose_name='member type')),
+                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation or position')),
+                ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
+                ('joined_on', models.DateField(verbose_name='joined on')),
+                ('left_on', models.DateField(blank=True, null=True, verbose_name='left on')),
+                ('seat', models.PositiveSmallIntegerField(editable=False, verbose_name='seat')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('club', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.club', verbose_name='club')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical member",
-                "verbose_name_plural": "historical members",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical member',
+                'verbose_name_plural': 'historical members',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HostPlace",
+            name='HostPlace',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("position", models.PositiveSmallIntegerField(verbose_name="order")),
-                ("name", models.CharField(blank=True, max_length=200, verbose_name="place name")),
-                ("is_active", models.BooleanField(default=True, verbose_name="in the rotation")),
-                (
-                    "club",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="host_places",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField(verbose_name='order')),
+                ('name', models.CharField(blank=True, max_length=200, verbose_name='place name')),
+                ('is_active', models.BooleanField(default=True, verbose_name='in the rotation')),
+                ('club', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='host_places', to='clubs.club', verbose_name='club')),
+                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "host place",
-                "verbose_name_plural": "host places",
-                "ordering": ["club", "position"],
+                'verbose_name': 'host place',
+                'verbose_name_plural': 'host places',
+                'ordering': ['club', 'position'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalMeeting",
+            name='HistoricalMeeting',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("planned", "Planned"),
-                            ("held", "Held"),
-                            ("cancelled", "Cancelled"),
-                        ],
-                        default="planned",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                ("planned_on", models.DateField(db_index=True, verbose_name="planned for")),
-                ("held_on", models.DateField(blank=True, null=True, verbose_name="held on")),
-                ("venue", models.CharField(blank=True, max_length=200, verbose_name="venue")),
-                (
-                    "other_topics",
-                    models.CharField(blank=True, max_length=500, verbose_name="other topics"),
-                ),
-                ("minutes", models.TextField(blank=True, verbose_name="minutes")),
-                (
-                    "members_on_roll",
-                    models.PositiveSmallIntegerField(null=True, verbose_name="members on the roll"),
-                ),
-                (
-                    "cancel_reason",
-                    models.CharField(
-                        blank=True, max_length=300, verbose_name="reason for cancelling"
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "club",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "host_place",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.hostplace",
-                        verbose_name="host",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('state', models.CharField(choices=[('planned', 'Planned'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='planned', max_length=16, verbose_name='status')),
+                ('planned_on', models.DateField(db_index=True, verbose_name='planned for')),
+                ('held_on', models.DateField(blank=True, null=True, verbose_name='held on')),
+                ('venue', models.CharField(blank=True, max_length=200, verbose_name='venue')),
+                ('other_topics', models.CharField(blank=True, max_length=500, verbose_name='other topics')),
+                ('minutes', models.TextField(blank=True, verbose_name='minutes')),
+                ('members_on_roll', models.PositiveSmallIntegerField(null=True, verbose_name='members on the roll')),
+                ('cancel_reason', models.CharField(blank=True, max_length=300, verbose_name='reason for cancelling')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('club', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.club', verbose_name='club')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('host_place', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.hostplace', verbose_name='host')),
             ],
             options={
-                "verbose_name": "historical meeting",
-                "verbose_name_plural": "historical meetings",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical meeting',
+                'verbose_name_plural': 'historical meetings',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Meeting",
+            name='Meeting',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("planned", "Planned"),
-                            ("held", "Held"),
-                            ("cancelled", "Cancelled"),
-                        ],
-                        default="planned",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                ("planned_on", models.DateField(db_index=True, verbose_name="planned for")),
-                ("held_on", models.DateField(blank=True, null=True, verbose_name="held on")),
-                ("venue", models.CharField(blank=True, max_length=200, verbose_name="venue")),
-                (
-                    "other_topics",
-                    models.CharField(blank=True, max_length=500, verbose_name="other topics"),
-                ),
-                ("minutes", models.TextField(blank=True, verbose_name="minutes")),
-                (
-                    "members_on_roll",
-                    models.PositiveSmallIntegerField(null=True, verbose_name="members on the roll"),
-                ),
-                (
-                    "cancel_reason",
-                    models.CharField(
-                        blank=True, max_length=300, verbose_name="reason for cancelling"
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "club",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="meetings",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "host_place",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="meetings",
-                        to="clubs.hostplace",
-                        verbose_name="host",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('state', models.CharField(choices=[('planned', 'Planned'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='planned', max_length=16, verbose_name='status')),
+                ('planned_on', models.DateField(db_index=True, verbose_name='planned for')),
+                ('held_on', models.DateField(blank=True, null=True, verbose_name='held on')),
+                ('venue', models.CharField(blank=True, max_length=200, verbose_name='venue')),
+                ('other_topics', models.CharField(blank=True, max_length=500, verbose_name='other topics')),
+                ('minutes', models.TextField(blank=True, verbose_name='minutes')),
+                ('members_on_roll', models.PositiveSmallIntegerField(null=True, verbose_name='members on the roll')),
+                ('cancel_reason', models.CharField(blank=True, max_length=300, verbose_name='reason for cancelling')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('club', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='clubs.club', verbose_name='club')),
+                ('host_place', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='clubs.hostplace', verbose_name='host')),
             ],
             options={
-                "verbose_name": "meeting",
-                "verbose_name_plural": "meetings",
-                "ordering": ["-planned_on", "-id"],
+                'verbose_name': 'meeting',
+                'verbose_name_plural': 'meetings',
+                'ordering': ['-planned_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalMeetingTopic",
+            name='HistoricalMeetingTopic',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "topic",
-                    models.CharField(
-                        choices=[
-                            ("credit", "Credit"),
-                            ("housing", "Housing"),
-                            ("vocational", "Vocational training and jobs"),
-                            ("health", "Health"),
-                            ("education", "Education"),
-                            ("social_protection", "Social protection"),
-                            ("production_models", "Production models"),
-                            ("coordination", "Coordination between agencies"),
-                        ],
-                        max_length=32,
-                        verbose_name="topic",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('topic', models.CharField(choices=[('credit', 'Credit'), ('housing', 'Housing'), ('vocational', 'Vocational training and jobs'), ('health', 'Health'), ('education', 'Education'), ('social_protection', 'Social protection'), ('production_models', 'Production models'), ('coordination', 'Coordination between agencies')], max_length=32, verbose_name='topic')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "historical meeting topic",
-                "verbose_name_plural": "historical meeting topics",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical meeting topic',
+                'verbose_name_plural': 'historical meeting topics',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalGuest",
+            name='HistoricalGuest',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
-                (
-                    "organisation",
-                    models.CharField(
-                        blank=True, max_length=200, verbose_name="organisation or position"
-                    ),
-                ),
-                ("attended", models.BooleanField(default=True, verbose_name="attended")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
+                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation or position')),
+                ('attended', models.BooleanField(default=True, verbose_name='attended')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "historical guest",
-                "verbose_name_plural": "historical guests",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical guest',
+                'verbose_name_plural': 'historical guests',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalGoodPractice",
+            name='HistoricalGoodPractice',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="model")),
-                ("description", models.TextField(verbose_name="what was done and the result")),
-                (
-                    "households",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="households taking part"
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "club",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='model')),
+                ('description', models.TextField(verbose_name='what was done and the result')),
+                ('households', models.PositiveIntegerField(blank=True, null=True, verbose_name='households taking part')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('club', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.club', verbose_name='club')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "historical good practice",
-                "verbose_name_plural": "historical good practices",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical good practice',
+                'verbose_name_plural': 'historical good practices',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalFollowUpAction",
+            name='HistoricalFollowUpAction',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("description", models.CharField(max_length=500, verbose_name="action")),
-                ("owner", models.CharField(max_length=150, verbose_name="owner")),
-                ("due_on", models.DateField(blank=True, null=True, verbose_name="due on")),
-                ("done_on", models.DateField(blank=True, null=True, verbose_name="done on")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('description', models.CharField(max_length=500, verbose_name='action')),
+                ('owner', models.CharField(max_length=150, verbose_name='owner')),
+                ('due_on', models.DateField(blank=True, null=True, verbose_name='due on')),
+                ('done_on', models.DateField(blank=True, null=True, verbose_name='done on')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "historical follow-up action",
-                "verbose_name_plural": "historical follow-up actions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical follow-up action',
+                'verbose_name_plural': 'historical follow-up actions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Guest",
+            name='Guest',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
-                (
-                    "organisation",
-                    models.CharField(
-                        blank=True, max_length=200, verbose_name="organisation or position"
-                    ),
-                ),
-                ("attended", models.BooleanField(default=True, verbose_name="attended")),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="guests",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
+                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation or position')),
+                ('attended', models.BooleanField(default=True, verbose_name='attended')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guests', to='clubs.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "guest",
-                "verbose_name_plural": "guests",
-                "ordering": ["meeting", "id"],
+                'verbose_name': 'guest',
+                'verbose_name_plural': 'guests',
+                'ordering': ['meeting', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="GoodPractice",
+            name='GoodPractice',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="model")),
-                ("description", models.TextField(verbose_name="what was done and the result")),
-                (
-                    "households",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="households taking part"
-                    ),
-                ),
-                (
-                    "search_text",
-                    models.CharField(db_index=True, default="", editable=False, max_length=600),
-                ),
-                (
-                    "club",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="good_practices",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="good_practices",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='model')),
+                ('description', models.TextField(verbose_name='what was done and the result')),
+                ('households', models.PositiveIntegerField(blank=True, null=True, verbose_name='households taking part')),
+                ('search_text', models.CharField(db_index=True, default='', editable=False, max_length=600)),
+                ('club', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='good_practices', to='clubs.club', verbose_name='club')),
+                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='good_practices', to='clubs.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "good practice",
-                "verbose_name_plural": "good practices",
-                "ordering": ["-id"],
+                'verbose_name': 'good practice',
+                'verbose_name_plural': 'good practices',
+                'ordering': ['-id'],
             },
         ),
         migrations.CreateModel(
-            name="FollowUpAction",
+            name='FollowUpAction',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("description", models.CharField(max_length=500, verbose_name="action")),
-                ("owner", models.CharField(max_length=150, verbose_name="owner")),
-                ("due_on", models.DateField(blank=True, null=True, verbose_name="due on")),
-                ("done_on", models.DateField(blank=True, null=True, verbose_name="done on")),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="actions",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('description', models.CharField(max_length=500, verbose_name='action')),
+                ('owner', models.CharField(max_length=150, verbose_name='owner')),
+                ('due_on', models.DateField(blank=True, null=True, verbose_name='due on')),
+                ('done_on', models.DateField(blank=True, null=True, verbose_name='done on')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='clubs.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "follow-up action",
-                "verbose_name_plural": "follow-up actions",
-                "ordering": ["meeting", "id"],
+                'verbose_name': 'follow-up action',
+                'verbose_name_plural': 'follow-up actions',
+                'ordering': ['meeting', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="MeetingTopic",
+            name='MeetingTopic',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "topic",
-                    models.CharField(
-                        choices=[
-                            ("credit", "Credit"),
-                            ("housing", "Housing"),
-                            ("vocational", "Vocational training and jobs"),
-                            ("health", "Health"),
-                            ("education", "Education"),
-                            ("social_protection", "Social protection"),
-                            ("production_models", "Production models"),
-                            ("coordination", "Coordination between agencies"),
-                        ],
-                        max_length=32,
-                        verbose_name="topic",
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="topics",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('topic', models.CharField(choices=[('credit', 'Credit'), ('housing', 'Housing'), ('vocational', 'Vocational training and jobs'), ('health', 'Health'), ('education', 'Education'), ('social_protection', 'Social protection'), ('production_models', 'Production models'), ('coordination', 'Coordination between agencies')], max_length=32, verbose_name='topic')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='clubs.meeting', verbose_name='meeting')),
             ],
             options={
-                "verbose_name": "meeting topic",
-                "verbose_name_plural": "meeting topics",
+                'verbose_name': 'meeting topic',
+                'verbose_name_plural': 'meeting topics',
             },
         ),
         migrations.CreateModel(
-            name="Member",
+            name='Member',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("individual", "Individual"), ("organisation", "Organisation")],
-                        default="individual",
-                        max_length=16,
-                        verbose_name="member type",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.CharField(
-                        blank=True, max_length=200, verbose_name="organisation or position"
-                    ),
-                ),
-                ("phone", models.CharField(blank=True, max_length=20, verbose_name="phone")),
-                ("joined_on", models.DateField(verbose_name="joined on")),
-                ("left_on", models.DateField(blank=True, null=True, verbose_name="left on")),
-                ("seat", models.PositiveSmallIntegerField(editable=False, verbose_name="seat")),
-                (
-                    "search_text",
-                    models.CharField(db_index=True, default="", editable=False, max_length=400),
-                ),
-                (
-                    "club",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="members",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
+                ('kind', models.CharField(choices=[('individual', 'Individual'), ('organisation', 'Organisation')], default='individual', max_length=16, verbose_name='member type')),
+                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation or position')),
+                ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
+                ('joined_on', models.DateField(verbose_name='joined on')),
+                ('left_on', models.DateField(blank=True, null=True, verbose_name='left on')),
+                ('seat', models.PositiveSmallIntegerField(editable=False, verbose_name='seat')),
+                ('search_text', models.CharField(db_index=True, default='', editable=False, max_length=400)),
+                ('club', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='clubs.club', verbose_name='club')),
             ],
             options={
-                "verbose_name": "member",
-                "verbose_name_plural": "members",
-                "ordering": ["club", "full_name"],
+                'verbose_name': 'member',
+                'verbose_name_plural': 'members',
+                'ordering': ['club', 'full_name'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalOfficer",
+            name='HistoricalOfficer',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("chair", "Chair (chủ nhiệm)"),
-                            ("vice_chair", "Vice-chair (phó chủ nhiệm)"),
-                        ],
-                        max_length=16,
-                        verbose_name="position",
-                    ),
-                ),
-                ("slot", models.PositiveSmallIntegerField(editable=False)),
-                ("elected_on", models.DateField(verbose_name="elected on")),
-                (
-                    "election_result",
-                    models.CharField(max_length=200, verbose_name="election result"),
-                ),
-                (
-                    "term_ends_on",
-                    models.DateField(blank=True, null=True, verbose_name="term ends on"),
-                ),
-                (
-                    "ended_on",
-                    models.DateField(blank=True, null=True, verbose_name="left office on"),
-                ),
-                (
-                    "end_reason",
-                    models.CharField(
-                        blank=True, max_length=300, verbose_name="reason for leaving office"
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "club",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "member",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.member",
-                        verbose_name="member",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('role', models.CharField(choices=[('chair', 'Chair (chủ nhiệm)'), ('vice_chair', 'Vice-chair (phó chủ nhiệm)')], max_length=16, verbose_name='position')),
+                ('slot', models.PositiveSmallIntegerField(editable=False)),
+                ('elected_on', models.DateField(verbose_name='elected on')),
+                ('election_result', models.CharField(max_length=200, verbose_name='election result')),
+                ('term_ends_on', models.DateField(blank=True, null=True, verbose_name='term ends on')),
+                ('ended_on', models.DateField(blank=True, null=True, verbose_name='left office on')),
+                ('end_reason', models.CharField(blank=True, max_length=300, verbose_name='reason for leaving office')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('club', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.club', verbose_name='club')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.member', verbose_name='member')),
             ],
             options={
-                "verbose_name": "historical officer",
-                "verbose_name_plural": "historical officers",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical officer',
+                'verbose_name_plural': 'historical officers',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalAttendance",
+            name='HistoricalAttendance',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
-                (
-                    "member",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="clubs.member",
-                        verbose_name="member",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.meeting', verbose_name='meeting')),
+                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='clubs.member', verbose_name='member')),
             ],
             options={
-                "verbose_name": "historical attendance",
-                "verbose_name_plural": "historical attendances",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical attendance',
+                'verbose_name_plural': 'historical attendances',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Attendance",
+            name='Attendance',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "meeting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="attendances",
-                        to="clubs.meeting",
-                        verbose_name="meeting",
-                    ),
-                ),
-                (
-                    "member",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="attendances",
-                        to="clubs.member",
-                        verbose_name="member",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='clubs.meeting', verbose_name='meeting')),
+                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attendances', to='clubs.member', verbose_name='member')),
             ],
             options={
-                "verbose_name": "attendance",
-                "verbose_name_plural": "attendances",
+                'verbose_name': 'attendance',
+                'verbose_name_plural': 'attendances',
             },
         ),
         migrations.CreateModel(
-            name="Officer",
+            name='Officer',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("chair", "Chair (chủ nhiệm)"),
-                            ("vice_chair", "Vice-chair (phó chủ nhiệm)"),
-                        ],
-                        max_length=16,
-                        verbose_name="position",
-                    ),
-                ),
-                ("slot", models.PositiveSmallIntegerField(editable=False)),
-                ("elected_on", models.DateField(verbose_name="elected on")),
-                (
-                    "election_result",
-                    models.CharField(max_length=200, verbose_name="election result"),
-                ),
-                (
-                    "term_ends_on",
-                    models.DateField(blank=True, null=True, verbose_name="term ends on"),
-                ),
-                (
-                    "ended_on",
-                    models.DateField(blank=True, null=True, verbose_name="left office on"),
-                ),
-                (
-                    "end_reason",
-                    models.CharField(
-                        blank=True, max_length=300, verbose_name="reason for leaving office"
-                    ),
-                ),
-                (
-                    "club",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="officers",
-                        to="clubs.club",
-                        verbose_name="club",
-                    ),
-                ),
-                (
-                    "member",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="offices",
-                        to="clubs.member",
-                        verbose_name="member",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('chair', 'Chair (chủ nhiệm)'), ('vice_chair', 'Vice-chair (phó chủ nhiệm)')], max_length=16, verbose_name='position')),
+                ('slot', models.PositiveSmallIntegerField(editable=False)),
+                ('elected_on', models.DateField(verbose_name='elected on')),
+                ('election_result', models.CharField(max_length=200, verbose_name='election result')),
+                ('term_ends_on', models.DateField(blank=True, null=True, verbose_name='term ends on')),
+                ('ended_on', models.DateField(blank=True, null=True, verbose_name='left office on')),
+                ('end_reason', models.CharField(blank=True, max_length=300, verbose_name='reason for leaving office')),
+                ('club', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='officers', to='clubs.club', verbose_name='club')),
+                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offices', to='clubs.member', verbose_name='member')),
             ],
             options={
-                "verbose_name": "officer",
-                "verbose_name_plural": "officers",
-                "ordering": ["club", "slot", "-elected_on"],
+                'verbose_name': 'officer',
+                'verbose_name_plural': 'officers',
+                'ordering': ['club', 'slot', '-elected_on'],
             },
         ),
         migrations.AddConstraint(
-            model_name="club",
-            constraint=models.UniqueConstraint(
-                fields=("unit", "name"), name="clubs_unique_name_per_unit"
-            ),
+            model_name='club',
+            constraint=models.UniqueConstraint(fields=('unit', 'name'), name='clubs_unique_name_per_unit'),
         ),
         migrations.AddConstraint(
-            model_name="expansionplan",
-            constraint=models.UniqueConstraint(
-                fields=("unit", "year", "level"), name="clubs_plan_once"
-            ),
+            model_name='expansionplan',
+            constraint=models.UniqueConstraint(fields=('unit', 'year', 'level'), name='clubs_plan_once'),
         ),
         migrations.AddConstraint(
-            model_name="hostplace",
-            constraint=models.UniqueConstraint(
-                fields=("club", "position"), name="clubs_host_place_order"
-            ),
+            model_name='hostplace',
+            constraint=models.UniqueConstraint(fields=('club', 'position'), name='clubs_host_place_order'),
         ),
         migrations.AddConstraint(
-            model_name="hostplace",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("unit__isnull", False)),
-                fields=("club", "unit"),
-                name="clubs_host_place_unit_once",
-            ),
+            model_name='hostplace',
+            constraint=models.UniqueConstraint(condition=models.Q(('unit__isnull', False)), fields=('club', 'unit'), name='clubs_host_place_unit_once'),
         ),
         migrations.AddConstraint(
-            model_name="hostplace",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("unit__isnull", False), models.Q(("name", ""), _negated=True), _connector="OR"
-                ),
-                name="clubs_host_place_named",
-            ),
+            model_name='hostplace',
+            constraint=models.CheckConstraint(condition=models.Q(('unit__isnull', False), models.Q(('name', ''), _negated=True), _connector='OR'), name='clubs_host_place_named'),
         ),
         migrations.AddConstraint(
-            model_name="meetingtopic",
-            constraint=models.UniqueConstraint(
-                fields=("meeting", "topic"), name="clubs_topic_once"
-            ),
+            model_name='meetingtopic',
+            constraint=models.UniqueConstraint(fields=('meeting', 'topic'), name='clubs_topic_once'),
         ),
         migrations.AddConstraint(
-            model_name="member",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("left_on__isnull", True)),
-                fields=("club", "seat"),
-                name="clubs_one_current_member_per_seat",
-            ),
+            model_name='member',
+            constraint=models.UniqueConstraint(condition=models.Q(('left_on__isnull', True)), fields=('club', 'seat'), name='clubs_one_current_member_per_seat'),
         ),
         migrations.AddConstraint(
-            model_name="member",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("seat__gte", 1), ("seat__lte", 25)), name="clubs_member_cap"
-            ),
+            model_name='member',
+            constraint=models.CheckConstraint(condition=models.Q(('seat__gte', 1), ('seat__lte', 25)), name='clubs_member_cap'),
         ),
         migrations.AddConstraint(
-            model_name="attendance",
-            constraint=models.UniqueConstraint(
-                fields=("meeting", "member"), name="clubs_attend_once"
-            ),
+            model_name='attendance',
+            constraint=models.UniqueConstraint(fields=('meeting', 'member'), name='clubs_attend_once'),
         ),
         migrations.AddConstraint(
-            model_name="officer",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("ended_on__isnull", True), ("role", "chair")),
-                fields=("club",),
-                name="clubs_one_current_chair",
-            ),
+            model_name='officer',
+            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True), ('role', 'chair')), fields=('club',), name='clubs_one_current_chair'),
         ),
         migrations.AddConstraint(
-            model_name="officer",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("ended_on__isnull", True)),
-                fields=("club", "slot"),
-                name="clubs_one_current_officer_per_slot",
-            ),
+            model_name='officer',
+            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('club', 'slot'), name='clubs_one_current_officer_per_slot'),
         ),
         migrations.AddConstraint(
-            model_name="officer",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("ended_on__isnull", True)),
-                fields=("member",),
-                name="clubs_one_current_office_per_member",
-            ),
+            model_name='officer',
+            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('member',), name='clubs_one_current_office_per_member'),
         ),
         migrations.AddConstraint(
-            model_name="officer",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("role", "chair"), ("slot", 0)),
-                    models.Q(("role", "vice_chair"), ("slot__gte", 1), ("slot__lte", 2)),
-                    _connector="OR",
-                ),
-                name="clubs_officer_slot_matches_role",
-            ),
+            model_name='officer',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role', 'chair'), ('slot', 0)), models.Q(('role', 'vice_chair'), ('slot__gte', 1), ('slot__lte', 2)), _connector='OR'), name='clubs_officer_slot_matches_role'),
         ),
     ]

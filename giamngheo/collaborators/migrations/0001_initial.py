@@ -8,1570 +8,465 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("geo", "0001_initial"),
+        ('geo', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AllowanceRate",
+            name='AllowanceRate',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("valid_from", models.DateField(unique=True, verbose_name="in force from")),
-                (
-                    "amount",
-                    models.PositiveIntegerField(verbose_name="base amount (đồng per month)"),
-                ),
-                ("legal_basis", models.CharField(max_length=255, verbose_name="legal basis")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('valid_from', models.DateField(unique=True, verbose_name='in force from')),
+                ('amount', models.PositiveIntegerField(verbose_name='base amount (đồng per month)')),
+                ('legal_basis', models.CharField(max_length=255, verbose_name='legal basis')),
             ],
             options={
-                "verbose_name": "allowance base rate",
-                "verbose_name_plural": "allowance base rates",
-                "ordering": ["-valid_from"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("amount__gt", 0)), name="allowance_rate_positive"
-                    )
-                ],
+                'verbose_name': 'allowance base rate',
+                'verbose_name_plural': 'allowance base rates',
+                'ordering': ['-valid_from'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='allowance_rate_positive')],
             },
         ),
         migrations.CreateModel(
-            name="Collaborator",
+            name='Collaborator',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
-                (
-                    "citizen_id",
-                    models.CharField(blank=True, max_length=12, verbose_name="citizen ID"),
-                ),
-                (
-                    "date_of_birth",
-                    models.DateField(blank=True, null=True, verbose_name="date of birth"),
-                ),
-                (
-                    "sex",
-                    models.CharField(
-                        choices=[("female", "Female"), ("male", "Male")],
-                        max_length=8,
-                        verbose_name="sex",
-                    ),
-                ),
-                (
-                    "ethnicity",
-                    models.CharField(
-                        choices=[
-                            ("01", "01 · Kinh (Việt)"),
-                            ("02", "02 · Tày"),
-                            ("03", "03 · Thái"),
-                            ("04", "04 · Mường"),
-                            ("05", "05 · Khmer (Khơ me)"),
-                            ("06", "06 · Hoa (Hán)"),
-                            ("07", "07 · Nùng"),
-                            ("08", "08 · Mông (H'mông)"),
-                            ("09", "09 · Dao"),
-                            ("10", "10 · Gia Rai"),
-                            ("11", "11 · Ê Đê"),
-                            ("12", "12 · Ba Na"),
-                            ("13", "13 · Sán Chay"),
-                            ("14", "14 · Chăm"),
-                            ("15", "15 · Cơ Ho"),
-                            ("16", "16 · Xơ Đăng"),
-                            ("17", "17 · Sán Dìu"),
-                            ("18", "18 · Hrê"),
-                            ("19", "19 · Ra Glai"),
-                            ("20", "20 · Mnông"),
-                            ("21", "21 · Xtiêng"),
-                            ("22", "22 · Bru-Vân Kiều"),
-                            ("23", "23 · Thổ"),
-                            ("24", "24 · Giáy"),
-                            ("25", "25 · Cơ Tu"),
-                            ("26", "26 · Giẻ Triêng"),
-                            ("27", "27 · Mạ"),
-                            ("28", "28 · Khơ Mú"),
-                            ("29", "29 · Co"),
-                            ("30", "30 · Tà Ôi"),
-                            ("31", "31 · Chơ Ro"),
-                            ("32", "32 · Kháng"),
-                            ("33", "33 · Xinh Mun"),
-                            ("34", "34 · Hà Nhì"),
-                            ("35", "35 · Chu Ru"),
-                            ("36", "36 · Lào"),
-                            ("37", "37 · La Chí"),
-                            ("38", "38 · La Ha"),
-                            ("39", "39 · Phù Lá"),
-                            ("40", "40 · La Hủ"),
-                            ("41", "41 · Lự"),
-                            ("42", "42 · Lô Lô"),
-                            ("43", "43 · Chứt"),
-                            ("44", "44 · Mảng"),
-                            ("45", "45 · Pà Thẻn"),
-                            ("46", "46 · Cơ Lao"),
-                            ("47", "47 · Cống"),
-                            ("48", "48 · Bố Y"),
-                            ("49", "49 · Si La"),
-                            ("50", "50 · Pu Péo"),
-                            ("51", "51 · Brâu"),
-                            ("52", "52 · Ơ Đu"),
-                            ("53", "53 · Rơ Măm"),
-                            ("54", "54 · Ngái"),
-                        ],
-                        max_length=2,
-                        verbose_name="ethnicity",
-                    ),
-                ),
-                ("phone", models.CharField(blank=True, max_length=20, verbose_name="phone")),
-                ("address", models.CharField(blank=True, max_length=255, verbose_name="address")),
-                (
-                    "organisation",
-                    models.CharField(
-                        choices=[
-                            ("farmers", "Farmers' Union"),
-                            ("youth", "Youth Union"),
-                            ("women", "Women's Union"),
-                            ("veterans", "Veterans' Association"),
-                            ("red_cross", "Red Cross"),
-                            ("agent_orange", "Association of Agent Orange/Dioxin Victims"),
-                            ("none", "No mass organisation"),
-                        ],
-                        max_length=16,
-                        verbose_name="mass organisation",
-                    ),
-                ),
-                (
-                    "qualification",
-                    models.CharField(
-                        choices=[
-                            ("university", "University or college"),
-                            ("intermediate", "Intermediate (trung cấp)"),
-                            ("primary", "Primary or none"),
-                        ],
-                        max_length=16,
-                        verbose_name="qualification",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("active", "Working"),
-                            ("suspended", "Suspended"),
-                            ("left", "Left"),
-                        ],
-                        db_index=True,
-                        default="active",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                ("started_on", models.DateField(blank=True, null=True, verbose_name="started on")),
-                (
-                    "search_text",
-                    models.CharField(db_index=True, default="", editable=False, max_length=400),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="collaborators",
-                        to="geo.unit",
-                        verbose_name="commune covered",
-                    ),
-                ),
-                (
-                    "managing_office",
-                    models.ForeignKey(
-                        help_text="The unit whose labour office contracts and follows the collaborator.",
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="managed_collaborators",
-                        to="geo.unit",
-                        verbose_name="managing office",
-                    ),
-                ),
-                (
-                    "user",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="collaborator",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="user account",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
+                ('citizen_id', models.CharField(blank=True, max_length=12, verbose_name='citizen ID')),
+                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='date of birth')),
+                ('sex', models.CharField(choices=[('female', 'Female'), ('male', 'Male')], max_length=8, verbose_name='sex')),
+                ('ethnicity', models.CharField(choices=[('01', '01 · Kinh (Việt)'), ('02', '02 · Tày'), ('03', '03 · Thái'), ('04', '04 · Mường'), ('05', '05 · Khmer (Khơ me)'), ('06', '06 · Hoa (Hán)'), ('07', '07 · Nùng'), ('08', "08 · Mông (H'mông)"), ('09', '09 · Dao'), ('10', '10 · Gia Rai'), ('11', '11 · Ê Đê'), ('12', '12 · Ba Na'), ('13', '13 · Sán Chay'), ('14', '14 · Chăm'), ('15', '15 · Cơ Ho'), ('16', '16 · Xơ Đăng'), ('17', '17 · Sán Dìu'), ('18', '18 · Hrê'), ('19', '19 · Ra Glai'), ('20', '20 · Mnông'), ('21', '21 · Xtiêng'), ('22', '22 · Bru-Vân Kiều'), ('23', '23 · Thổ'), ('24', '24 · Giáy'), ('25', '25 · Cơ Tu'), ('26', '26 · Giẻ Triêng'), ('27', '27 · Mạ'), ('28', '28 · Khơ Mú'), ('29', '29 · Co'), ('30', '30 · Tà Ôi'), ('31', '31 · Chơ Ro'), ('32', '32 · Kháng'), ('33', '33 · Xinh Mun'), ('34', '34 · Hà Nhì'), ('35', '35 · Chu Ru'), ('36', '36 · Lào'), ('37', '37 · La Chí'), ('38', '38 · La Ha'), ('39', '39 · Phù Lá'), ('40', '40 · La Hủ'), ('41', '41 · Lự'), ('42', '42 · Lô Lô'), ('43', '43 · Chứt'), ('44', '44 · Mảng'), ('45', '45 · Pà Thẻn'), ('46', '46 · Cơ Lao'), ('47', '47 · Cống'), ('48', '48 · Bố Y'), ('49', '49 · Si La'), ('50', '50 · Pu Péo'), ('51', '51 · Brâu'), ('52', '52 · Ơ Đu'), ('53', '53 · Rơ Măm'), ('54', '54 · Ngái')], max_length=2, verbose_name='ethnicity')),
+                ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
+                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
+                ('organisation', models.CharField(choices=[('farmers', "Farmers' Union"), ('youth', 'Youth Union'), ('women', "Women's Union"), ('veterans', "Veterans' Association"), ('red_cross', 'Red Cross'), ('agent_orange', 'Association of Agent Orange/Dioxin Victims'), ('none', 'No mass organisation')], max_length=16, verbose_name='mass organisation')),
+                ('qualification', models.CharField(choices=[('university', 'University or college'), ('intermediate', 'Intermediate (trung cấp)'), ('primary', 'Primary or none')], max_length=16, verbose_name='qualification')),
+                ('status', models.CharField(choices=[('active', 'Working'), ('suspended', 'Suspended'), ('left', 'Left')], db_index=True, default='active', max_length=16, verbose_name='status')),
+                ('started_on', models.DateField(blank=True, null=True, verbose_name='started on')),
+                ('search_text', models.CharField(db_index=True, default='', editable=False, max_length=400)),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='collaborators', to='geo.unit', verbose_name='commune covered')),
+                ('managing_office', models.ForeignKey(help_text='The unit whose labour office contracts and follows the collaborator.', on_delete=django.db.models.deletion.PROTECT, related_name='managed_collaborators', to='geo.unit', verbose_name='managing office')),
+                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='collaborator', to=settings.AUTH_USER_MODEL, verbose_name='user account')),
             ],
             options={
-                "verbose_name": "collaborator",
-                "verbose_name_plural": "collaborators",
-                "ordering": ["commune__code", "full_name"],
+                'verbose_name': 'collaborator',
+                'verbose_name_plural': 'collaborators',
+                'ordering': ['commune__code', 'full_name'],
             },
         ),
         migrations.CreateModel(
-            name="Assignment",
+            name='Assignment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "month",
-                    models.DateField(help_text="First day of the month.", verbose_name="month"),
-                ),
-                (
-                    "duty",
-                    models.CharField(
-                        choices=[
-                            ("1", "1. Requests for help and recommendations"),
-                            ("2", "2. Households falling into or escaping poverty"),
-                            ("3", "3. Poverty-reduction policies and programmes"),
-                            ("4", "4. Inspection, supervision and periodic reporting"),
-                            ("5", "5. Surveys and the annual poverty review"),
-                            ("6", "6. Communication"),
-                        ],
-                        max_length=2,
-                        verbose_name="duty",
-                    ),
-                ),
-                ("description", models.TextField(verbose_name="task")),
-                ("target", models.CharField(blank=True, max_length=255, verbose_name="target")),
-                (
-                    "target_count",
-                    models.PositiveIntegerField(
-                        default=1,
-                        help_text="How many logged activities complete the task.",
-                        verbose_name="activities expected",
-                    ),
-                ),
-                ("due_on", models.DateField(verbose_name="due date")),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="assigned at")),
-                (
-                    "assigned_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="assigned by",
-                    ),
-                ),
-                (
-                    "villages",
-                    models.ManyToManyField(
-                        blank=True, related_name="+", to="geo.unit", verbose_name="villages"
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="assignments",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('month', models.DateField(help_text='First day of the month.', verbose_name='month')),
+                ('duty', models.CharField(choices=[('1', '1. Requests for help and recommendations'), ('2', '2. Households falling into or escaping poverty'), ('3', '3. Poverty-reduction policies and programmes'), ('4', '4. Inspection, supervision and periodic reporting'), ('5', '5. Surveys and the annual poverty review'), ('6', '6. Communication')], max_length=2, verbose_name='duty')),
+                ('description', models.TextField(verbose_name='task')),
+                ('target', models.CharField(blank=True, max_length=255, verbose_name='target')),
+                ('target_count', models.PositiveIntegerField(default=1, help_text='How many logged activities complete the task.', verbose_name='activities expected')),
+                ('due_on', models.DateField(verbose_name='due date')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='assigned at')),
+                ('assigned_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned by')),
+                ('villages', models.ManyToManyField(blank=True, related_name='+', to='geo.unit', verbose_name='villages')),
+                ('collaborator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='collaborators.collaborator', verbose_name='collaborator')),
             ],
             options={
-                "verbose_name": "monthly assignment",
-                "verbose_name_plural": "monthly assignments",
-                "ordering": ["month", "duty", "due_on"],
+                'verbose_name': 'monthly assignment',
+                'verbose_name_plural': 'monthly assignments',
+                'ordering': ['month', 'duty', 'due_on'],
             },
         ),
         migrations.CreateModel(
-            name="Activity",
+            name='Activity',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("done_on", models.DateField(db_index=True, verbose_name="date")),
-                (
-                    "duty",
-                    models.CharField(
-                        choices=[
-                            ("1", "1. Requests for help and recommendations"),
-                            ("2", "2. Households falling into or escaping poverty"),
-                            ("3", "3. Poverty-reduction policies and programmes"),
-                            ("4", "4. Inspection, supervision and periodic reporting"),
-                            ("5", "5. Surveys and the annual poverty review"),
-                            ("6", "6. Communication"),
-                        ],
-                        max_length=2,
-                        verbose_name="duty",
-                    ),
-                ),
-                ("description", models.TextField(verbose_name="what was done")),
-                (
-                    "attachment",
-                    models.FileField(
-                        blank=True,
-                        max_length=255,
-                        upload_to=giamngheo.collaborators.models.attachment_path,
-                        verbose_name="photo or attachment",
-                    ),
-                ),
-                ("attachment_name", models.CharField(blank=True, editable=False, max_length=255)),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
-                (
-                    "villages",
-                    models.ManyToManyField(
-                        blank=True, related_name="+", to="geo.unit", verbose_name="villages"
-                    ),
-                ),
-                (
-                    "assignment",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="activities",
-                        to="collaborators.assignment",
-                        verbose_name="for the assignment",
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="activities",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('done_on', models.DateField(db_index=True, verbose_name='date')),
+                ('duty', models.CharField(choices=[('1', '1. Requests for help and recommendations'), ('2', '2. Households falling into or escaping poverty'), ('3', '3. Poverty-reduction policies and programmes'), ('4', '4. Inspection, supervision and periodic reporting'), ('5', '5. Surveys and the annual poverty review'), ('6', '6. Communication')], max_length=2, verbose_name='duty')),
+                ('description', models.TextField(verbose_name='what was done')),
+                ('attachment', models.FileField(blank=True, max_length=255, upload_to=giamngheo.collaborators.models.attachment_path, verbose_name='photo or attachment')),
+                ('attachment_name', models.CharField(blank=True, editable=False, max_length=255)),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                ('villages', models.ManyToManyField(blank=True, related_name='+', to='geo.unit', verbose_name='villages')),
+                ('assignment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activities', to='collaborators.assignment', verbose_name='for the assignment')),
+                ('collaborator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activities', to='collaborators.collaborator', verbose_name='collaborator')),
             ],
             options={
-                "verbose_name": "activity",
-                "verbose_name_plural": "activities",
-                "ordering": ["-done_on", "-created_at"],
+                'verbose_name': 'activity',
+                'verbose_name_plural': 'activities',
+                'ordering': ['-done_on', '-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="Contract",
+            name='Contract',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("number", models.CharField(max_length=50, verbose_name="contract number")),
-                ("starts_on", models.DateField(verbose_name="from")),
-                ("ends_on", models.DateField(verbose_name="until")),
-                (
-                    "allowance_coefficient",
-                    models.DecimalField(
-                        decimal_places=2,
-                        help_text="Monthly allowance as a multiple of the base amount in force, e.g. 0.50.",
-                        max_digits=4,
-                        verbose_name="allowance coefficient",
-                    ),
-                ),
-                ("signer_name", models.CharField(max_length=150, verbose_name="signed by")),
-                (
-                    "signer_title",
-                    models.CharField(blank=True, max_length=150, verbose_name="signer's position"),
-                ),
-                ("signed_on", models.DateField(verbose_name="signed on")),
-                (
-                    "terminated_on",
-                    models.DateField(blank=True, null=True, verbose_name="terminated on"),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="contracts",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "office",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="collaborator_contracts",
-                        to="geo.unit",
-                        verbose_name="signing office",
-                    ),
-                ),
-                (
-                    "renews",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="renewed_by",
-                        to="collaborators.contract",
-                        verbose_name="renews contract",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.CharField(max_length=50, verbose_name='contract number')),
+                ('starts_on', models.DateField(verbose_name='from')),
+                ('ends_on', models.DateField(verbose_name='until')),
+                ('allowance_coefficient', models.DecimalField(decimal_places=2, help_text='Monthly allowance as a multiple of the base amount in force, e.g. 0.50.', max_digits=4, verbose_name='allowance coefficient')),
+                ('signer_name', models.CharField(max_length=150, verbose_name='signed by')),
+                ('signer_title', models.CharField(blank=True, max_length=150, verbose_name="signer's position")),
+                ('signed_on', models.DateField(verbose_name='signed on')),
+                ('terminated_on', models.DateField(blank=True, null=True, verbose_name='terminated on')),
+                ('collaborator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contracts', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='collaborator_contracts', to='geo.unit', verbose_name='signing office')),
+                ('renews', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='renewed_by', to='collaborators.contract', verbose_name='renews contract')),
             ],
             options={
-                "verbose_name": "work contract",
-                "verbose_name_plural": "work contracts",
-                "ordering": ["-starts_on"],
+                'verbose_name': 'work contract',
+                'verbose_name_plural': 'work contracts',
+                'ordering': ['-starts_on'],
             },
         ),
         migrations.CreateModel(
-            name="Evaluation",
+            name='Evaluation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "period_kind",
-                    models.CharField(
-                        choices=[("month", "Month"), ("quarter", "Quarter")],
-                        max_length=8,
-                        verbose_name="period",
-                    ),
-                ),
-                ("period_start", models.DateField(verbose_name="period starts")),
-                (
-                    "grade",
-                    models.CharField(
-                        choices=[
-                            ("excellent", "Completed duties excellently"),
-                            ("good", "Completed duties well"),
-                            ("completed", "Completed duties"),
-                            ("not_completed", "Did not complete duties"),
-                        ],
-                        max_length=16,
-                        verbose_name="grade",
-                    ),
-                ),
-                ("comments", models.TextField(blank=True, verbose_name="comments")),
-                ("evaluated_on", models.DateField(verbose_name="evaluated on")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="evaluations",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "evaluated_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="evaluated by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('period_kind', models.CharField(choices=[('month', 'Month'), ('quarter', 'Quarter')], max_length=8, verbose_name='period')),
+                ('period_start', models.DateField(verbose_name='period starts')),
+                ('grade', models.CharField(choices=[('excellent', 'Completed duties excellently'), ('good', 'Completed duties well'), ('completed', 'Completed duties'), ('not_completed', 'Did not complete duties')], max_length=16, verbose_name='grade')),
+                ('comments', models.TextField(blank=True, verbose_name='comments')),
+                ('evaluated_on', models.DateField(verbose_name='evaluated on')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('collaborator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evaluations', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('evaluated_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='evaluated by')),
             ],
             options={
-                "verbose_name": "evaluation",
-                "verbose_name_plural": "evaluations",
-                "ordering": ["-period_start", "period_kind"],
+                'verbose_name': 'evaluation',
+                'verbose_name_plural': 'evaluations',
+                'ordering': ['-period_start', 'period_kind'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalActivity",
+            name='HistoricalActivity',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("done_on", models.DateField(db_index=True, verbose_name="date")),
-                (
-                    "duty",
-                    models.CharField(
-                        choices=[
-                            ("1", "1. Requests for help and recommendations"),
-                            ("2", "2. Households falling into or escaping poverty"),
-                            ("3", "3. Poverty-reduction policies and programmes"),
-                            ("4", "4. Inspection, supervision and periodic reporting"),
-                            ("5", "5. Surveys and the annual poverty review"),
-                            ("6", "6. Communication"),
-                        ],
-                        max_length=2,
-                        verbose_name="duty",
-                    ),
-                ),
-                ("description", models.TextField(verbose_name="what was done")),
-                (
-                    "attachment",
-                    models.TextField(
-                        blank=True, max_length=255, verbose_name="photo or attachment"
-                    ),
-                ),
-                ("attachment_name", models.CharField(blank=True, editable=False, max_length=255)),
-                (
-                    "created_at",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="recorded at"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "assignment",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.assignment",
-                        verbose_name="for the assignment",
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('done_on', models.DateField(db_index=True, verbose_name='date')),
+                ('duty', models.CharField(choices=[('1', '1. Requests for help and recommendations'), ('2', '2. Households falling into or escaping poverty'), ('3', '3. Poverty-reduction policies and programmes'), ('4', '4. Inspection, supervision and periodic reporting'), ('5', '5. Surveys and the annual poverty review'), ('6', '6. Communication')], max_length=2, verbose_name='duty')),
+                ('description', models.TextField(verbose_name='what was done')),
+                ('attachment', models.TextField(blank=True, max_length=255, verbose_name='photo or attachment')),
+                ('attachment_name', models.CharField(blank=True, editable=False, max_length=255)),
+                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='recorded at')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('assignment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.assignment', verbose_name='for the assignment')),
+                ('collaborator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
             ],
             options={
-                "verbose_name": "historical activity",
-                "verbose_name_plural": "historical activities",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical activity',
+                'verbose_name_plural': 'historical activities',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalAllowanceRate",
+            name='HistoricalAllowanceRate',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("valid_from", models.DateField(db_index=True, verbose_name="in force from")),
-                (
-                    "amount",
-                    models.PositiveIntegerField(verbose_name="base amount (đồng per month)"),
-                ),
-                ("legal_basis", models.CharField(max_length=255, verbose_name="legal basis")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('valid_from', models.DateField(db_index=True, verbose_name='in force from')),
+                ('amount', models.PositiveIntegerField(verbose_name='base amount (đồng per month)')),
+                ('legal_basis', models.CharField(max_length=255, verbose_name='legal basis')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical allowance base rate",
-                "verbose_name_plural": "historical allowance base rates",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical allowance base rate',
+                'verbose_name_plural': 'historical allowance base rates',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalAssignment",
+            name='HistoricalAssignment',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "month",
-                    models.DateField(help_text="First day of the month.", verbose_name="month"),
-                ),
-                (
-                    "duty",
-                    models.CharField(
-                        choices=[
-                            ("1", "1. Requests for help and recommendations"),
-                            ("2", "2. Households falling into or escaping poverty"),
-                            ("3", "3. Poverty-reduction policies and programmes"),
-                            ("4", "4. Inspection, supervision and periodic reporting"),
-                            ("5", "5. Surveys and the annual poverty review"),
-                            ("6", "6. Communication"),
-                        ],
-                        max_length=2,
-                        verbose_name="duty",
-                    ),
-                ),
-                ("description", models.TextField(verbose_name="task")),
-                ("target", models.CharField(blank=True, max_length=255, verbose_name="target")),
-                (
-                    "target_count",
-                    models.PositiveIntegerField(
-                        default=1,
-                        help_text="How many logged activities complete the task.",
-                        verbose_name="activities expected",
-                    ),
-                ),
-                ("due_on", models.DateField(verbose_name="due date")),
-                (
-                    "created_at",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="assigned at"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "assigned_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="assigned by",
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('month', models.DateField(help_text='First day of the month.', verbose_name='month')),
+                ('duty', models.CharField(choices=[('1', '1. Requests for help and recommendations'), ('2', '2. Households falling into or escaping poverty'), ('3', '3. Poverty-reduction policies and programmes'), ('4', '4. Inspection, supervision and periodic reporting'), ('5', '5. Surveys and the annual poverty review'), ('6', '6. Communication')], max_length=2, verbose_name='duty')),
+                ('description', models.TextField(verbose_name='task')),
+                ('target', models.CharField(blank=True, max_length=255, verbose_name='target')),
+                ('target_count', models.PositiveIntegerField(default=1, help_text='How many logged activities complete the task.', verbose_name='activities expected')),
+                ('due_on', models.DateField(verbose_name='due date')),
+                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='assigned at')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('assigned_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned by')),
+                ('collaborator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical monthly assignment",
-                "verbose_name_plural": "historical monthly assignments",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical monthly assignment',
+                'verbose_name_plural': 'historical monthly assignments',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalCollaborator",
+            name='HistoricalCollaborator',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
-                (
-                    "citizen_id",
-                    models.CharField(blank=True, max_length=12, verbose_name="citizen ID"),
-                ),
-                (
-                    "date_of_birth",
-                    models.DateField(blank=True, null=True, verbose_name="date of birth"),
-                ),
-                (
-                    "sex",
-                    models.CharField(
-                        choices=[("female", "Female"), ("male", "Male")],
-                        max_length=8,
-                        verbose_name="sex",
-                    ),
-                ),
-                (
-                    "ethnicity",
-                    models.CharField(
-                        choices=[
-                            ("01", "01 · Kinh (Việt)"),
-                            ("02", "02 · Tày"),
-                            ("03", "03 · Thái"),
-                            ("04", "04 · Mường"),
-                            ("05", "05 · Khmer (Khơ me)"),
-                            ("06", "06 · Hoa (Hán)"),
-                            ("07", "07 · Nùng"),
-                            ("08", "08 · Mông (H'mông)"),
-                            ("09", "09 · Dao"),
-                            ("10", "10 · Gia Rai"),
-                            ("11", "11 · Ê Đê"),
-                            ("12", "12 · Ba Na"),
-                            ("13", "13 · Sán Chay"),
-                            ("14", "14 · Chăm"),
-                            ("15", "15 · Cơ Ho"),
-                            ("16", "16 · Xơ Đăng"),
-                            ("17", "17 · Sán Dìu"),
-                            ("18", "18 · Hrê"),
-                            ("19", "19 · Ra Glai"),
-                            ("20", "20 · Mnông"),
-                            ("21", "21 · Xtiêng"),
-                            ("22", "22 · Bru-Vân Kiều"),
-                            ("23", "23 · Thổ"),
-                            ("24", "24 · Giáy"),
-                            ("25", "25 · Cơ Tu"),
-                            ("26", "26 · Giẻ Triêng"),
-                            ("27", "27 · Mạ"),
-                            ("28", "28 · Khơ Mú"),
-                            ("29", "29 · Co"),
-                            ("30", "30 · Tà Ôi"),
-                            ("31", "31 · Chơ Ro"),
-                            ("32", "32 · Kháng"),
-                            ("33", "33 · Xinh Mun"),
-                            ("34", "34 · Hà Nhì"),
-                            ("35", "35 · Chu Ru"),
-                            ("36", "36 · Lào"),
-                            ("37", "37 · La Chí"),
-                            ("38", "38 · La Ha"),
-                            ("39", "39 · Phù Lá"),
-                            ("40", "40 · La Hủ"),
-                            ("41", "41 · Lự"),
-                            ("42", "42 · Lô Lô"),
-                            ("43", "43 · Chứt"),
-                            ("44", "44 · Mảng"),
-                            ("45", "45 · Pà Thẻn"),
-                            ("46", "46 · Cơ Lao"),
-                            ("47", "47 · Cống"),
-                            ("48", "48 · Bố Y"),
-                            ("49", "49 · Si La"),
-                            ("50", "50 · Pu Péo"),
-                            ("51", "51 · Brâu"),
-                            ("52", "52 · Ơ Đu"),
-                            ("53", "53 · Rơ Măm"),
-                            ("54", "54 · Ngái"),
-                        ],
-                        max_length=2,
-                        verbose_name="ethnicity",
-                    ),
-                ),
-                ("phone", models.CharField(blank=True, max_length=20, verbose_name="phone")),
-                ("address", models.CharField(blank=True, max_length=255, verbose_name="address")),
-                (
-                    "organisation",
-                    models.CharField(
-                        choices=[
-                            ("farmers", "Farmers' Union"),
-                            ("youth", "Youth Union"),
-                            ("women", "Women's Union"),
-                            ("veterans", "Veterans' Association"),
-                            ("red_cross", "Red Cross"),
-                            ("agent_orange", "Association of Agent Orange/Dioxin Victims"),
-                            ("none", "No mass organisation"),
-                        ],
-                        max_length=16,
-                        verbose_name="mass organisation",
-                    ),
-                ),
-                (
-                    "qualification",
-                    models.CharField(
-                        choices=[
-                            ("university", "University or college"),
-                            ("intermediate", "Intermediate (trung cấp)"),
-                            ("primary", "Primary or none"),
-                        ],
-                        max_length=16,
-                        verbose_name="qualification",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("active", "Working"),
-                            ("suspended", "Suspended"),
-                            ("left", "Left"),
-                        ],
-                        db_index=True,
-                        default="active",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                ("started_on", models.DateField(blank=True, null=True, verbose_name="started on")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune covered",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "managing_office",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        help_text="The unit whose labour office contracts and follows the collaborator.",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="managing office",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="user account",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
+                ('citizen_id', models.CharField(blank=True, max_length=12, verbose_name='citizen ID')),
+                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='date of birth')),
+                ('sex', models.CharField(choices=[('female', 'Female'), ('male', 'Male')], max_length=8, verbose_name='sex')),
+                ('ethnicity', models.CharField(choices=[('01', '01 · Kinh (Việt)'), ('02', '02 · Tày'), ('03', '03 · Thái'), ('04', '04 · Mường'), ('05', '05 · Khmer (Khơ me)'), ('06', '06 · Hoa (Hán)'), ('07', '07 · Nùng'), ('08', "08 · Mông (H'mông)"), ('09', '09 · Dao'), ('10', '10 · Gia Rai'), ('11', '11 · Ê Đê'), ('12', '12 · Ba Na'), ('13', '13 · Sán Chay'), ('14', '14 · Chăm'), ('15', '15 · Cơ Ho'), ('16', '16 · Xơ Đăng'), ('17', '17 · Sán Dìu'), ('18', '18 · Hrê'), ('19', '19 · Ra Glai'), ('20', '20 · Mnông'), ('21', '21 · Xtiêng'), ('22', '22 · Bru-Vân Kiều'), ('23', '23 · Thổ'), ('24', '24 · Giáy'), ('25', '25 · Cơ Tu'), ('26', '26 · Giẻ Triêng'), ('27', '27 · Mạ'), ('28', '28 · Khơ Mú'), ('29', '29 · Co'), ('30', '30 · Tà Ôi'), ('31', '31 · Chơ Ro'), ('32', '32 · Kháng'), ('33', '33 · Xinh Mun'), ('34', '34 · Hà Nhì'), ('35', '35 · Chu Ru'), ('36', '36 · Lào'), ('37', '37 · La Chí'), ('38', '38 · La Ha'), ('39', '39 · Phù Lá'), ('40', '40 · La Hủ'), ('41', '41 · Lự'), ('42', '42 · Lô Lô'), ('43', '43 · Chứt'), ('44', '44 · Mảng'), ('45', '45 · Pà Thẻn'), ('46', '46 · Cơ Lao'), ('47', '47 · Cống'), ('48', '48 · Bố Y'), ('49', '49 · Si La'), ('50', '50 · Pu Péo'), ('51', '51 · Brâu'), ('52', '52 · Ơ Đu'), ('53', '53 · Rơ Măm'), ('54', '54 · Ngái')], max_length=2, verbose_name='ethnicity')),
+                ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
+                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
+                ('organisation', models.CharField(choices=[('farmers', "Farmers' Union"), ('youth', 'Youth Union'), ('women', "Women's Union"), ('veterans', "Veterans' Association"), ('red_cross', 'Red Cross'), ('agent_orange', 'Association of Agent Orange/Dioxin Victims'), ('none', 'No mass organisation')], max_length=16, verbose_name='mass organisation')),
+                ('qualification', models.CharField(choices=[('university', 'University or college'), ('intermediate', 'Intermediate (trung cấp)'), ('primary', 'Primary or none')], max_length=16, verbose_name='qualification')),
+                ('status', models.CharField(choices=[('active', 'Working'), ('suspended', 'Suspended'), ('left', 'Left')], db_index=True, default='active', max_length=16, verbose_name='status')),
+                ('started_on', models.DateField(blank=True, null=True, verbose_name='started on')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='commune covered')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('managing_office', models.ForeignKey(blank=True, db_constraint=False, help_text='The unit whose labour office contracts and follows the collaborator.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='managing office')),
+                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user account')),
             ],
             options={
-                "verbose_name": "historical collaborator",
-                "verbose_name_plural": "historical collaborators",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical collaborator',
+                'verbose_name_plural': 'historical collaborators',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalContract",
+            name='HistoricalContract',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("number", models.CharField(max_length=50, verbose_name="contract number")),
-                ("starts_on", models.DateField(verbose_name="from")),
-                ("ends_on", models.DateField(verbose_name="until")),
-                (
-                    "allowance_coefficient",
-                    models.DecimalField(
-                        decimal_places=2,
-                        help_text="Monthly allowance as a multiple of the base amount in force, e.g. 0.50.",
-                        max_digits=4,
-                        verbose_name="allowance coefficient",
-                    ),
-                ),
-                ("signer_name", models.CharField(max_length=150, verbose_name="signed by")),
-                (
-                    "signer_title",
-                    models.CharField(blank=True, max_length=150, verbose_name="signer's position"),
-                ),
-                ("signed_on", models.DateField(verbose_name="signed on")),
-                (
-                    "terminated_on",
-                    models.DateField(blank=True, null=True, verbose_name="terminated on"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "office",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="signing office",
-                    ),
-                ),
-                (
-                    "renews",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.contract",
-                        verbose_name="renews contract",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('number', models.CharField(max_length=50, verbose_name='contract number')),
+                ('starts_on', models.DateField(verbose_name='from')),
+                ('ends_on', models.DateField(verbose_name='until')),
+                ('allowance_coefficient', models.DecimalField(decimal_places=2, help_text='Monthly allowance as a multiple of the base amount in force, e.g. 0.50.', max_digits=4, verbose_name='allowance coefficient')),
+                ('signer_name', models.CharField(max_length=150, verbose_name='signed by')),
+                ('signer_title', models.CharField(blank=True, max_length=150, verbose_name="signer's position")),
+                ('signed_on', models.DateField(verbose_name='signed on')),
+                ('terminated_on', models.DateField(blank=True, null=True, verbose_name='terminated on')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('collaborator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('office', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='signing office')),
+                ('renews', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.contract', verbose_name='renews contract')),
             ],
             options={
-                "verbose_name": "historical work contract",
-                "verbose_name_plural": "historical work contracts",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical work contract',
+                'verbose_name_plural': 'historical work contracts',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalEvaluation",
+            name='HistoricalEvaluation',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "period_kind",
-                    models.CharField(
-                        choices=[("month", "Month"), ("quarter", "Quarter")],
-                        max_length=8,
-                        verbose_name="period",
-                    ),
-                ),
-                ("period_start", models.DateField(verbose_name="period starts")),
-                (
-                    "grade",
-                    models.CharField(
-                        choices=[
-                            ("excellent", "Completed duties excellently"),
-                            ("good", "Completed duties well"),
-                            ("completed", "Completed duties"),
-                            ("not_completed", "Did not complete duties"),
-                        ],
-                        max_length=16,
-                        verbose_name="grade",
-                    ),
-                ),
-                ("comments", models.TextField(blank=True, verbose_name="comments")),
-                ("evaluated_on", models.DateField(verbose_name="evaluated on")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "evaluated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="evaluated by",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('period_kind', models.CharField(choices=[('month', 'Month'), ('quarter', 'Quarter')], max_length=8, verbose_name='period')),
+                ('period_start', models.DateField(verbose_name='period starts')),
+                ('grade', models.CharField(choices=[('excellent', 'Completed duties excellently'), ('good', 'Completed duties well'), ('completed', 'Completed duties'), ('not_completed', 'Did not complete duties')], max_length=16, verbose_name='grade')),
+                ('comments', models.TextField(blank=True, verbose_name='comments')),
+                ('evaluated_on', models.DateField(verbose_name='evaluated on')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('collaborator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('evaluated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='evaluated by')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical evaluation",
-                "verbose_name_plural": "historical evaluations",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical evaluation',
+                'verbose_name_plural': 'historical evaluations',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalPeriodReport",
+            name='HistoricalPeriodReport',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "period_kind",
-                    models.CharField(
-                        choices=[("month", "Month"), ("quarter", "Quarter")],
-                        max_length=8,
-                        verbose_name="period",
-                    ),
-                ),
-                ("period_start", models.DateField(verbose_name="period starts")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("returned", "Returned for changes"),
-                            ("resubmitted", "Resubmitted"),
-                            ("accepted", "Accepted"),
-                        ],
-                        default="draft",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                ("note", models.TextField(blank=True, verbose_name="collaborator's note")),
-                (
-                    "compiled",
-                    models.JSONField(default=dict, editable=False, verbose_name="compiled figures"),
-                ),
-                ("office_comment", models.TextField(blank=True, verbose_name="office's comment")),
-                (
-                    "submitted_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="submitted at"),
-                ),
-                (
-                    "decided_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="decided by",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('period_kind', models.CharField(choices=[('month', 'Month'), ('quarter', 'Quarter')], max_length=8, verbose_name='period')),
+                ('period_start', models.DateField(verbose_name='period starts')),
+                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for changes'), ('resubmitted', 'Resubmitted'), ('accepted', 'Accepted')], default='draft', max_length=16, verbose_name='state')),
+                ('note', models.TextField(blank=True, verbose_name="collaborator's note")),
+                ('compiled', models.JSONField(default=dict, editable=False, verbose_name='compiled figures')),
+                ('office_comment', models.TextField(blank=True, verbose_name="office's comment")),
+                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('collaborator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('decided_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical period report",
-                "verbose_name_plural": "historical period reports",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical period report',
+                'verbose_name_plural': 'historical period reports',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalTraining",
+            name='HistoricalTraining',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=255, verbose_name="training")),
-                ("held_on", models.DateField(verbose_name="held on")),
-                (
-                    "organiser",
-                    models.CharField(blank=True, max_length=255, verbose_name="organiser"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('title', models.CharField(max_length=255, verbose_name='training')),
+                ('held_on', models.DateField(verbose_name='held on')),
+                ('organiser', models.CharField(blank=True, max_length=255, verbose_name='organiser')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('collaborator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical training attended",
-                "verbose_name_plural": "historical trainings attended",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical training attended',
+                'verbose_name_plural': 'historical trainings attended',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="PeriodReport",
+            name='PeriodReport',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "period_kind",
-                    models.CharField(
-                        choices=[("month", "Month"), ("quarter", "Quarter")],
-                        max_length=8,
-                        verbose_name="period",
-                    ),
-                ),
-                ("period_start", models.DateField(verbose_name="period starts")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("returned", "Returned for changes"),
-                            ("resubmitted", "Resubmitted"),
-                            ("accepted", "Accepted"),
-                        ],
-                        default="draft",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                ("note", models.TextField(blank=True, verbose_name="collaborator's note")),
-                (
-                    "compiled",
-                    models.JSONField(default=dict, editable=False, verbose_name="compiled figures"),
-                ),
-                ("office_comment", models.TextField(blank=True, verbose_name="office's comment")),
-                (
-                    "submitted_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="submitted at"),
-                ),
-                (
-                    "decided_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="reports",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "decided_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="decided by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('period_kind', models.CharField(choices=[('month', 'Month'), ('quarter', 'Quarter')], max_length=8, verbose_name='period')),
+                ('period_start', models.DateField(verbose_name='period starts')),
+                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for changes'), ('resubmitted', 'Resubmitted'), ('accepted', 'Accepted')], default='draft', max_length=16, verbose_name='state')),
+                ('note', models.TextField(blank=True, verbose_name="collaborator's note")),
+                ('compiled', models.JSONField(default=dict, editable=False, verbose_name='compiled figures')),
+                ('office_comment', models.TextField(blank=True, verbose_name="office's comment")),
+                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('collaborator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='collaborators.collaborator', verbose_name='collaborator')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
             ],
             options={
-                "verbose_name": "period report",
-                "verbose_name_plural": "period reports",
-                "ordering": ["-period_start", "period_kind"],
+                'verbose_name': 'period report',
+                'verbose_name_plural': 'period reports',
+                'ordering': ['-period_start', 'period_kind'],
             },
         ),
         migrations.CreateModel(
-            name="Training",
+            name='Training',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=255, verbose_name="training")),
-                ("held_on", models.DateField(verbose_name="held on")),
-                (
-                    "organiser",
-                    models.CharField(blank=True, max_length=255, verbose_name="organiser"),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="trainings",
-                        to="collaborators.collaborator",
-                        verbose_name="collaborator",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=255, verbose_name='training')),
+                ('held_on', models.DateField(verbose_name='held on')),
+                ('organiser', models.CharField(blank=True, max_length=255, verbose_name='organiser')),
+                ('collaborator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='trainings', to='collaborators.collaborator', verbose_name='collaborator')),
             ],
             options={
-                "verbose_name": "training attended",
-                "verbose_name_plural": "trainings attended",
-                "ordering": ["-held_on"],
+                'verbose_name': 'training attended',
+                'verbose_name_plural': 'trainings attended',
+                'ordering': ['-held_on'],
             },
         ),
         migrations.AddConstraint(
-            model_name="collaborator",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("citizen_id", ""), _negated=True),
-                fields=("citizen_id",),
-                name="collaborator_unique_citizen_id",
-            ),
+            model_name='collaborator',
+            constraint=models.UniqueConstraint(condition=models.Q(('citizen_id', ''), _negated=True), fields=('citizen_id',), name='collaborator_unique_citizen_id'),
         ),
         migrations.AddConstraint(
-            model_name="collaborator",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("sex__in", ["female", "male"])), name="collaborator_sex_valid"
-            ),
+            model_name='collaborator',
+            constraint=models.CheckConstraint(condition=models.Q(('sex__in', ['female', 'male'])), name='collaborator_sex_valid'),
         ),
         migrations.AddConstraint(
-            model_name="collaborator",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    (
-                        "ethnicity__in",
-                        [
-                            "01",
-                            "02",
-                            "03",
-                            "04",
-                            "05",
-                            "06",
-                            "07",
-                            "08",
-                            "09",
-                            "10",
-                            "11",
-                            "12",
-                            "13",
-                            "14",
-                            "15",
-                            "16",
-                            "17",
-                            "18",
-                            "19",
-                            "20",
-                            "21",
-                            "22",
-                            "23",
-                            "24",
-                            "25",
-                            "26",
-                            "27",
-                            "28",
-                            "29",
-                            "30",
-                            "31",
-                            "32",
-                            "33",
-                            "34",
-                            "35",
-                            "36",
-                            "37",
-                            "38",
-                            "39",
-                            "40",
-                            "41",
-                            "42",
-                            "43",
-                            "44",
-                            "45",
-                            "46",
-                            "47",
-                            "48",
-                            "49",
-                            "50",
-                            "51",
-                            "52",
-                            "53",
-                            "54",
-                        ],
-                    )
-                ),
-                name="collaborator_ethnicity_valid",
-            ),
+            model_name='collaborator',
+            constraint=models.CheckConstraint(condition=models.Q(('ethnicity__in', ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54'])), name='collaborator_ethnicity_valid'),
         ),
         migrations.AddConstraint(
-            model_name="collaborator",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    (
-                        "organisation__in",
-                        [
-                            "farmers",
-                            "youth",
-                            "women",
-                            "veterans",
-                            "red_cross",
-                            "agent_orange",
-                            "none",
-                        ],
-                    )
-                ),
-                name="collaborator_organisation_valid",
-            ),
+            model_name='collaborator',
+            constraint=models.CheckConstraint(condition=models.Q(('organisation__in', ['farmers', 'youth', 'women', 'veterans', 'red_cross', 'agent_orange', 'none'])), name='collaborator_organisation_valid'),
         ),
         migrations.AddConstraint(
-            model_name="collaborator",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("qualification__in", ["university", "intermediate", "primary"])
-                ),
-                name="collaborator_qualification_valid",
-            ),
+            model_name='collaborator',
+            constraint=models.CheckConstraint(condition=models.Q(('qualification__in', ['university', 'intermediate', 'primary'])), name='collaborator_qualification_valid'),
         ),
         migrations.AddConstraint(
-            model_name="collaborator",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("status__in", ["active", "suspended", "left"])),
-                name="collaborator_status_valid",
-            ),
+            model_name='collaborator',
+            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['active', 'suspended', 'left'])), name='collaborator_status_valid'),
         ),
         migrations.AddIndex(
-            model_name="assignment",
-            index=models.Index(
-                fields=["collaborator", "month"], name="collaborato_collabo_4a7b48_idx"
-            ),
+            model_name='assignment',
+            index=models.Index(fields=['collaborator', 'month'], name='collaborato_collabo_4a7b48_idx'),
         ),
         migrations.AddConstraint(
-            model_name="assignment",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("duty__in", ["1", "2", "3", "4", "5", "6"])),
-                name="assignment_duty_valid",
-            ),
+            model_name='assignment',
+            constraint=models.CheckConstraint(condition=models.Q(('duty__in', ['1', '2', '3', '4', '5', '6'])), name='assignment_duty_valid'),
         ),
         migrations.AddConstraint(
-            model_name="assignment",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("month__day", 1)), name="assignment_month_first_day"
-            ),
+            model_name='assignment',
+            constraint=models.CheckConstraint(condition=models.Q(('month__day', 1)), name='assignment_month_first_day'),
         ),
         migrations.AddConstraint(
-            model_name="assignment",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("target_count__gte", 1)), name="assignment_target_min"
-            ),
+            model_name='assignment',
+            constraint=models.CheckConstraint(condition=models.Q(('target_count__gte', 1)), name='assignment_target_min'),
         ),
         migrations.AddIndex(
-            model_name="activity",
-            index=models.Index(
-                fields=["collaborator", "done_on"], name="collaborato_collabo_3743eb_idx"
-            ),
+            model_name='activity',
+            index=models.Index(fields=['collaborator', 'done_on'], name='collaborato_collabo_3743eb_idx'),
         ),
         migrations.AddConstraint(
-            model_name="activity",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("duty__in", ["1", "2", "3", "4", "5", "6"])),
-                name="activity_duty_valid",
-            ),
+            model_name='activity',
+            constraint=models.CheckConstraint(condition=models.Q(('duty__in', ['1', '2', '3', '4', '5', '6'])), name='activity_duty_valid'),
         ),
         migrations.AddConstraint(
-            model_name="contract",
-            constraint=models.UniqueConstraint(
-                fields=("office", "number"), name="contract_number_per_office"
-            ),
+            model_name='contract',
+            constraint=models.UniqueConstraint(fields=('office', 'number'), name='contract_number_per_office'),
         ),
         migrations.AddConstraint(
-            model_name="contract",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
-                name="contract_period_valid",
-            ),
+            model_name='contract',
+            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='contract_period_valid'),
         ),
         migrations.AddConstraint(
-            model_name="contract",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("allowance_coefficient__gt", 0)),
-                name="contract_coefficient_positive",
-            ),
+            model_name='contract',
+            constraint=models.CheckConstraint(condition=models.Q(('allowance_coefficient__gt', 0)), name='contract_coefficient_positive'),
         ),
         migrations.AddConstraint(
-            model_name="evaluation",
-            constraint=models.UniqueConstraint(
-                fields=("collaborator", "period_kind", "period_start"),
-                name="one_evaluation_per_period",
-            ),
+            model_name='evaluation',
+            constraint=models.UniqueConstraint(fields=('collaborator', 'period_kind', 'period_start'), name='one_evaluation_per_period'),
         ),
         migrations.AddConstraint(
-            model_name="evaluation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("grade__in", ["excellent", "good", "completed", "not_completed"])
-                ),
-                name="evaluation_grade_valid",
-            ),
+            model_name='evaluation',
+            constraint=models.CheckConstraint(condition=models.Q(('grade__in', ['excellent', 'good', 'completed', 'not_completed'])), name='evaluation_grade_valid'),
         ),
         migrations.AddConstraint(
-            model_name="periodreport",
-            constraint=models.UniqueConstraint(
-                fields=("collaborator", "period_kind", "period_start"), name="one_report_per_period"
-            ),
+            model_name='periodreport',
+            constraint=models.UniqueConstraint(fields=('collaborator', 'period_kind', 'period_start'), name='one_report_per_period'),
         ),
         migrations.AddConstraint(
-            model_name="periodreport",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("state__in", ["draft", "submitted", "returned", "resubmitted", "accepted"])
-                ),
-                name="report_state_valid",
-            ),
+            model_name='periodreport',
+            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'submitted', 'returned', 'resubmitted', 'accepted'])), name='report_state_valid'),
         ),
     ]

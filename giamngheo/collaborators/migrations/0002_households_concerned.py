@@ -4,27 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("collaborators", "0001_initial"),
-        ("households", "0002_search_trigram_index"),
+        ('collaborators', '0001_initial'),
+        ('households', '0002_search_trigram_index'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="activity",
-            name="households",
-            field=models.ManyToManyField(
-                blank=True,
-                related_name="collaborator_activities",
-                to="households.household",
-                verbose_name="households concerned",
-            ),
+            model_name='activity',
+            name='households',
+            field=models.ManyToManyField(blank=True, related_name='collaborator_activities', to='households.household', verbose_name='households concerned'),
         ),
         migrations.AddField(
-            model_name="assignment",
-            name="households",
-            field=models.ManyToManyField(
-                blank=True, related_name="+", to="households.household", verbose_name="households"
-            ),
+            model_name='assignment',
+            name='households',
+            field=models.ManyToManyField(blank=True, related_name='+', to='households.household', verbose_name='households'),
         ),
     ]

@@ -7,6 +7,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -15,83 +16,41 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="WorkerHeartbeat",
+            name='WorkerHeartbeat',
             fields=[
-                (
-                    "worker_id",
-                    models.CharField(
-                        max_length=64, primary_key=True, serialize=False, verbose_name="worker"
-                    ),
-                ),
-                ("hostname", models.CharField(max_length=255, verbose_name="host")),
-                ("pid", models.PositiveIntegerField(verbose_name="process id")),
-                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started at")),
-                ("last_seen", models.DateTimeField(db_index=True, verbose_name="last seen")),
+                ('worker_id', models.CharField(max_length=64, primary_key=True, serialize=False, verbose_name='worker')),
+                ('hostname', models.CharField(max_length=255, verbose_name='host')),
+                ('pid', models.PositiveIntegerField(verbose_name='process id')),
+                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started at')),
+                ('last_seen', models.DateTimeField(db_index=True, verbose_name='last seen')),
             ],
             options={
-                "verbose_name": "worker heartbeat",
-                "verbose_name_plural": "worker heartbeats",
+                'verbose_name': 'worker heartbeat',
+                'verbose_name_plural': 'worker heartbeats',
             },
         ),
         migrations.CreateModel(
-            name="ExportJob",
+            name='ExportJob',
             fields=[
-                (
-                    "id",
-                    models.UUIDField(
-                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
-                    ),
-                ),
-                ("kind", models.CharField(max_length=64, verbose_name="export")),
-                ("params", models.JSONField(blank=True, default=dict)),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("queued", "Waiting for the worker"),
-                            ("running", "Writing the file"),
-                            ("done", "Ready to download"),
-                            ("failed", "Failed"),
-                        ],
-                        default="queued",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                ("total_rows", models.PositiveIntegerField(default=0, verbose_name="rows")),
-                (
-                    "written_rows",
-                    models.PositiveIntegerField(default=0, verbose_name="rows written"),
-                ),
-                (
-                    "file",
-                    models.FileField(blank=True, upload_to="exports/%Y/%m/", verbose_name="file"),
-                ),
-                ("filename", models.CharField(max_length=255, verbose_name="file name")),
-                ("message", models.TextField(blank=True, verbose_name="message")),
-                ("request_id", models.CharField(blank=True, max_length=64)),
-                (
-                    "created_at",
-                    models.DateTimeField(auto_now_add=True, verbose_name="requested at"),
-                ),
-                (
-                    "finished_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="finished at"),
-                ),
-                ("expires_at", models.DateTimeField(db_index=True, verbose_name="available until")),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ('kind', models.CharField(max_length=64, verbose_name='export')),
+                ('params', models.JSONField(blank=True, default=dict)),
+                ('state', models.CharField(choices=[('queued', 'Waiting for the worker'), ('running', 'Writing the file'), ('done', 'Ready to download'), ('failed', 'Failed')], default='queued', max_length=16, verbose_name='state')),
+                ('total_rows', models.PositiveIntegerField(default=0, verbose_name='rows')),
+                ('written_rows', models.PositiveIntegerField(default=0, verbose_name='rows written')),
+                ('file', models.FileField(blank=True, upload_to='exports/%Y/%m/', verbose_name='file')),
+                ('filename', models.CharField(max_length=255, verbose_name='file name')),
+                ('message', models.TextField(blank=True, verbose_name='message')),
+                ('request_id', models.CharField(blank=True, max_length=64)),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
+                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
+                ('expires_at', models.DateTimeField(db_index=True, verbose_name='available until')),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "export",
-                "verbose_name_plural": "exports",
-                "ordering": ["-created_at"],
+                'verbose_name': 'export',
+                'verbose_name_plural': 'exports',
+                'ordering': ['-created_at'],
             },
         ),
     ]

@@ -7,6 +7,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -15,233 +16,58 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="Unit",
+            name='Unit',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("code", models.CharField(max_length=32, unique=True, verbose_name="code")),
-                ("name", models.CharField(max_length=200, verbose_name="name")),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("province", "Province"),
-                            ("district", "District (former)"),
-                            ("commune", "Commune"),
-                            ("village", "Village"),
-                        ],
-                        db_index=True,
-                        max_length=16,
-                        verbose_name="level",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("tinh", "Province (tỉnh)"),
-                            ("thanh_pho_tw", "Centrally-run city"),
-                            ("huyen", "District (huyện)"),
-                            ("quan", "Urban district (quận)"),
-                            ("thi_xa", "Town (thị xã)"),
-                            ("thanh_pho", "Provincial city"),
-                            ("xa", "Commune (xã)"),
-                            ("phuong", "Ward (phường)"),
-                            ("dac_khu", "Special zone (đặc khu)"),
-                            ("thi_tran", "Township (thị trấn)"),
-                            ("thon", "Hamlet (thôn)"),
-                            ("ap", "Hamlet (ấp)"),
-                            ("ban", "Hamlet (bản)"),
-                            ("lang", "Village (làng)"),
-                            ("buon", "Hamlet (buôn)"),
-                            ("plei", "Hamlet (plei)"),
-                            ("to_dan_pho", "Residential group (tổ dân phố)"),
-                            ("khu_pho", "Neighbourhood (khu phố)"),
-                        ],
-                        max_length=16,
-                        verbose_name="type",
-                    ),
-                ),
-                (
-                    "path",
-                    models.CharField(
-                        editable=False, max_length=255, unique=True, verbose_name="path"
-                    ),
-                ),
-                (
-                    "area",
-                    models.CharField(
-                        choices=[("rural", "Rural"), ("urban", "Urban")],
-                        db_index=True,
-                        default="rural",
-                        max_length=8,
-                        verbose_name="area",
-                    ),
-                ),
-                ("is_active", models.BooleanField(default=True, verbose_name="in use")),
-                (
-                    "abolished_on",
-                    models.DateField(blank=True, null=True, verbose_name="abolished on"),
-                ),
-                (
-                    "search_text",
-                    models.CharField(db_index=True, default="", editable=False, max_length=400),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="children",
-                        to="geo.unit",
-                        verbose_name="parent unit",
-                    ),
-                ),
-                (
-                    "successor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="predecessors",
-                        to="geo.unit",
-                        verbose_name="successor unit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(max_length=32, unique=True, verbose_name='code')),
+                ('name', models.CharField(max_length=200, verbose_name='name')),
+                ('level', models.CharField(choices=[('province', 'Province'), ('district', 'District (former)'), ('commune', 'Commune'), ('village', 'Village')], db_index=True, max_length=16, verbose_name='level')),
+                ('kind', models.CharField(choices=[('tinh', 'Province (tỉnh)'), ('thanh_pho_tw', 'Centrally-run city'), ('huyen', 'District (huyện)'), ('quan', 'Urban district (quận)'), ('thi_xa', 'Town (thị xã)'), ('thanh_pho', 'Provincial city'), ('xa', 'Commune (xã)'), ('phuong', 'Ward (phường)'), ('dac_khu', 'Special zone (đặc khu)'), ('thi_tran', 'Township (thị trấn)'), ('thon', 'Hamlet (thôn)'), ('ap', 'Hamlet (ấp)'), ('ban', 'Hamlet (bản)'), ('lang', 'Village (làng)'), ('buon', 'Hamlet (buôn)'), ('plei', 'Hamlet (plei)'), ('to_dan_pho', 'Residential group (tổ dân phố)'), ('khu_pho', 'Neighbourhood (khu phố)')], max_length=16, verbose_name='type')),
+                ('path', models.CharField(editable=False, max_length=255, unique=True, verbose_name='path')),
+                ('area', models.CharField(choices=[('rural', 'Rural'), ('urban', 'Urban')], db_index=True, default='rural', max_length=8, verbose_name='area')),
+                ('is_active', models.BooleanField(default=True, verbose_name='in use')),
+                ('abolished_on', models.DateField(blank=True, null=True, verbose_name='abolished on')),
+                ('search_text', models.CharField(db_index=True, default='', editable=False, max_length=400)),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='geo.unit', verbose_name='parent unit')),
+                ('successor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='predecessors', to='geo.unit', verbose_name='successor unit')),
             ],
             options={
-                "verbose_name": "administrative unit",
-                "verbose_name_plural": "administrative units",
-                "ordering": ["path"],
+                'verbose_name': 'administrative unit',
+                'verbose_name_plural': 'administrative units',
+                'ordering': ['path'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalUnit",
+            name='HistoricalUnit',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("code", models.CharField(db_index=True, max_length=32, verbose_name="code")),
-                ("name", models.CharField(max_length=200, verbose_name="name")),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("province", "Province"),
-                            ("district", "District (former)"),
-                            ("commune", "Commune"),
-                            ("village", "Village"),
-                        ],
-                        db_index=True,
-                        max_length=16,
-                        verbose_name="level",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("tinh", "Province (tỉnh)"),
-                            ("thanh_pho_tw", "Centrally-run city"),
-                            ("huyen", "District (huyện)"),
-                            ("quan", "Urban district (quận)"),
-                            ("thi_xa", "Town (thị xã)"),
-                            ("thanh_pho", "Provincial city"),
-                            ("xa", "Commune (xã)"),
-                            ("phuong", "Ward (phường)"),
-                            ("dac_khu", "Special zone (đặc khu)"),
-                            ("thi_tran", "Township (thị trấn)"),
-                            ("thon", "Hamlet (thôn)"),
-                            ("ap", "Hamlet (ấp)"),
-                            ("ban", "Hamlet (bản)"),
-                            ("lang", "Village (làng)"),
-                            ("buon", "Hamlet (buôn)"),
-                            ("plei", "Hamlet (plei)"),
-                            ("to_dan_pho", "Residential group (tổ dân phố)"),
-                            ("khu_pho", "Neighbourhood (khu phố)"),
-                        ],
-                        max_length=16,
-                        verbose_name="type",
-                    ),
-                ),
-                (
-                    "area",
-                    models.CharField(
-                        choices=[("rural", "Rural"), ("urban", "Urban")],
-                        db_index=True,
-                        default="rural",
-                        max_length=8,
-                        verbose_name="area",
-                    ),
-                ),
-                ("is_active", models.BooleanField(default=True, verbose_name="in use")),
-                (
-                    "abolished_on",
-                    models.DateField(blank=True, null=True, verbose_name="abolished on"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="parent unit",
-                    ),
-                ),
-                (
-                    "successor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="successor unit",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('code', models.CharField(db_index=True, max_length=32, verbose_name='code')),
+                ('name', models.CharField(max_length=200, verbose_name='name')),
+                ('level', models.CharField(choices=[('province', 'Province'), ('district', 'District (former)'), ('commune', 'Commune'), ('village', 'Village')], db_index=True, max_length=16, verbose_name='level')),
+                ('kind', models.CharField(choices=[('tinh', 'Province (tỉnh)'), ('thanh_pho_tw', 'Centrally-run city'), ('huyen', 'District (huyện)'), ('quan', 'Urban district (quận)'), ('thi_xa', 'Town (thị xã)'), ('thanh_pho', 'Provincial city'), ('xa', 'Commune (xã)'), ('phuong', 'Ward (phường)'), ('dac_khu', 'Special zone (đặc khu)'), ('thi_tran', 'Township (thị trấn)'), ('thon', 'Hamlet (thôn)'), ('ap', 'Hamlet (ấp)'), ('ban', 'Hamlet (bản)'), ('lang', 'Village (làng)'), ('buon', 'Hamlet (buôn)'), ('plei', 'Hamlet (plei)'), ('to_dan_pho', 'Residential group (tổ dân phố)'), ('khu_pho', 'Neighbourhood (khu phố)')], max_length=16, verbose_name='type')),
+                ('area', models.CharField(choices=[('rural', 'Rural'), ('urban', 'Urban')], db_index=True, default='rural', max_length=8, verbose_name='area')),
+                ('is_active', models.BooleanField(default=True, verbose_name='in use')),
+                ('abolished_on', models.DateField(blank=True, null=True, verbose_name='abolished on')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='parent unit')),
+                ('successor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='successor unit')),
             ],
             options={
-                "verbose_name": "historical administrative unit",
-                "verbose_name_plural": "historical administrative units",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical administrative unit',
+                'verbose_name_plural': 'historical administrative units',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddIndex(
-            model_name="unit",
-            index=models.Index(fields=["parent", "level"], name="geo_unit_parent__e5a499_idx"),
+            model_name='unit',
+            index=models.Index(fields=['parent', 'level'], name='geo_unit_parent__e5a499_idx'),
         ),
     ]

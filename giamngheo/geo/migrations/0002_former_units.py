@@ -7,185 +7,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("geo", "0001_initial"),
+        ('geo', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalunit",
-            name="former_district",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                limit_choices_to={"level": "district"},
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to="geo.unit",
-                verbose_name="former district",
-            ),
+            model_name='historicalunit',
+            name='former_district',
+            field=models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'level': 'district'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='former district'),
         ),
         migrations.AddField(
-            model_name="unit",
-            name="former_district",
-            field=models.ForeignKey(
-                blank=True,
-                limit_choices_to={"level": "district"},
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="current_communes",
-                to="geo.unit",
-                verbose_name="former district",
-            ),
+            model_name='unit',
+            name='former_district',
+            field=models.ForeignKey(blank=True, limit_choices_to={'level': 'district'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='current_communes', to='geo.unit', verbose_name='former district'),
         ),
         migrations.AlterField(
-            model_name="historicalunit",
-            name="level",
-            field=models.CharField(
-                choices=[
-                    ("province", "Province"),
-                    ("district", "District (former)"),
-                    ("commune", "Commune"),
-                    ("village", "Village"),
-                    ("former_province", "Province (before 7/2025)"),
-                    ("former_commune", "Commune (before 7/2025)"),
-                ],
-                db_index=True,
-                max_length=16,
-                verbose_name="level",
-            ),
+            model_name='historicalunit',
+            name='level',
+            field=models.CharField(choices=[('province', 'Province'), ('district', 'District (former)'), ('commune', 'Commune'), ('village', 'Village'), ('former_province', 'Province (before 7/2025)'), ('former_commune', 'Commune (before 7/2025)')], db_index=True, max_length=16, verbose_name='level'),
         ),
         migrations.AlterField(
-            model_name="unit",
-            name="level",
-            field=models.CharField(
-                choices=[
-                    ("province", "Province"),
-                    ("district", "District (former)"),
-                    ("commune", "Commune"),
-                    ("village", "Village"),
-                    ("former_province", "Province (before 7/2025)"),
-                    ("former_commune", "Commune (before 7/2025)"),
-                ],
-                db_index=True,
-                max_length=16,
-                verbose_name="level",
-            ),
+            model_name='unit',
+            name='level',
+            field=models.CharField(choices=[('province', 'Province'), ('district', 'District (former)'), ('commune', 'Commune'), ('village', 'Village'), ('former_province', 'Province (before 7/2025)'), ('former_commune', 'Commune (before 7/2025)')], db_index=True, max_length=16, verbose_name='level'),
         ),
         migrations.CreateModel(
-            name="HistoricalSuccession",
+            name='HistoricalSuccession',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("partly", models.BooleanField(default=False, verbose_name="only part of it")),
-                ("effective_on", models.DateField(verbose_name="effective on")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "predecessor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="former unit",
-                    ),
-                ),
-                (
-                    "successor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="became",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('partly', models.BooleanField(default=False, verbose_name='only part of it')),
+                ('effective_on', models.DateField(verbose_name='effective on')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('predecessor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='former unit')),
+                ('successor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='became')),
             ],
             options={
-                "verbose_name": "historical succession of units",
-                "verbose_name_plural": "historical successions of units",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical succession of units',
+                'verbose_name_plural': 'historical successions of units',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Succession",
+            name='Succession',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("partly", models.BooleanField(default=False, verbose_name="only part of it")),
-                ("effective_on", models.DateField(verbose_name="effective on")),
-                (
-                    "predecessor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="former unit",
-                    ),
-                ),
-                (
-                    "successor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="became",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('partly', models.BooleanField(default=False, verbose_name='only part of it')),
+                ('effective_on', models.DateField(verbose_name='effective on')),
+                ('predecessor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='geo.unit', verbose_name='former unit')),
+                ('successor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='became')),
             ],
             options={
-                "verbose_name": "succession of units",
-                "verbose_name_plural": "successions of units",
+                'verbose_name': 'succession of units',
+                'verbose_name_plural': 'successions of units',
             },
         ),
         migrations.AddField(
-            model_name="unit",
-            name="successors",
-            field=models.ManyToManyField(
-                blank=True,
-                related_name="formed_from",
-                through="geo.Succession",
-                to="geo.unit",
-                verbose_name="became",
-            ),
+            model_name='unit',
+            name='successors',
+            field=models.ManyToManyField(blank=True, related_name='formed_from', through='geo.Succession', to='geo.unit', verbose_name='became'),
         ),
         migrations.AddConstraint(
-            model_name="succession",
-            constraint=models.UniqueConstraint(
-                fields=("predecessor", "successor"), name="geo_succession_unique_pair"
-            ),
+            model_name='succession',
+            constraint=models.UniqueConstraint(fields=('predecessor', 'successor'), name='geo_succession_unique_pair'),
         ),
     ]

@@ -7,1392 +7,294 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("geo", "0001_initial"),
+        ('geo', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="HistoricalHousehold",
+            name='HistoricalHousehold',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(db_index=True, max_length=40, verbose_name="household code"),
-                ),
-                (
-                    "head_name",
-                    models.CharField(
-                        blank=True, editable=False, max_length=150, verbose_name="head of household"
-                    ),
-                ),
-                (
-                    "ethnicity",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("01", "01 · Kinh (Việt)"),
-                            ("02", "02 · Tày"),
-                            ("03", "03 · Thái"),
-                            ("04", "04 · Mường"),
-                            ("05", "05 · Khmer (Khơ me)"),
-                            ("06", "06 · Hoa (Hán)"),
-                            ("07", "07 · Nùng"),
-                            ("08", "08 · Mông (H'mông)"),
-                            ("09", "09 · Dao"),
-                            ("10", "10 · Gia Rai"),
-                            ("11", "11 · Ê Đê"),
-                            ("12", "12 · Ba Na"),
-                            ("13", "13 · Sán Chay"),
-                            ("14", "14 · Chăm"),
-                            ("15", "15 · Cơ Ho"),
-                            ("16", "16 · Xơ Đăng"),
-                            ("17", "17 · Sán Dìu"),
-                            ("18", "18 · Hrê"),
-                            ("19", "19 · Ra Glai"),
-                            ("20", "20 · Mnông"),
-                            ("21", "21 · Xtiêng"),
-                            ("22", "22 · Bru-Vân Kiều"),
-                            ("23", "23 · Thổ"),
-                            ("24", "24 · Giáy"),
-                            ("25", "25 · Cơ Tu"),
-                            ("26", "26 · Giẻ Triêng"),
-                            ("27", "27 · Mạ"),
-                            ("28", "28 · Khơ Mú"),
-                            ("29", "29 · Co"),
-                            ("30", "30 · Tà Ôi"),
-                            ("31", "31 · Chơ Ro"),
-                            ("32", "32 · Kháng"),
-                            ("33", "33 · Xinh Mun"),
-                            ("34", "34 · Hà Nhì"),
-                            ("35", "35 · Chu Ru"),
-                            ("36", "36 · Lào"),
-                            ("37", "37 · La Chí"),
-                            ("38", "38 · La Ha"),
-                            ("39", "39 · Phù Lá"),
-                            ("40", "40 · La Hủ"),
-                            ("41", "41 · Lự"),
-                            ("42", "42 · Lô Lô"),
-                            ("43", "43 · Chứt"),
-                            ("44", "44 · Mảng"),
-                            ("45", "45 · Pà Thẻn"),
-                            ("46", "46 · Cơ Lao"),
-                            ("47", "47 · Cống"),
-                            ("48", "48 · Bố Y"),
-                            ("49", "49 · Si La"),
-                            ("50", "50 · Pu Péo"),
-                            ("51", "51 · Brâu"),
-                            ("52", "52 · Ơ Đu"),
-                            ("53", "53 · Rơ Măm"),
-                            ("54", "54 · Ngái"),
-                        ],
-                        editable=False,
-                        max_length=2,
-                        verbose_name="ethnicity of the head",
-                    ),
-                ),
-                ("address", models.CharField(blank=True, max_length=255, verbose_name="address")),
-                ("phone", models.CharField(blank=True, max_length=20, verbose_name="phone")),
-                (
-                    "income_per_capita",
-                    models.BigIntegerField(
-                        blank=True, null=True, verbose_name="income per person per month (đồng)"
-                    ),
-                ),
-                (
-                    "has_house",
-                    models.BooleanField(blank=True, null=True, verbose_name="has a house"),
-                ),
-                (
-                    "housing_type",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("durable", "Durable (kiên cố)"),
-                            ("semi_durable", "Semi-durable (bán kiên cố)"),
-                            ("less_durable", "Less durable (thiếu kiên cố)"),
-                            ("makeshift", "Makeshift (đơn sơ)"),
-                        ],
-                        max_length=16,
-                        verbose_name="housing type",
-                    ),
-                ),
-                (
-                    "walls_durable",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="walls of durable material"
-                    ),
-                ),
-                (
-                    "frame_durable",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="frame of durable material"
-                    ),
-                ),
-                (
-                    "roof_durable",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="roof of durable material"
-                    ),
-                ),
-                (
-                    "floor_area_m2",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=1,
-                        max_digits=7,
-                        null=True,
-                        verbose_name="living floor area (m²)",
-                    ),
-                ),
-                (
-                    "water_source",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("piped", "Piped water"),
-                            ("drilled_well", "Drilled well"),
-                            ("protected_dug_well", "Protected dug well"),
-                            ("unprotected_dug_well", "Unprotected dug well"),
-                            ("protected_spring", "Protected spring"),
-                            ("unprotected_spring", "Unprotected spring"),
-                            ("rainwater", "Rainwater"),
-                            ("bottled", "Bottled water"),
-                            ("surface", "River, stream, pond or lake"),
-                            ("other", "Other source"),
-                        ],
-                        max_length=24,
-                        verbose_name="domestic water source",
-                    ),
-                ),
-                (
-                    "latrine_type",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("septic", "Septic tank"),
-                            ("semi_septic", "Semi-septic"),
-                            ("pour_flush", "Pour-flush"),
-                            ("double_vault", "Double-vault dry latrine"),
-                            ("ventilated_pit", "Ventilated pit"),
-                            ("biogas", "Biogas"),
-                            ("simple_pit", "Simple pit"),
-                            ("overhang", "Overhang latrine"),
-                            ("none", "No latrine"),
-                            ("other", "Other"),
-                        ],
-                        max_length=16,
-                        verbose_name="latrine",
-                    ),
-                ),
-                (
-                    "any_member_uses_telephone",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="a member uses a telephone"
-                    ),
-                ),
-                (
-                    "any_member_uses_internet",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="a member uses the internet"
-                    ),
-                ),
-                (
-                    "has_television",
-                    models.BooleanField(blank=True, null=True, verbose_name="television"),
-                ),
-                ("has_radio", models.BooleanField(blank=True, null=True, verbose_name="radio")),
-                (
-                    "has_computer",
-                    models.BooleanField(blank=True, null=True, verbose_name="computer"),
-                ),
-                ("has_phone", models.BooleanField(blank=True, null=True, verbose_name="phone")),
-                ("has_tablet", models.BooleanField(blank=True, null=True, verbose_name="tablet")),
-                (
-                    "hears_public_loudspeaker",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="hears the village loudspeaker"
-                    ),
-                ),
-                (
-                    "waste_handling",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("collected", "Collected"),
-                            ("treated_on_site", "Sorted and treated at home"),
-                            ("burned_openly", "Burned in the open"),
-                            ("dumped", "Dumped"),
-                            ("other", "Other"),
-                        ],
-                        max_length=16,
-                        verbose_name="household waste",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        db_index=True,
-                        default="NOT_LISTED",
-                        editable=False,
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "status_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, editable=False, null=True, verbose_name="status year"
-                    ),
-                ),
-                (
-                    "assessed_category",
-                    models.CharField(
-                        blank=True, editable=False, max_length=12, verbose_name="assessed category"
-                    ),
-                ),
-                (
-                    "assessed_standard",
-                    models.CharField(
-                        blank=True, editable=False, max_length=32, verbose_name="standard"
-                    ),
-                ),
-                (
-                    "deprived_count",
-                    models.PositiveSmallIntegerField(
-                        editable=False, null=True, verbose_name="deprived indicators"
-                    ),
-                ),
-                (
-                    "unknown_count",
-                    models.PositiveSmallIntegerField(
-                        editable=False, null=True, verbose_name="unknown indicators"
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        help_text="Kept with the village so area scoping needs no join.",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "village",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="village",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('code', models.CharField(db_index=True, max_length=40, verbose_name='household code')),
+                ('head_name', models.CharField(blank=True, editable=False, max_length=150, verbose_name='head of household')),
+                ('ethnicity', models.CharField(blank=True, choices=[('01', '01 · Kinh (Việt)'), ('02', '02 · Tày'), ('03', '03 · Thái'), ('04', '04 · Mường'), ('05', '05 · Khmer (Khơ me)'), ('06', '06 · Hoa (Hán)'), ('07', '07 · Nùng'), ('08', "08 · Mông (H'mông)"), ('09', '09 · Dao'), ('10', '10 · Gia Rai'), ('11', '11 · Ê Đê'), ('12', '12 · Ba Na'), ('13', '13 · Sán Chay'), ('14', '14 · Chăm'), ('15', '15 · Cơ Ho'), ('16', '16 · Xơ Đăng'), ('17', '17 · Sán Dìu'), ('18', '18 · Hrê'), ('19', '19 · Ra Glai'), ('20', '20 · Mnông'), ('21', '21 · Xtiêng'), ('22', '22 · Bru-Vân Kiều'), ('23', '23 · Thổ'), ('24', '24 · Giáy'), ('25', '25 · Cơ Tu'), ('26', '26 · Giẻ Triêng'), ('27', '27 · Mạ'), ('28', '28 · Khơ Mú'), ('29', '29 · Co'), ('30', '30 · Tà Ôi'), ('31', '31 · Chơ Ro'), ('32', '32 · Kháng'), ('33', '33 · Xinh Mun'), ('34', '34 · Hà Nhì'), ('35', '35 · Chu Ru'), ('36', '36 · Lào'), ('37', '37 · La Chí'), ('38', '38 · La Ha'), ('39', '39 · Phù Lá'), ('40', '40 · La Hủ'), ('41', '41 · Lự'), ('42', '42 · Lô Lô'), ('43', '43 · Chứt'), ('44', '44 · Mảng'), ('45', '45 · Pà Thẻn'), ('46', '46 · Cơ Lao'), ('47', '47 · Cống'), ('48', '48 · Bố Y'), ('49', '49 · Si La'), ('50', '50 · Pu Péo'), ('51', '51 · Brâu'), ('52', '52 · Ơ Đu'), ('53', '53 · Rơ Măm'), ('54', '54 · Ngái')], editable=False, max_length=2, verbose_name='ethnicity of the head')),
+                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
+                ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
+                ('income_per_capita', models.BigIntegerField(blank=True, null=True, verbose_name='income per person per month (đồng)')),
+                ('has_house', models.BooleanField(blank=True, null=True, verbose_name='has a house')),
+                ('housing_type', models.CharField(blank=True, choices=[('durable', 'Durable (kiên cố)'), ('semi_durable', 'Semi-durable (bán kiên cố)'), ('less_durable', 'Less durable (thiếu kiên cố)'), ('makeshift', 'Makeshift (đơn sơ)')], max_length=16, verbose_name='housing type')),
+                ('walls_durable', models.BooleanField(blank=True, null=True, verbose_name='walls of durable material')),
+                ('frame_durable', models.BooleanField(blank=True, null=True, verbose_name='frame of durable material')),
+                ('roof_durable', models.BooleanField(blank=True, null=True, verbose_name='roof of durable material')),
+                ('floor_area_m2', models.DecimalField(blank=True, decimal_places=1, max_digits=7, null=True, verbose_name='living floor area (m²)')),
+                ('water_source', models.CharField(blank=True, choices=[('piped', 'Piped water'), ('drilled_well', 'Drilled well'), ('protected_dug_well', 'Protected dug well'), ('unprotected_dug_well', 'Unprotected dug well'), ('protected_spring', 'Protected spring'), ('unprotected_spring', 'Unprotected spring'), ('rainwater', 'Rainwater'), ('bottled', 'Bottled water'), ('surface', 'River, stream, pond or lake'), ('other', 'Other source')], max_length=24, verbose_name='domestic water source')),
+                ('latrine_type', models.CharField(blank=True, choices=[('septic', 'Septic tank'), ('semi_septic', 'Semi-septic'), ('pour_flush', 'Pour-flush'), ('double_vault', 'Double-vault dry latrine'), ('ventilated_pit', 'Ventilated pit'), ('biogas', 'Biogas'), ('simple_pit', 'Simple pit'), ('overhang', 'Overhang latrine'), ('none', 'No latrine'), ('other', 'Other')], max_length=16, verbose_name='latrine')),
+                ('any_member_uses_telephone', models.BooleanField(blank=True, null=True, verbose_name='a member uses a telephone')),
+                ('any_member_uses_internet', models.BooleanField(blank=True, null=True, verbose_name='a member uses the internet')),
+                ('has_television', models.BooleanField(blank=True, null=True, verbose_name='television')),
+                ('has_radio', models.BooleanField(blank=True, null=True, verbose_name='radio')),
+                ('has_computer', models.BooleanField(blank=True, null=True, verbose_name='computer')),
+                ('has_phone', models.BooleanField(blank=True, null=True, verbose_name='phone')),
+                ('has_tablet', models.BooleanField(blank=True, null=True, verbose_name='tablet')),
+                ('hears_public_loudspeaker', models.BooleanField(blank=True, null=True, verbose_name='hears the village loudspeaker')),
+                ('waste_handling', models.CharField(blank=True, choices=[('collected', 'Collected'), ('treated_on_site', 'Sorted and treated at home'), ('burned_openly', 'Burned in the open'), ('dumped', 'Dumped'), ('other', 'Other')], max_length=16, verbose_name='household waste')),
+                ('status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], db_index=True, default='NOT_LISTED', editable=False, max_length=20, verbose_name='status')),
+                ('status_year', models.PositiveSmallIntegerField(blank=True, editable=False, null=True, verbose_name='status year')),
+                ('assessed_category', models.CharField(blank=True, editable=False, max_length=12, verbose_name='assessed category')),
+                ('assessed_standard', models.CharField(blank=True, editable=False, max_length=32, verbose_name='standard')),
+                ('deprived_count', models.PositiveSmallIntegerField(editable=False, null=True, verbose_name='deprived indicators')),
+                ('unknown_count', models.PositiveSmallIntegerField(editable=False, null=True, verbose_name='unknown indicators')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('commune', models.ForeignKey(blank=True, db_constraint=False, help_text='Kept with the village so area scoping needs no join.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('village', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='village')),
             ],
             options={
-                "verbose_name": "historical household",
-                "verbose_name_plural": "historical households",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical household',
+                'verbose_name_plural': 'historical households',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Household",
+            name='Household',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(max_length=40, unique=True, verbose_name="household code"),
-                ),
-                (
-                    "head_name",
-                    models.CharField(
-                        blank=True, editable=False, max_length=150, verbose_name="head of household"
-                    ),
-                ),
-                (
-                    "ethnicity",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("01", "01 · Kinh (Việt)"),
-                            ("02", "02 · Tày"),
-                            ("03", "03 · Thái"),
-                            ("04", "04 · Mường"),
-                            ("05", "05 · Khmer (Khơ me)"),
-                            ("06", "06 · Hoa (Hán)"),
-                            ("07", "07 · Nùng"),
-                            ("08", "08 · Mông (H'mông)"),
-                            ("09", "09 · Dao"),
-                            ("10", "10 · Gia Rai"),
-                            ("11", "11 · Ê Đê"),
-                            ("12", "12 · Ba Na"),
-                            ("13", "13 · Sán Chay"),
-                            ("14", "14 · Chăm"),
-                            ("15", "15 · Cơ Ho"),
-                            ("16", "16 · Xơ Đăng"),
-                            ("17", "17 · Sán Dìu"),
-                            ("18", "18 · Hrê"),
-                            ("19", "19 · Ra Glai"),
-                            ("20", "20 · Mnông"),
-                            ("21", "21 · Xtiêng"),
-                            ("22", "22 · Bru-Vân Kiều"),
-                            ("23", "23 · Thổ"),
-                            ("24", "24 · Giáy"),
-                            ("25", "25 · Cơ Tu"),
-                            ("26", "26 · Giẻ Triêng"),
-                            ("27", "27 · Mạ"),
-                            ("28", "28 · Khơ Mú"),
-                            ("29", "29 · Co"),
-                            ("30", "30 · Tà Ôi"),
-                            ("31", "31 · Chơ Ro"),
-                            ("32", "32 · Kháng"),
-                            ("33", "33 · Xinh Mun"),
-                            ("34", "34 · Hà Nhì"),
-                            ("35", "35 · Chu Ru"),
-                            ("36", "36 · Lào"),
-                            ("37", "37 · La Chí"),
-                            ("38", "38 · La Ha"),
-                            ("39", "39 · Phù Lá"),
-                            ("40", "40 · La Hủ"),
-                            ("41", "41 · Lự"),
-                            ("42", "42 · Lô Lô"),
-                            ("43", "43 · Chứt"),
-                            ("44", "44 · Mảng"),
-                            ("45", "45 · Pà Thẻn"),
-                            ("46", "46 · Cơ Lao"),
-                            ("47", "47 · Cống"),
-                            ("48", "48 · Bố Y"),
-                            ("49", "49 · Si La"),
-                            ("50", "50 · Pu Péo"),
-                            ("51", "51 · Brâu"),
-                            ("52", "52 · Ơ Đu"),
-                            ("53", "53 · Rơ Măm"),
-                            ("54", "54 · Ngái"),
-                        ],
-                        editable=False,
-                        max_length=2,
-                        verbose_name="ethnicity of the head",
-                    ),
-                ),
-                ("address", models.CharField(blank=True, max_length=255, verbose_name="address")),
-                ("phone", models.CharField(blank=True, max_length=20, verbose_name="phone")),
-                (
-                    "income_per_capita",
-                    models.BigIntegerField(
-                        blank=True, null=True, verbose_name="income per person per month (đồng)"
-                    ),
-                ),
-                (
-                    "has_house",
-                    models.BooleanField(blank=True, null=True, verbose_name="has a house"),
-                ),
-                (
-                    "housing_type",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("durable", "Durable (kiên cố)"),
-                            ("semi_durable", "Semi-durable (bán kiên cố)"),
-                            ("less_durable", "Less durable (thiếu kiên cố)"),
-                            ("makeshift", "Makeshift (đơn sơ)"),
-                        ],
-                        max_length=16,
-                        verbose_name="housing type",
-                    ),
-                ),
-                (
-                    "walls_durable",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="walls of durable material"
-                    ),
-                ),
-                (
-                    "frame_durable",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="frame of durable material"
-                    ),
-                ),
-                (
-                    "roof_durable",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="roof of durable material"
-                    ),
-                ),
-                (
-                    "floor_area_m2",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=1,
-                        max_digits=7,
-                        null=True,
-                        verbose_name="living floor area (m²)",
-                    ),
-                ),
-                (
-                    "water_source",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("piped", "Piped water"),
-                            ("drilled_well", "Drilled well"),
-                            ("protected_dug_well", "Protected dug well"),
-                            ("unprotected_dug_well", "Unprotected dug well"),
-                            ("protected_spring", "Protected spring"),
-                            ("unprotected_spring", "Unprotected spring"),
-                            ("rainwater", "Rainwater"),
-                            ("bottled", "Bottled water"),
-                            ("surface", "River, stream, pond or lake"),
-                            ("other", "Other source"),
-                        ],
-                        max_length=24,
-                        verbose_name="domestic water source",
-                    ),
-                ),
-                (
-                    "latrine_type",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("septic", "Septic tank"),
-                            ("semi_septic", "Semi-septic"),
-                            ("pour_flush", "Pour-flush"),
-                            ("double_vault", "Double-vault dry latrine"),
-                            ("ventilated_pit", "Ventilated pit"),
-                            ("biogas", "Biogas"),
-                            ("simple_pit", "Simple pit"),
-                            ("overhang", "Overhang latrine"),
-                            ("none", "No latrine"),
-                            ("other", "Other"),
-                        ],
-                        max_length=16,
-                        verbose_name="latrine",
-                    ),
-                ),
-                (
-                    "any_member_uses_telephone",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="a member uses a telephone"
-                    ),
-                ),
-                (
-                    "any_member_uses_internet",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="a member uses the internet"
-                    ),
-                ),
-                (
-                    "has_television",
-                    models.BooleanField(blank=True, null=True, verbose_name="television"),
-                ),
-                ("has_radio", models.BooleanField(blank=True, null=True, verbose_name="radio")),
-                (
-                    "has_computer",
-                    models.BooleanField(blank=True, null=True, verbose_name="computer"),
-                ),
-                ("has_phone", models.BooleanField(blank=True, null=True, verbose_name="phone")),
-                ("has_tablet", models.BooleanField(blank=True, null=True, verbose_name="tablet")),
-                (
-                    "hears_public_loudspeaker",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="hears the village loudspeaker"
-                    ),
-                ),
-                (
-                    "waste_handling",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("collected", "Collected"),
-                            ("treated_on_site", "Sorted and treated at home"),
-                            ("burned_openly", "Burned in the open"),
-                            ("dumped", "Dumped"),
-                            ("other", "Other"),
-                        ],
-                        max_length=16,
-                        verbose_name="household waste",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        db_index=True,
-                        default="NOT_LISTED",
-                        editable=False,
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "status_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, editable=False, null=True, verbose_name="status year"
-                    ),
-                ),
-                (
-                    "assessed_category",
-                    models.CharField(
-                        blank=True, editable=False, max_length=12, verbose_name="assessed category"
-                    ),
-                ),
-                (
-                    "assessed_standard",
-                    models.CharField(
-                        blank=True, editable=False, max_length=32, verbose_name="standard"
-                    ),
-                ),
-                (
-                    "deprived_count",
-                    models.PositiveSmallIntegerField(
-                        editable=False, null=True, verbose_name="deprived indicators"
-                    ),
-                ),
-                (
-                    "unknown_count",
-                    models.PositiveSmallIntegerField(
-                        editable=False, null=True, verbose_name="unknown indicators"
-                    ),
-                ),
-                ("search_text", models.TextField(default="", editable=False)),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        help_text="Kept with the village so area scoping needs no join.",
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "village",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="households",
-                        to="geo.unit",
-                        verbose_name="village",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(max_length=40, unique=True, verbose_name='household code')),
+                ('head_name', models.CharField(blank=True, editable=False, max_length=150, verbose_name='head of household')),
+                ('ethnicity', models.CharField(blank=True, choices=[('01', '01 · Kinh (Việt)'), ('02', '02 · Tày'), ('03', '03 · Thái'), ('04', '04 · Mường'), ('05', '05 · Khmer (Khơ me)'), ('06', '06 · Hoa (Hán)'), ('07', '07 · Nùng'), ('08', "08 · Mông (H'mông)"), ('09', '09 · Dao'), ('10', '10 · Gia Rai'), ('11', '11 · Ê Đê'), ('12', '12 · Ba Na'), ('13', '13 · Sán Chay'), ('14', '14 · Chăm'), ('15', '15 · Cơ Ho'), ('16', '16 · Xơ Đăng'), ('17', '17 · Sán Dìu'), ('18', '18 · Hrê'), ('19', '19 · Ra Glai'), ('20', '20 · Mnông'), ('21', '21 · Xtiêng'), ('22', '22 · Bru-Vân Kiều'), ('23', '23 · Thổ'), ('24', '24 · Giáy'), ('25', '25 · Cơ Tu'), ('26', '26 · Giẻ Triêng'), ('27', '27 · Mạ'), ('28', '28 · Khơ Mú'), ('29', '29 · Co'), ('30', '30 · Tà Ôi'), ('31', '31 · Chơ Ro'), ('32', '32 · Kháng'), ('33', '33 · Xinh Mun'), ('34', '34 · Hà Nhì'), ('35', '35 · Chu Ru'), ('36', '36 · Lào'), ('37', '37 · La Chí'), ('38', '38 · La Ha'), ('39', '39 · Phù Lá'), ('40', '40 · La Hủ'), ('41', '41 · Lự'), ('42', '42 · Lô Lô'), ('43', '43 · Chứt'), ('44', '44 · Mảng'), ('45', '45 · Pà Thẻn'), ('46', '46 · Cơ Lao'), ('47', '47 · Cống'), ('48', '48 · Bố Y'), ('49', '49 · Si La'), ('50', '50 · Pu Péo'), ('51', '51 · Brâu'), ('52', '52 · Ơ Đu'), ('53', '53 · Rơ Măm'), ('54', '54 · Ngái')], editable=False, max_length=2, verbose_name='ethnicity of the head')),
+                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
+                ('phone', models.CharField(blank=True, max_length=20, verbose_name='phone')),
+                ('income_per_capita', models.BigIntegerField(blank=True, null=True, verbose_name='income per person per month (đồng)')),
+                ('has_house', models.BooleanField(blank=True, null=True, verbose_name='has a house')),
+                ('housing_type', models.CharField(blank=True, choices=[('durable', 'Durable (kiên cố)'), ('semi_durable', 'Semi-durable (bán kiên cố)'), ('less_durable', 'Less durable (thiếu kiên cố)'), ('makeshift', 'Makeshift (đơn sơ)')], max_length=16, verbose_name='housing type')),
+                ('walls_durable', models.BooleanField(blank=True, null=True, verbose_name='walls of durable material')),
+                ('frame_durable', models.BooleanField(blank=True, null=True, verbose_name='frame of durable material')),
+                ('roof_durable', models.BooleanField(blank=True, null=True, verbose_name='roof of durable material')),
+                ('floor_area_m2', models.DecimalField(blank=True, decimal_places=1, max_digits=7, null=True, verbose_name='living floor area (m²)')),
+                ('water_source', models.CharField(blank=True, choices=[('piped', 'Piped water'), ('drilled_well', 'Drilled well'), ('protected_dug_well', 'Protected dug well'), ('unprotected_dug_well', 'Unprotected dug well'), ('protected_spring', 'Protected spring'), ('unprotected_spring', 'Unprotected spring'), ('rainwater', 'Rainwater'), ('bottled', 'Bottled water'), ('surface', 'River, stream, pond or lake'), ('other', 'Other source')], max_length=24, verbose_name='domestic water source')),
+                ('latrine_type', models.CharField(blank=True, choices=[('septic', 'Septic tank'), ('semi_septic', 'Semi-septic'), ('pour_flush', 'Pour-flush'), ('double_vault', 'Double-vault dry latrine'), ('ventilated_pit', 'Ventilated pit'), ('biogas', 'Biogas'), ('simple_pit', 'Simple pit'), ('overhang', 'Overhang latrine'), ('none', 'No latrine'), ('other', 'Other')], max_length=16, verbose_name='latrine')),
+                ('any_member_uses_telephone', models.BooleanField(blank=True, null=True, verbose_name='a member uses a telephone')),
+                ('any_member_uses_internet', models.BooleanField(blank=True, null=True, verbose_name='a member uses the internet')),
+                ('has_television', models.BooleanField(blank=True, null=True, verbose_name='television')),
+                ('has_radio', models.BooleanField(blank=True, null=True, verbose_name='radio')),
+                ('has_computer', models.BooleanField(blank=True, null=True, verbose_name='computer')),
+                ('has_phone', models.BooleanField(blank=True, null=True, verbose_name='phone')),
+                ('has_tablet', models.BooleanField(blank=True, null=True, verbose_name='tablet')),
+                ('hears_public_loudspeaker', models.BooleanField(blank=True, null=True, verbose_name='hears the village loudspeaker')),
+                ('waste_handling', models.CharField(blank=True, choices=[('collected', 'Collected'), ('treated_on_site', 'Sorted and treated at home'), ('burned_openly', 'Burned in the open'), ('dumped', 'Dumped'), ('other', 'Other')], max_length=16, verbose_name='household waste')),
+                ('status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], db_index=True, default='NOT_LISTED', editable=False, max_length=20, verbose_name='status')),
+                ('status_year', models.PositiveSmallIntegerField(blank=True, editable=False, null=True, verbose_name='status year')),
+                ('assessed_category', models.CharField(blank=True, editable=False, max_length=12, verbose_name='assessed category')),
+                ('assessed_standard', models.CharField(blank=True, editable=False, max_length=32, verbose_name='standard')),
+                ('deprived_count', models.PositiveSmallIntegerField(editable=False, null=True, verbose_name='deprived indicators')),
+                ('unknown_count', models.PositiveSmallIntegerField(editable=False, null=True, verbose_name='unknown indicators')),
+                ('search_text', models.TextField(default='', editable=False)),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('commune', models.ForeignKey(help_text='Kept with the village so area scoping needs no join.', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('village', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='households', to='geo.unit', verbose_name='village')),
             ],
             options={
-                "verbose_name": "household",
-                "verbose_name_plural": "households",
-                "ordering": ["code"],
+                'verbose_name': 'household',
+                'verbose_name_plural': 'households',
+                'ordering': ['code'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalMember",
+            name='HistoricalMember',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
-                (
-                    "sex",
-                    models.CharField(
-                        blank=True,
-                        choices=[("male", "Male"), ("female", "Female")],
-                        max_length=8,
-                        verbose_name="sex",
-                    ),
-                ),
-                (
-                    "date_of_birth",
-                    models.DateField(blank=True, null=True, verbose_name="date of birth"),
-                ),
-                (
-                    "birth_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="Only when the full date is unknown.",
-                        null=True,
-                        verbose_name="year of birth",
-                    ),
-                ),
-                (
-                    "ethnicity",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("01", "01 · Kinh (Việt)"),
-                            ("02", "02 · Tày"),
-                            ("03", "03 · Thái"),
-                            ("04", "04 · Mường"),
-                            ("05", "05 · Khmer (Khơ me)"),
-                            ("06", "06 · Hoa (Hán)"),
-                            ("07", "07 · Nùng"),
-                            ("08", "08 · Mông (H'mông)"),
-                            ("09", "09 · Dao"),
-                            ("10", "10 · Gia Rai"),
-                            ("11", "11 · Ê Đê"),
-                            ("12", "12 · Ba Na"),
-                            ("13", "13 · Sán Chay"),
-                            ("14", "14 · Chăm"),
-                            ("15", "15 · Cơ Ho"),
-                            ("16", "16 · Xơ Đăng"),
-                            ("17", "17 · Sán Dìu"),
-                            ("18", "18 · Hrê"),
-                            ("19", "19 · Ra Glai"),
-                            ("20", "20 · Mnông"),
-                            ("21", "21 · Xtiêng"),
-                            ("22", "22 · Bru-Vân Kiều"),
-                            ("23", "23 · Thổ"),
-                            ("24", "24 · Giáy"),
-                            ("25", "25 · Cơ Tu"),
-                            ("26", "26 · Giẻ Triêng"),
-                            ("27", "27 · Mạ"),
-                            ("28", "28 · Khơ Mú"),
-                            ("29", "29 · Co"),
-                            ("30", "30 · Tà Ôi"),
-                            ("31", "31 · Chơ Ro"),
-                            ("32", "32 · Kháng"),
-                            ("33", "33 · Xinh Mun"),
-                            ("34", "34 · Hà Nhì"),
-                            ("35", "35 · Chu Ru"),
-                            ("36", "36 · Lào"),
-                            ("37", "37 · La Chí"),
-                            ("38", "38 · La Ha"),
-                            ("39", "39 · Phù Lá"),
-                            ("40", "40 · La Hủ"),
-                            ("41", "41 · Lự"),
-                            ("42", "42 · Lô Lô"),
-                            ("43", "43 · Chứt"),
-                            ("44", "44 · Mảng"),
-                            ("45", "45 · Pà Thẻn"),
-                            ("46", "46 · Cơ Lao"),
-                            ("47", "47 · Cống"),
-                            ("48", "48 · Bố Y"),
-                            ("49", "49 · Si La"),
-                            ("50", "50 · Pu Péo"),
-                            ("51", "51 · Brâu"),
-                            ("52", "52 · Ơ Đu"),
-                            ("53", "53 · Rơ Măm"),
-                            ("54", "54 · Ngái"),
-                        ],
-                        max_length=2,
-                        verbose_name="ethnicity",
-                    ),
-                ),
-                (
-                    "citizen_id",
-                    models.CharField(
-                        blank=True, max_length=12, null=True, verbose_name="citizen ID (CCCD)"
-                    ),
-                ),
-                (
-                    "relation",
-                    models.CharField(
-                        choices=[
-                            ("head", "Head of household"),
-                            ("spouse", "Spouse"),
-                            ("child", "Child"),
-                            ("child_in_law", "Son- or daughter-in-law"),
-                            ("grandchild", "Grandchild"),
-                            ("parent", "Parent"),
-                            ("grandparent", "Grandparent"),
-                            ("sibling", "Sibling"),
-                            ("other", "Other"),
-                        ],
-                        max_length=16,
-                        verbose_name="relation to the head",
-                    ),
-                ),
-                (
-                    "has_health_insurance",
-                    models.BooleanField(blank=True, null=True, verbose_name="health insurance"),
-                ),
-                (
-                    "seriously_ill",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="seriously ill in the last 12 months"
-                    ),
-                ),
-                (
-                    "received_medical_care",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="received medical care"
-                    ),
-                ),
-                (
-                    "in_school",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="in school or training"
-                    ),
-                ),
-                (
-                    "at_age_appropriate_level",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="at the school level for their age"
-                    ),
-                ),
-                (
-                    "education_level",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("none", "Primary not completed"),
-                            ("primary", "Primary school"),
-                            ("lower_secondary", "Lower secondary school"),
-                            ("vocational_elementary", "Elementary vocational"),
-                            ("upper_secondary", "Upper secondary school"),
-                            ("vocational_intermediate", "Intermediate vocational"),
-                            ("college", "College"),
-                            ("university", "University or higher"),
-                        ],
-                        max_length=24,
-                        verbose_name="highest education",
-                    ),
-                ),
-                (
-                    "has_enterprise_training_certificate",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="enterprise training certificate"
-                    ),
-                ),
-                (
-                    "employment_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("employed", "Working"),
-                            ("unemployed", "Unemployed"),
-                            ("not_in_labour_force", "Not in the labour force"),
-                        ],
-                        max_length=24,
-                        verbose_name="work status",
-                    ),
-                ),
-                (
-                    "is_wage_earner",
-                    models.BooleanField(blank=True, null=True, verbose_name="works for wages"),
-                ),
-                (
-                    "has_labour_contract",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="has a labour contract"
-                    ),
-                ),
-                (
-                    "severe_disability",
-                    models.BooleanField(blank=True, null=True, verbose_name="severe disability"),
-                ),
-                (
-                    "receives_monthly_social_allowance",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="monthly social allowance"
-                    ),
-                ),
-                (
-                    "stunted",
-                    models.BooleanField(blank=True, null=True, verbose_name="stunted (child)"),
-                ),
-                (
-                    "underweight",
-                    models.BooleanField(blank=True, null=True, verbose_name="underweight (child)"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
+                ('sex', models.CharField(blank=True, choices=[('male', 'Male'), ('female', 'Female')], max_length=8, verbose_name='sex')),
+                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='date of birth')),
+                ('birth_year', models.PositiveSmallIntegerField(blank=True, help_text='Only when the full date is unknown.', null=True, verbose_name='year of birth')),
+                ('ethnicity', models.CharField(blank=True, choices=[('01', '01 · Kinh (Việt)'), ('02', '02 · Tày'), ('03', '03 · Thái'), ('04', '04 · Mường'), ('05', '05 · Khmer (Khơ me)'), ('06', '06 · Hoa (Hán)'), ('07', '07 · Nùng'), ('08', "08 · Mông (H'mông)"), ('09', '09 · Dao'), ('10', '10 · Gia Rai'), ('11', '11 · Ê Đê'), ('12', '12 · Ba Na'), ('13', '13 · Sán Chay'), ('14', '14 · Chăm'), ('15', '15 · Cơ Ho'), ('16', '16 · Xơ Đăng'), ('17', '17 · Sán Dìu'), ('18', '18 · Hrê'), ('19', '19 · Ra Glai'), ('20', '20 · Mnông'), ('21', '21 · Xtiêng'), ('22', '22 · Bru-Vân Kiều'), ('23', '23 · Thổ'), ('24', '24 · Giáy'), ('25', '25 · Cơ Tu'), ('26', '26 · Giẻ Triêng'), ('27', '27 · Mạ'), ('28', '28 · Khơ Mú'), ('29', '29 · Co'), ('30', '30 · Tà Ôi'), ('31', '31 · Chơ Ro'), ('32', '32 · Kháng'), ('33', '33 · Xinh Mun'), ('34', '34 · Hà Nhì'), ('35', '35 · Chu Ru'), ('36', '36 · Lào'), ('37', '37 · La Chí'), ('38', '38 · La Ha'), ('39', '39 · Phù Lá'), ('40', '40 · La Hủ'), ('41', '41 · Lự'), ('42', '42 · Lô Lô'), ('43', '43 · Chứt'), ('44', '44 · Mảng'), ('45', '45 · Pà Thẻn'), ('46', '46 · Cơ Lao'), ('47', '47 · Cống'), ('48', '48 · Bố Y'), ('49', '49 · Si La'), ('50', '50 · Pu Péo'), ('51', '51 · Brâu'), ('52', '52 · Ơ Đu'), ('53', '53 · Rơ Măm'), ('54', '54 · Ngái')], max_length=2, verbose_name='ethnicity')),
+                ('citizen_id', models.CharField(blank=True, max_length=12, null=True, verbose_name='citizen ID (CCCD)')),
+                ('relation', models.CharField(choices=[('head', 'Head of household'), ('spouse', 'Spouse'), ('child', 'Child'), ('child_in_law', 'Son- or daughter-in-law'), ('grandchild', 'Grandchild'), ('parent', 'Parent'), ('grandparent', 'Grandparent'), ('sibling', 'Sibling'), ('other', 'Other')], max_length=16, verbose_name='relation to the head')),
+                ('has_health_insurance', models.BooleanField(blank=True, null=True, verbose_name='health insurance')),
+                ('seriously_ill', models.BooleanField(blank=True, null=True, verbose_name='seriously ill in the last 12 months')),
+                ('received_medical_care', models.BooleanField(blank=True, null=True, verbose_name='received medical care')),
+                ('in_school', models.BooleanField(blank=True, null=True, verbose_name='in school or training')),
+                ('at_age_appropriate_level', models.BooleanField(blank=True, null=True, verbose_name='at the school level for their age')),
+                ('education_level', models.CharField(blank=True, choices=[('none', 'Primary not completed'), ('primary', 'Primary school'), ('lower_secondary', 'Lower secondary school'), ('vocational_elementary', 'Elementary vocational'), ('upper_secondary', 'Upper secondary school'), ('vocational_intermediate', 'Intermediate vocational'), ('college', 'College'), ('university', 'University or higher')], max_length=24, verbose_name='highest education')),
+                ('has_enterprise_training_certificate', models.BooleanField(blank=True, null=True, verbose_name='enterprise training certificate')),
+                ('employment_status', models.CharField(blank=True, choices=[('employed', 'Working'), ('unemployed', 'Unemployed'), ('not_in_labour_force', 'Not in the labour force')], max_length=24, verbose_name='work status')),
+                ('is_wage_earner', models.BooleanField(blank=True, null=True, verbose_name='works for wages')),
+                ('has_labour_contract', models.BooleanField(blank=True, null=True, verbose_name='has a labour contract')),
+                ('severe_disability', models.BooleanField(blank=True, null=True, verbose_name='severe disability')),
+                ('receives_monthly_social_allowance', models.BooleanField(blank=True, null=True, verbose_name='monthly social allowance')),
+                ('stunted', models.BooleanField(blank=True, null=True, verbose_name='stunted (child)')),
+                ('underweight', models.BooleanField(blank=True, null=True, verbose_name='underweight (child)')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='households.household', verbose_name='household')),
             ],
             options={
-                "verbose_name": "historical member",
-                "verbose_name_plural": "historical members",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical member',
+                'verbose_name_plural': 'historical members',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Deprivation",
+            name='Deprivation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("indicator", models.CharField(max_length=48, verbose_name="indicator")),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="deprivations",
-                        to="households.household",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('indicator', models.CharField(max_length=48, verbose_name='indicator')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deprivations', to='households.household')),
             ],
         ),
         migrations.CreateModel(
-            name="ImportJob",
+            name='ImportJob',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("file", models.FileField(upload_to="imports/%Y/%m/", verbose_name="file")),
-                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("queued", "Waiting for the worker"),
-                            ("checking", "Checking rows"),
-                            ("writing", "Saving"),
-                            ("done", "Imported"),
-                            ("rejected", "Rejected: the file has errors"),
-                            ("failed", "Failed"),
-                        ],
-                        default="queued",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                ("total_rows", models.PositiveIntegerField(default=0, verbose_name="rows")),
-                (
-                    "processed_rows",
-                    models.PositiveIntegerField(default=0, verbose_name="rows checked"),
-                ),
-                (
-                    "households_created",
-                    models.PositiveIntegerField(default=0, verbose_name="households imported"),
-                ),
-                (
-                    "members_created",
-                    models.PositiveIntegerField(default=0, verbose_name="members imported"),
-                ),
-                ("error_count", models.PositiveIntegerField(default=0, verbose_name="errors")),
-                ("errors", models.JSONField(blank=True, default=list, verbose_name="errors")),
-                ("message", models.TextField(blank=True, verbose_name="message")),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
-                (
-                    "finished_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="finished at"),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('file', models.FileField(upload_to='imports/%Y/%m/', verbose_name='file')),
+                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
+                ('state', models.CharField(choices=[('queued', 'Waiting for the worker'), ('checking', 'Checking rows'), ('writing', 'Saving'), ('done', 'Imported'), ('rejected', 'Rejected: the file has errors'), ('failed', 'Failed')], default='queued', max_length=16, verbose_name='state')),
+                ('total_rows', models.PositiveIntegerField(default=0, verbose_name='rows')),
+                ('processed_rows', models.PositiveIntegerField(default=0, verbose_name='rows checked')),
+                ('households_created', models.PositiveIntegerField(default=0, verbose_name='households imported')),
+                ('members_created', models.PositiveIntegerField(default=0, verbose_name='members imported')),
+                ('error_count', models.PositiveIntegerField(default=0, verbose_name='errors')),
+                ('errors', models.JSONField(blank=True, default=list, verbose_name='errors')),
+                ('message', models.TextField(blank=True, verbose_name='message')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
+                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
+                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "import",
-                "verbose_name_plural": "imports",
-                "ordering": ["-created_at"],
+                'verbose_name': 'import',
+                'verbose_name_plural': 'imports',
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="Member",
+            name='Member',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
-                (
-                    "sex",
-                    models.CharField(
-                        blank=True,
-                        choices=[("male", "Male"), ("female", "Female")],
-                        max_length=8,
-                        verbose_name="sex",
-                    ),
-                ),
-                (
-                    "date_of_birth",
-                    models.DateField(blank=True, null=True, verbose_name="date of birth"),
-                ),
-                (
-                    "birth_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="Only when the full date is unknown.",
-                        null=True,
-                        verbose_name="year of birth",
-                    ),
-                ),
-                (
-                    "ethnicity",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("01", "01 · Kinh (Việt)"),
-                            ("02", "02 · Tày"),
-                            ("03", "03 · Thái"),
-                            ("04", "04 · Mường"),
-                            ("05", "05 · Khmer (Khơ me)"),
-                            ("06", "06 · Hoa (Hán)"),
-                            ("07", "07 · Nùng"),
-                            ("08", "08 · Mông (H'mông)"),
-                            ("09", "09 · Dao"),
-                            ("10", "10 · Gia Rai"),
-                            ("11", "11 · Ê Đê"),
-                            ("12", "12 · Ba Na"),
-                            ("13", "13 · Sán Chay"),
-                            ("14", "14 · Chăm"),
-                            ("15", "15 · Cơ Ho"),
-                            ("16", "16 · Xơ Đăng"),
-                            ("17", "17 · Sán Dìu"),
-                            ("18", "18 · Hrê"),
-                            ("19", "19 · Ra Glai"),
-                            ("20", "20 · Mnông"),
-                            ("21", "21 · Xtiêng"),
-                            ("22", "22 · Bru-Vân Kiều"),
-                            ("23", "23 · Thổ"),
-                            ("24", "24 · Giáy"),
-                            ("25", "25 · Cơ Tu"),
-                            ("26", "26 · Giẻ Triêng"),
-                            ("27", "27 · Mạ"),
-                            ("28", "28 · Khơ Mú"),
-                            ("29", "29 · Co"),
-                            ("30", "30 · Tà Ôi"),
-                            ("31", "31 · Chơ Ro"),
-                            ("32", "32 · Kháng"),
-                            ("33", "33 · Xinh Mun"),
-                            ("34", "34 · Hà Nhì"),
-                            ("35", "35 · Chu Ru"),
-                            ("36", "36 · Lào"),
-                            ("37", "37 · La Chí"),
-                            ("38", "38 · La Ha"),
-                            ("39", "39 · Phù Lá"),
-                            ("40", "40 · La Hủ"),
-                            ("41", "41 · Lự"),
-                            ("42", "42 · Lô Lô"),
-                            ("43", "43 · Chứt"),
-                            ("44", "44 · Mảng"),
-                            ("45", "45 · Pà Thẻn"),
-                            ("46", "46 · Cơ Lao"),
-                            ("47", "47 · Cống"),
-                            ("48", "48 · Bố Y"),
-                            ("49", "49 · Si La"),
-                            ("50", "50 · Pu Péo"),
-                            ("51", "51 · Brâu"),
-                            ("52", "52 · Ơ Đu"),
-                            ("53", "53 · Rơ Măm"),
-                            ("54", "54 · Ngái"),
-                        ],
-                        max_length=2,
-                        verbose_name="ethnicity",
-                    ),
-                ),
-                (
-                    "citizen_id",
-                    models.CharField(
-                        blank=True, max_length=12, null=True, verbose_name="citizen ID (CCCD)"
-                    ),
-                ),
-                (
-                    "relation",
-                    models.CharField(
-                        choices=[
-                            ("head", "Head of household"),
-                            ("spouse", "Spouse"),
-                            ("child", "Child"),
-                            ("child_in_law", "Son- or daughter-in-law"),
-                            ("grandchild", "Grandchild"),
-                            ("parent", "Parent"),
-                            ("grandparent", "Grandparent"),
-                            ("sibling", "Sibling"),
-                            ("other", "Other"),
-                        ],
-                        max_length=16,
-                        verbose_name="relation to the head",
-                    ),
-                ),
-                (
-                    "has_health_insurance",
-                    models.BooleanField(blank=True, null=True, verbose_name="health insurance"),
-                ),
-                (
-                    "seriously_ill",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="seriously ill in the last 12 months"
-                    ),
-                ),
-                (
-                    "received_medical_care",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="received medical care"
-                    ),
-                ),
-                (
-                    "in_school",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="in school or training"
-                    ),
-                ),
-                (
-                    "at_age_appropriate_level",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="at the school level for their age"
-                    ),
-                ),
-                (
-                    "education_level",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("none", "Primary not completed"),
-                            ("primary", "Primary school"),
-                            ("lower_secondary", "Lower secondary school"),
-                            ("vocational_elementary", "Elementary vocational"),
-                            ("upper_secondary", "Upper secondary school"),
-                            ("vocational_intermediate", "Intermediate vocational"),
-                            ("college", "College"),
-                            ("university", "University or higher"),
-                        ],
-                        max_length=24,
-                        verbose_name="highest education",
-                    ),
-                ),
-                (
-                    "has_enterprise_training_certificate",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="enterprise training certificate"
-                    ),
-                ),
-                (
-                    "employment_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("employed", "Working"),
-                            ("unemployed", "Unemployed"),
-                            ("not_in_labour_force", "Not in the labour force"),
-                        ],
-                        max_length=24,
-                        verbose_name="work status",
-                    ),
-                ),
-                (
-                    "is_wage_earner",
-                    models.BooleanField(blank=True, null=True, verbose_name="works for wages"),
-                ),
-                (
-                    "has_labour_contract",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="has a labour contract"
-                    ),
-                ),
-                (
-                    "severe_disability",
-                    models.BooleanField(blank=True, null=True, verbose_name="severe disability"),
-                ),
-                (
-                    "receives_monthly_social_allowance",
-                    models.BooleanField(
-                        blank=True, null=True, verbose_name="monthly social allowance"
-                    ),
-                ),
-                (
-                    "stunted",
-                    models.BooleanField(blank=True, null=True, verbose_name="stunted (child)"),
-                ),
-                (
-                    "underweight",
-                    models.BooleanField(blank=True, null=True, verbose_name="underweight (child)"),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="members",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
+                ('sex', models.CharField(blank=True, choices=[('male', 'Male'), ('female', 'Female')], max_length=8, verbose_name='sex')),
+                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='date of birth')),
+                ('birth_year', models.PositiveSmallIntegerField(blank=True, help_text='Only when the full date is unknown.', null=True, verbose_name='year of birth')),
+                ('ethnicity', models.CharField(blank=True, choices=[('01', '01 · Kinh (Việt)'), ('02', '02 · Tày'), ('03', '03 · Thái'), ('04', '04 · Mường'), ('05', '05 · Khmer (Khơ me)'), ('06', '06 · Hoa (Hán)'), ('07', '07 · Nùng'), ('08', "08 · Mông (H'mông)"), ('09', '09 · Dao'), ('10', '10 · Gia Rai'), ('11', '11 · Ê Đê'), ('12', '12 · Ba Na'), ('13', '13 · Sán Chay'), ('14', '14 · Chăm'), ('15', '15 · Cơ Ho'), ('16', '16 · Xơ Đăng'), ('17', '17 · Sán Dìu'), ('18', '18 · Hrê'), ('19', '19 · Ra Glai'), ('20', '20 · Mnông'), ('21', '21 · Xtiêng'), ('22', '22 · Bru-Vân Kiều'), ('23', '23 · Thổ'), ('24', '24 · Giáy'), ('25', '25 · Cơ Tu'), ('26', '26 · Giẻ Triêng'), ('27', '27 · Mạ'), ('28', '28 · Khơ Mú'), ('29', '29 · Co'), ('30', '30 · Tà Ôi'), ('31', '31 · Chơ Ro'), ('32', '32 · Kháng'), ('33', '33 · Xinh Mun'), ('34', '34 · Hà Nhì'), ('35', '35 · Chu Ru'), ('36', '36 · Lào'), ('37', '37 · La Chí'), ('38', '38 · La Ha'), ('39', '39 · Phù Lá'), ('40', '40 · La Hủ'), ('41', '41 · Lự'), ('42', '42 · Lô Lô'), ('43', '43 · Chứt'), ('44', '44 · Mảng'), ('45', '45 · Pà Thẻn'), ('46', '46 · Cơ Lao'), ('47', '47 · Cống'), ('48', '48 · Bố Y'), ('49', '49 · Si La'), ('50', '50 · Pu Péo'), ('51', '51 · Brâu'), ('52', '52 · Ơ Đu'), ('53', '53 · Rơ Măm'), ('54', '54 · Ngái')], max_length=2, verbose_name='ethnicity')),
+                ('citizen_id', models.CharField(blank=True, max_length=12, null=True, verbose_name='citizen ID (CCCD)')),
+                ('relation', models.CharField(choices=[('head', 'Head of household'), ('spouse', 'Spouse'), ('child', 'Child'), ('child_in_law', 'Son- or daughter-in-law'), ('grandchild', 'Grandchild'), ('parent', 'Parent'), ('grandparent', 'Grandparent'), ('sibling', 'Sibling'), ('other', 'Other')], max_length=16, verbose_name='relation to the head')),
+                ('has_health_insurance', models.BooleanField(blank=True, null=True, verbose_name='health insurance')),
+                ('seriously_ill', models.BooleanField(blank=True, null=True, verbose_name='seriously ill in the last 12 months')),
+                ('received_medical_care', models.BooleanField(blank=True, null=True, verbose_name='received medical care')),
+                ('in_school', models.BooleanField(blank=True, null=True, verbose_name='in school or training')),
+                ('at_age_appropriate_level', models.BooleanField(blank=True, null=True, verbose_name='at the school level for their age')),
+                ('education_level', models.CharField(blank=True, choices=[('none', 'Primary not completed'), ('primary', 'Primary school'), ('lower_secondary', 'Lower secondary school'), ('vocational_elementary', 'Elementary vocational'), ('upper_secondary', 'Upper secondary school'), ('vocational_intermediate', 'Intermediate vocational'), ('college', 'College'), ('university', 'University or higher')], max_length=24, verbose_name='highest education')),
+                ('has_enterprise_training_certificate', models.BooleanField(blank=True, null=True, verbose_name='enterprise training certificate')),
+                ('employment_status', models.CharField(blank=True, choices=[('employed', 'Working'), ('unemployed', 'Unemployed'), ('not_in_labour_force', 'Not in the labour force')], max_length=24, verbose_name='work status')),
+                ('is_wage_earner', models.BooleanField(blank=True, null=True, verbose_name='works for wages')),
+                ('has_labour_contract', models.BooleanField(blank=True, null=True, verbose_name='has a labour contract')),
+                ('severe_disability', models.BooleanField(blank=True, null=True, verbose_name='severe disability')),
+                ('receives_monthly_social_allowance', models.BooleanField(blank=True, null=True, verbose_name='monthly social allowance')),
+                ('stunted', models.BooleanField(blank=True, null=True, verbose_name='stunted (child)')),
+                ('underweight', models.BooleanField(blank=True, null=True, verbose_name='underweight (child)')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='households.household', verbose_name='household')),
             ],
             options={
-                "verbose_name": "member",
-                "verbose_name_plural": "members",
-                "ordering": ["household", "id"],
+                'verbose_name': 'member',
+                'verbose_name_plural': 'members',
+                'ordering': ['household', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="PolicyTag",
+            name='PolicyTag',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "group",
-                    models.CharField(
-                        choices=[
-                            ("ethnic_minority", "Ethnic minority household"),
-                            ("person_of_merit", "Household with a person of merit"),
-                            ("no_working_capacity", "Household with no working-capacity member"),
-                            ("social_protection", "Social-protection household"),
-                            (
-                                "agriculture",
-                                "Agricultural, forestry, fishery or salt-making household",
-                            ),
-                        ],
-                        max_length=32,
-                        verbose_name="policy group",
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="policy_tags",
-                        to="households.household",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('group', models.CharField(choices=[('ethnic_minority', 'Ethnic minority household'), ('person_of_merit', 'Household with a person of merit'), ('no_working_capacity', 'Household with no working-capacity member'), ('social_protection', 'Social-protection household'), ('agriculture', 'Agricultural, forestry, fishery or salt-making household')], max_length=32, verbose_name='policy group')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='policy_tags', to='households.household')),
             ],
             options={
-                "verbose_name": "policy group",
-                "verbose_name_plural": "policy groups",
+                'verbose_name': 'policy group',
+                'verbose_name_plural': 'policy groups',
             },
         ),
         migrations.CreateModel(
-            name="StatusRecord",
+            name='StatusRecord',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "previous_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="previous status",
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                (
-                    "decision_number",
-                    models.CharField(max_length=64, verbose_name="decision number"),
-                ),
-                ("decision_date", models.DateField(verbose_name="decision date")),
-                (
-                    "source",
-                    models.CharField(
-                        choices=[
-                            ("import", "Initial status imported with its decision"),
-                            ("review", "Review decision"),
-                        ],
-                        max_length=16,
-                        verbose_name="source",
-                    ),
-                ),
-                ("reason", models.TextField(blank=True, verbose_name="reason")),
-                (
-                    "recorded_at",
-                    models.DateTimeField(auto_now_add=True, verbose_name="recorded at"),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="status_records",
-                        to="households.household",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='status')),
+                ('previous_status', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='previous status')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('decision_number', models.CharField(max_length=64, verbose_name='decision number')),
+                ('decision_date', models.DateField(verbose_name='decision date')),
+                ('source', models.CharField(choices=[('import', 'Initial status imported with its decision'), ('review', 'Review decision')], max_length=16, verbose_name='source')),
+                ('reason', models.TextField(blank=True, verbose_name='reason')),
+                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_records', to='households.household')),
+                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
             ],
             options={
-                "verbose_name": "status record",
-                "verbose_name_plural": "status records",
-                "ordering": ["-decision_date", "-id"],
+                'verbose_name': 'status record',
+                'verbose_name_plural': 'status records',
+                'ordering': ['-decision_date', '-id'],
             },
         ),
         migrations.AddIndex(
-            model_name="household",
-            index=models.Index(fields=["commune", "code"], name="households__commune_109720_idx"),
+            model_name='household',
+            index=models.Index(fields=['commune', 'code'], name='households__commune_109720_idx'),
         ),
         migrations.AddIndex(
-            model_name="household",
-            index=models.Index(fields=["village", "code"], name="households__village_7b64c4_idx"),
+            model_name='household',
+            index=models.Index(fields=['village', 'code'], name='households__village_7b64c4_idx'),
         ),
         migrations.AddIndex(
-            model_name="household",
-            index=models.Index(fields=["commune", "status"], name="households__commune_bf0bf1_idx"),
+            model_name='household',
+            index=models.Index(fields=['commune', 'status'], name='households__commune_bf0bf1_idx'),
         ),
         migrations.AddIndex(
-            model_name="household",
-            index=models.Index(fields=["ethnicity"], name="households__ethnici_60606c_idx"),
+            model_name='household',
+            index=models.Index(fields=['ethnicity'], name='households__ethnici_60606c_idx'),
         ),
         migrations.AddIndex(
-            model_name="deprivation",
-            index=models.Index(
-                fields=["indicator", "household"], name="households__indicat_b9a3cb_idx"
-            ),
+            model_name='deprivation',
+            index=models.Index(fields=['indicator', 'household'], name='households__indicat_b9a3cb_idx'),
         ),
         migrations.AddConstraint(
-            model_name="deprivation",
-            constraint=models.UniqueConstraint(
-                fields=("household", "indicator"), name="unique_deprivation"
-            ),
+            model_name='deprivation',
+            constraint=models.UniqueConstraint(fields=('household', 'indicator'), name='unique_deprivation'),
         ),
         migrations.AddIndex(
-            model_name="member",
-            index=models.Index(
-                fields=["household", "full_name"], name="households__househo_d26d23_idx"
-            ),
+            model_name='member',
+            index=models.Index(fields=['household', 'full_name'], name='households__househo_d26d23_idx'),
         ),
         migrations.AddConstraint(
-            model_name="member",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("citizen_id__isnull", False)),
-                fields=("citizen_id",),
-                name="unique_citizen_id",
-            ),
+            model_name='member',
+            constraint=models.UniqueConstraint(condition=models.Q(('citizen_id__isnull', False)), fields=('citizen_id',), name='unique_citizen_id'),
         ),
         migrations.AddConstraint(
-            model_name="member",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("relation", "head")),
-                fields=("household",),
-                name="one_head_per_household",
-            ),
+            model_name='member',
+            constraint=models.UniqueConstraint(condition=models.Q(('relation', 'head')), fields=('household',), name='one_head_per_household'),
         ),
         migrations.AddIndex(
-            model_name="policytag",
-            index=models.Index(fields=["group", "household"], name="households__group_cf23d0_idx"),
+            model_name='policytag',
+            index=models.Index(fields=['group', 'household'], name='households__group_cf23d0_idx'),
         ),
         migrations.AddConstraint(
-            model_name="policytag",
-            constraint=models.UniqueConstraint(
-                fields=("household", "group"), name="unique_policy_tag"
-            ),
+            model_name='policytag',
+            constraint=models.UniqueConstraint(fields=('household', 'group'), name='unique_policy_tag'),
         ),
     ]

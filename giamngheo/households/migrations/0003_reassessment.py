@@ -17,99 +17,67 @@ def keep_pages_full(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("geo", "0001_initial"),
-        ("households", "0002_search_trigram_index"),
+        ('geo', '0001_initial'),
+        ('households', '0002_search_trigram_index'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Reassessment",
+            name='Reassessment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                ("reference_date", models.DateField(verbose_name="reference date")),
-                ("scope", models.CharField(blank=True, max_length=64, verbose_name="scope")),
-                ("total", models.PositiveIntegerField(default=0, verbose_name="households")),
-                (
-                    "processed",
-                    models.PositiveIntegerField(default=0, verbose_name="households processed"),
-                ),
-                (
-                    "changed",
-                    models.PositiveIntegerField(default=0, verbose_name="assessments changed"),
-                ),
-                (
-                    "category_changed",
-                    models.PositiveIntegerField(default=0, verbose_name="categories changed"),
-                ),
-                ("last_household_id", models.BigIntegerField(default=0)),
-                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started at")),
-                (
-                    "finished_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="finished at"),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('reference_date', models.DateField(verbose_name='reference date')),
+                ('scope', models.CharField(blank=True, max_length=64, verbose_name='scope')),
+                ('total', models.PositiveIntegerField(default=0, verbose_name='households')),
+                ('processed', models.PositiveIntegerField(default=0, verbose_name='households processed')),
+                ('changed', models.PositiveIntegerField(default=0, verbose_name='assessments changed')),
+                ('category_changed', models.PositiveIntegerField(default=0, verbose_name='categories changed')),
+                ('last_household_id', models.BigIntegerField(default=0)),
+                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started at')),
+                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
             ],
             options={
-                "verbose_name": "re-assessment",
-                "verbose_name_plural": "re-assessments",
-                "ordering": ["-started_at", "-id"],
+                'verbose_name': 're-assessment',
+                'verbose_name_plural': 're-assessments',
+                'ordering': ['-started_at', '-id'],
             },
         ),
         migrations.AddField(
-            model_name="historicalhousehold",
-            name="assessment_changed_at",
-            field=models.DateTimeField(
-                blank=True, editable=False, null=True, verbose_name="assessment changed at"
-            ),
+            model_name='historicalhousehold',
+            name='assessment_changed_at',
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='assessment changed at'),
         ),
         migrations.AddField(
-            model_name="historicalhousehold",
-            name="previous_assessed_category",
-            field=models.CharField(
-                blank=True, editable=False, max_length=12, verbose_name="previous assessed category"
-            ),
+            model_name='historicalhousehold',
+            name='previous_assessed_category',
+            field=models.CharField(blank=True, editable=False, max_length=12, verbose_name='previous assessed category'),
         ),
         migrations.AddField(
-            model_name="historicalhousehold",
-            name="previous_assessed_standard",
-            field=models.CharField(
-                blank=True, editable=False, max_length=32, verbose_name="previous standard"
-            ),
+            model_name='historicalhousehold',
+            name='previous_assessed_standard',
+            field=models.CharField(blank=True, editable=False, max_length=32, verbose_name='previous standard'),
         ),
         migrations.AddField(
-            model_name="household",
-            name="assessment_changed_at",
-            field=models.DateTimeField(
-                blank=True, editable=False, null=True, verbose_name="assessment changed at"
-            ),
+            model_name='household',
+            name='assessment_changed_at',
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='assessment changed at'),
         ),
         migrations.AddField(
-            model_name="household",
-            name="previous_assessed_category",
-            field=models.CharField(
-                blank=True, editable=False, max_length=12, verbose_name="previous assessed category"
-            ),
+            model_name='household',
+            name='previous_assessed_category',
+            field=models.CharField(blank=True, editable=False, max_length=12, verbose_name='previous assessed category'),
         ),
         migrations.AddField(
-            model_name="household",
-            name="previous_assessed_standard",
-            field=models.CharField(
-                blank=True, editable=False, max_length=32, verbose_name="previous standard"
-            ),
+            model_name='household',
+            name='previous_assessed_standard',
+            field=models.CharField(blank=True, editable=False, max_length=32, verbose_name='previous standard'),
         ),
         migrations.AddIndex(
-            model_name="household",
-            index=models.Index(
-                condition=models.Q(("assessment_changed_at__isnull", False)),
-                fields=["commune", "-assessment_changed_at"],
-                name="household_assessment_changed",
-            ),
+            model_name='household',
+            index=models.Index(condition=models.Q(('assessment_changed_at__isnull', False)), fields=['commune', '-assessment_changed_at'], name='household_assessment_changed'),
         ),
         migrations.RunPython(leave_room_on_pages, keep_pages_full),
     ]

@@ -7,2242 +7,659 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("collaborators", "0002_households_concerned"),
-        ("geo", "0001_initial"),
-        ("households", "0002_search_trigram_index"),
+        ('collaborators', '0002_households_concerned'),
+        ('geo', '0001_initial'),
+        ('households', '0002_search_trigram_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="PublicHoliday",
+            name='PublicHoliday',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("day", models.DateField(unique=True, verbose_name="date")),
-                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField(unique=True, verbose_name='date')),
+                ('name', models.CharField(max_length=120, verbose_name='name')),
             ],
             options={
-                "verbose_name": "public holiday",
-                "verbose_name_plural": "public holidays",
-                "ordering": ["day"],
+                'verbose_name': 'public holiday',
+                'verbose_name_plural': 'public holidays',
+                'ordering': ['day'],
             },
         ),
         migrations.CreateModel(
-            name="AnnualReview",
+            name='AnnualReview',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="review year")),
-                (
-                    "procedure",
-                    models.CharField(
-                        choices=[
-                            ("tt17-2016", "Quy trình rà soát theo Thông tư 17/2016/TT-BLĐTBXH"),
-                            ("qd24-2021", "Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg"),
-                            (
-                                "qd24-2021-2cap",
-                                "Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)",
-                            ),
-                        ],
-                        max_length=24,
-                        verbose_name="procedure",
-                    ),
-                ),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("listing", "Listing households to review"),
-                            ("surveying", "Screening and survey"),
-                            ("meetings", "Village meetings"),
-                            ("posting", "Public posting and complaints"),
-                            ("awaiting_decision", "Awaiting the decision"),
-                            ("decided", "Decided"),
-                            ("reported", "Reported to the level above"),
-                        ],
-                        db_index=True,
-                        default="listing",
-                        max_length=20,
-                        verbose_name="state",
-                    ),
-                ),
-                ("opened_on", models.DateField(verbose_name="opened on")),
-                ("due_on", models.DateField(verbose_name="decision due by")),
-                (
-                    "reported_on",
-                    models.DateField(blank=True, null=True, verbose_name="reported on"),
-                ),
-                (
-                    "report_recipient",
-                    models.CharField(blank=True, max_length=200, verbose_name="reported to"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='review year')),
+                ('procedure', models.CharField(choices=[('tt17-2016', 'Quy trình rà soát theo Thông tư 17/2016/TT-BLĐTBXH'), ('qd24-2021', 'Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg'), ('qd24-2021-2cap', 'Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)')], max_length=24, verbose_name='procedure')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('state', models.CharField(choices=[('listing', 'Listing households to review'), ('surveying', 'Screening and survey'), ('meetings', 'Village meetings'), ('posting', 'Public posting and complaints'), ('awaiting_decision', 'Awaiting the decision'), ('decided', 'Decided'), ('reported', 'Reported to the level above')], db_index=True, default='listing', max_length=20, verbose_name='state')),
+                ('opened_on', models.DateField(verbose_name='opened on')),
+                ('due_on', models.DateField(verbose_name='decision due by')),
+                ('reported_on', models.DateField(blank=True, null=True, verbose_name='reported on')),
+                ('report_recipient', models.CharField(blank=True, max_length=200, verbose_name='reported to')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "annual review",
-                "verbose_name_plural": "annual reviews",
-                "ordering": ["-year", "commune__name"],
+                'verbose_name': 'annual review',
+                'verbose_name_plural': 'annual reviews',
+                'ordering': ['-year', 'commune__name'],
             },
         ),
         migrations.CreateModel(
-            name="Decision",
+            name='Decision',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("annual", "Annual review"), ("adhoc", "Ad-hoc review")],
-                        max_length=8,
-                        verbose_name="review",
-                    ),
-                ),
-                ("number", models.CharField(max_length=64, verbose_name="decision number")),
-                ("signed_on", models.DateField(verbose_name="signed on")),
-                ("signer_name", models.CharField(max_length=150, verbose_name="signed by")),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year of the lists")),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                ("form", models.CharField(max_length=200, verbose_name="form")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "annual_review",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="decision",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('annual', 'Annual review'), ('adhoc', 'Ad-hoc review')], max_length=8, verbose_name='review')),
+                ('number', models.CharField(max_length=64, verbose_name='decision number')),
+                ('signed_on', models.DateField(verbose_name='signed on')),
+                ('signer_name', models.CharField(max_length=150, verbose_name='signed by')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year of the lists')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('form', models.CharField(max_length=200, verbose_name='form')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('annual_review', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='decision', to='reviews.annualreview')),
+                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "decision",
-                "verbose_name_plural": "decisions",
-                "ordering": ["-signed_on", "-id"],
+                'verbose_name': 'decision',
+                'verbose_name_plural': 'decisions',
+                'ordering': ['-signed_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="AdHocReview",
+            name='AdHocReview',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            (
-                                "inclusion",
-                                "Application for inclusion in the poor or near-poor list",
-                            ),
-                            (
-                                "exit",
-                                "Application for recognition of having escaped poverty or near-poverty",
-                            ),
-                        ],
-                        max_length=16,
-                        verbose_name="application",
-                    ),
-                ),
-                (
-                    "channel",
-                    models.CharField(
-                        choices=[
-                            ("in_person", "In person at the commune"),
-                            ("post", "By post"),
-                            ("online", "Online public-service portal"),
-                            (
-                                "collaborator",
-                                "Recorded by the collaborator on the household's behalf",
-                            ),
-                        ],
-                        max_length=16,
-                        verbose_name="received",
-                    ),
-                ),
-                ("applicant_name", models.CharField(max_length=150, verbose_name="applicant")),
-                ("reason", models.TextField(verbose_name="reason for the request")),
-                ("received_on", models.DateField(verbose_name="received on")),
-                (
-                    "procedure",
-                    models.CharField(
-                        choices=[
-                            ("tt17-2016", "Quy trình rà soát theo Thông tư 17/2016/TT-BLĐTBXH"),
-                            ("qd24-2021", "Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg"),
-                            (
-                                "qd24-2021-2cap",
-                                "Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)",
-                            ),
-                        ],
-                        max_length=24,
-                        verbose_name="procedure",
-                    ),
-                ),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                ("starts_on", models.DateField(verbose_name="review starts on")),
-                ("due_on", models.DateField(db_index=True, verbose_name="decision due by")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("submitted", "Application received"),
-                            ("surveyed", "Surveyed"),
-                            ("checked", "Checked by the commune"),
-                            ("recognised", "Recognised by decision"),
-                            ("answered", "Not recognised: answered in writing"),
-                            ("withdrawn", "Withdrawn"),
-                        ],
-                        db_index=True,
-                        default="submitted",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                (
-                    "previous_status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="status when applying",
-                    ),
-                ),
-                (
-                    "result_category",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("AVERAGE", "Average living standard"),
-                            ("NOT_POOR", "Not poor"),
-                            ("UNKNOWN", "Cannot be decided yet"),
-                        ],
-                        max_length=12,
-                        verbose_name="engine result",
-                    ),
-                ),
-                (
-                    "result_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="proposed status",
-                    ),
-                ),
-                ("result_explanation", models.TextField(blank=True, verbose_name="explanation")),
-                (
-                    "meeting_held_on",
-                    models.DateField(blank=True, null=True, verbose_name="village meeting held on"),
-                ),
-                (
-                    "meeting_present",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="people present"
-                    ),
-                ),
-                (
-                    "meeting_agreeing",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="people agreeing"
-                    ),
-                ),
-                ("posted_on", models.DateField(blank=True, null=True, verbose_name="posted from")),
-                (
-                    "posting_ends_on",
-                    models.DateField(blank=True, null=True, verbose_name="posting ends on"),
-                ),
-                ("check_note", models.TextField(blank=True, verbose_name="commune's check")),
-                ("answer", models.TextField(blank=True, verbose_name="written answer")),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="adhoc_reviews",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
-                (
-                    "decision",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="adhoc_reviews",
-                        to="reviews.decision",
-                        verbose_name="decision",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('inclusion', 'Application for inclusion in the poor or near-poor list'), ('exit', 'Application for recognition of having escaped poverty or near-poverty')], max_length=16, verbose_name='application')),
+                ('channel', models.CharField(choices=[('in_person', 'In person at the commune'), ('post', 'By post'), ('online', 'Online public-service portal'), ('collaborator', "Recorded by the collaborator on the household's behalf")], max_length=16, verbose_name='received')),
+                ('applicant_name', models.CharField(max_length=150, verbose_name='applicant')),
+                ('reason', models.TextField(verbose_name='reason for the request')),
+                ('received_on', models.DateField(verbose_name='received on')),
+                ('procedure', models.CharField(choices=[('tt17-2016', 'Quy trình rà soát theo Thông tư 17/2016/TT-BLĐTBXH'), ('qd24-2021', 'Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg'), ('qd24-2021-2cap', 'Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)')], max_length=24, verbose_name='procedure')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('starts_on', models.DateField(verbose_name='review starts on')),
+                ('due_on', models.DateField(db_index=True, verbose_name='decision due by')),
+                ('state', models.CharField(choices=[('submitted', 'Application received'), ('surveyed', 'Surveyed'), ('checked', 'Checked by the commune'), ('recognised', 'Recognised by decision'), ('answered', 'Not recognised: answered in writing'), ('withdrawn', 'Withdrawn')], db_index=True, default='submitted', max_length=16, verbose_name='state')),
+                ('previous_status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='status when applying')),
+                ('result_category', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('AVERAGE', 'Average living standard'), ('NOT_POOR', 'Not poor'), ('UNKNOWN', 'Cannot be decided yet')], max_length=12, verbose_name='engine result')),
+                ('result_status', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='proposed status')),
+                ('result_explanation', models.TextField(blank=True, verbose_name='explanation')),
+                ('meeting_held_on', models.DateField(blank=True, null=True, verbose_name='village meeting held on')),
+                ('meeting_present', models.PositiveIntegerField(blank=True, null=True, verbose_name='people present')),
+                ('meeting_agreeing', models.PositiveIntegerField(blank=True, null=True, verbose_name='people agreeing')),
+                ('posted_on', models.DateField(blank=True, null=True, verbose_name='posted from')),
+                ('posting_ends_on', models.DateField(blank=True, null=True, verbose_name='posting ends on')),
+                ('check_note', models.TextField(blank=True, verbose_name="commune's check")),
+                ('answer', models.TextField(blank=True, verbose_name='written answer')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adhoc_reviews', to='households.household', verbose_name='household')),
+                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                ('decision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='adhoc_reviews', to='reviews.decision', verbose_name='decision')),
             ],
             options={
-                "verbose_name": "ad-hoc review",
-                "verbose_name_plural": "ad-hoc reviews",
-                "ordering": ["-received_on", "-id"],
+                'verbose_name': 'ad-hoc review',
+                'verbose_name_plural': 'ad-hoc reviews',
+                'ordering': ['-received_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="DecisionEntry",
+            name='DecisionEntry',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "previous_status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="previous status",
-                    ),
-                ),
-                (
-                    "decision",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="entries",
-                        to="reviews.decision",
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="decision_entries",
-                        to="households.household",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='status')),
+                ('previous_status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='previous status')),
+                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='reviews.decision')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decision_entries', to='households.household')),
             ],
             options={
-                "verbose_name": "household in a decision",
-                "verbose_name_plural": "households in a decision",
+                'verbose_name': 'household in a decision',
+                'verbose_name_plural': 'households in a decision',
             },
         ),
         migrations.CreateModel(
-            name="HistoricalAdHocReview",
+            name='HistoricalAdHocReview',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            (
-                                "inclusion",
-                                "Application for inclusion in the poor or near-poor list",
-                            ),
-                            (
-                                "exit",
-                                "Application for recognition of having escaped poverty or near-poverty",
-                            ),
-                        ],
-                        max_length=16,
-                        verbose_name="application",
-                    ),
-                ),
-                (
-                    "channel",
-                    models.CharField(
-                        choices=[
-                            ("in_person", "In person at the commune"),
-                            ("post", "By post"),
-                            ("online", "Online public-service portal"),
-                            (
-                                "collaborator",
-                                "Recorded by the collaborator on the household's behalf",
-                            ),
-                        ],
-                        max_length=16,
-                        verbose_name="received",
-                    ),
-                ),
-                ("applicant_name", models.CharField(max_length=150, verbose_name="applicant")),
-                ("reason", models.TextField(verbose_name="reason for the request")),
-                ("received_on", models.DateField(verbose_name="received on")),
-                (
-                    "procedure",
-                    models.CharField(
-                        choices=[
-                            ("tt17-2016", "Quy trình rà soát theo Thông tư 17/2016/TT-BLĐTBXH"),
-                            ("qd24-2021", "Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg"),
-                            (
-                                "qd24-2021-2cap",
-                                "Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)",
-                            ),
-                        ],
-                        max_length=24,
-                        verbose_name="procedure",
-                    ),
-                ),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                ("starts_on", models.DateField(verbose_name="review starts on")),
-                ("due_on", models.DateField(db_index=True, verbose_name="decision due by")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("submitted", "Application received"),
-                            ("surveyed", "Surveyed"),
-                            ("checked", "Checked by the commune"),
-                            ("recognised", "Recognised by decision"),
-                            ("answered", "Not recognised: answered in writing"),
-                            ("withdrawn", "Withdrawn"),
-                        ],
-                        db_index=True,
-                        default="submitted",
-                        max_length=16,
-                        verbose_name="state",
-                    ),
-                ),
-                (
-                    "previous_status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="status when applying",
-                    ),
-                ),
-                (
-                    "result_category",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("AVERAGE", "Average living standard"),
-                            ("NOT_POOR", "Not poor"),
-                            ("UNKNOWN", "Cannot be decided yet"),
-                        ],
-                        max_length=12,
-                        verbose_name="engine result",
-                    ),
-                ),
-                (
-                    "result_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="proposed status",
-                    ),
-                ),
-                ("result_explanation", models.TextField(blank=True, verbose_name="explanation")),
-                (
-                    "meeting_held_on",
-                    models.DateField(blank=True, null=True, verbose_name="village meeting held on"),
-                ),
-                (
-                    "meeting_present",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="people present"
-                    ),
-                ),
-                (
-                    "meeting_agreeing",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="people agreeing"
-                    ),
-                ),
-                ("posted_on", models.DateField(blank=True, null=True, verbose_name="posted from")),
-                (
-                    "posting_ends_on",
-                    models.DateField(blank=True, null=True, verbose_name="posting ends on"),
-                ),
-                ("check_note", models.TextField(blank=True, verbose_name="commune's check")),
-                ("answer", models.TextField(blank=True, verbose_name="written answer")),
-                (
-                    "created_at",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="recorded at"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "decision",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.decision",
-                        verbose_name="decision",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recorded by",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('inclusion', 'Application for inclusion in the poor or near-poor list'), ('exit', 'Application for recognition of having escaped poverty or near-poverty')], max_length=16, verbose_name='application')),
+                ('channel', models.CharField(choices=[('in_person', 'In person at the commune'), ('post', 'By post'), ('online', 'Online public-service portal'), ('collaborator', "Recorded by the collaborator on the household's behalf")], max_length=16, verbose_name='received')),
+                ('applicant_name', models.CharField(max_length=150, verbose_name='applicant')),
+                ('reason', models.TextField(verbose_name='reason for the request')),
+                ('received_on', models.DateField(verbose_name='received on')),
+                ('procedure', models.CharField(choices=[('tt17-2016', 'Quy trình rà soát theo Thông tư 17/2016/TT-BLĐTBXH'), ('qd24-2021', 'Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg'), ('qd24-2021-2cap', 'Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)')], max_length=24, verbose_name='procedure')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('starts_on', models.DateField(verbose_name='review starts on')),
+                ('due_on', models.DateField(db_index=True, verbose_name='decision due by')),
+                ('state', models.CharField(choices=[('submitted', 'Application received'), ('surveyed', 'Surveyed'), ('checked', 'Checked by the commune'), ('recognised', 'Recognised by decision'), ('answered', 'Not recognised: answered in writing'), ('withdrawn', 'Withdrawn')], db_index=True, default='submitted', max_length=16, verbose_name='state')),
+                ('previous_status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='status when applying')),
+                ('result_category', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('AVERAGE', 'Average living standard'), ('NOT_POOR', 'Not poor'), ('UNKNOWN', 'Cannot be decided yet')], max_length=12, verbose_name='engine result')),
+                ('result_status', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='proposed status')),
+                ('result_explanation', models.TextField(blank=True, verbose_name='explanation')),
+                ('meeting_held_on', models.DateField(blank=True, null=True, verbose_name='village meeting held on')),
+                ('meeting_present', models.PositiveIntegerField(blank=True, null=True, verbose_name='people present')),
+                ('meeting_agreeing', models.PositiveIntegerField(blank=True, null=True, verbose_name='people agreeing')),
+                ('posted_on', models.DateField(blank=True, null=True, verbose_name='posted from')),
+                ('posting_ends_on', models.DateField(blank=True, null=True, verbose_name='posting ends on')),
+                ('check_note', models.TextField(blank=True, verbose_name="commune's check")),
+                ('answer', models.TextField(blank=True, verbose_name='written answer')),
+                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='recorded at')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('decision', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.decision', verbose_name='decision')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='households.household', verbose_name='household')),
+                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
             ],
             options={
-                "verbose_name": "historical ad-hoc review",
-                "verbose_name_plural": "historical ad-hoc reviews",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical ad-hoc review',
+                'verbose_name_plural': 'historical ad-hoc reviews',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalAnnualReview",
+            name='HistoricalAnnualReview',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="review year")),
-                (
-                    "procedure",
-                    models.CharField(
-                        choices=[
-                            ("tt17-2016", "Quy trình rà soát theo Thông tư 17/2016/TT-BLĐTBXH"),
-                            ("qd24-2021", "Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg"),
-                            (
-                                "qd24-2021-2cap",
-                                "Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)",
-                            ),
-                        ],
-                        max_length=24,
-                        verbose_name="procedure",
-                    ),
-                ),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("listing", "Listing households to review"),
-                            ("surveying", "Screening and survey"),
-                            ("meetings", "Village meetings"),
-                            ("posting", "Public posting and complaints"),
-                            ("awaiting_decision", "Awaiting the decision"),
-                            ("decided", "Decided"),
-                            ("reported", "Reported to the level above"),
-                        ],
-                        db_index=True,
-                        default="listing",
-                        max_length=20,
-                        verbose_name="state",
-                    ),
-                ),
-                ("opened_on", models.DateField(verbose_name="opened on")),
-                ("due_on", models.DateField(verbose_name="decision due by")),
-                (
-                    "reported_on",
-                    models.DateField(blank=True, null=True, verbose_name="reported on"),
-                ),
-                (
-                    "report_recipient",
-                    models.CharField(blank=True, max_length=200, verbose_name="reported to"),
-                ),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='review year')),
+                ('procedure', models.CharField(choices=[('tt17-2016', 'Quy trình rà soát theo Thông tư 17/2016/TT-BLĐTBXH'), ('qd24-2021', 'Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg'), ('qd24-2021-2cap', 'Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)')], max_length=24, verbose_name='procedure')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('state', models.CharField(choices=[('listing', 'Listing households to review'), ('surveying', 'Screening and survey'), ('meetings', 'Village meetings'), ('posting', 'Public posting and complaints'), ('awaiting_decision', 'Awaiting the decision'), ('decided', 'Decided'), ('reported', 'Reported to the level above')], db_index=True, default='listing', max_length=20, verbose_name='state')),
+                ('opened_on', models.DateField(verbose_name='opened on')),
+                ('due_on', models.DateField(verbose_name='decision due by')),
+                ('reported_on', models.DateField(blank=True, null=True, verbose_name='reported on')),
+                ('report_recipient', models.CharField(blank=True, max_length=200, verbose_name='reported to')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical annual review",
-                "verbose_name_plural": "historical annual reviews",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical annual review',
+                'verbose_name_plural': 'historical annual reviews',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalDecision",
+            name='HistoricalDecision',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("annual", "Annual review"), ("adhoc", "Ad-hoc review")],
-                        max_length=8,
-                        verbose_name="review",
-                    ),
-                ),
-                ("number", models.CharField(max_length=64, verbose_name="decision number")),
-                ("signed_on", models.DateField(verbose_name="signed on")),
-                ("signer_name", models.CharField(max_length=150, verbose_name="signed by")),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year of the lists")),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                ("form", models.CharField(max_length=200, verbose_name="form")),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "annual_review",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "commune",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="commune",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('annual', 'Annual review'), ('adhoc', 'Ad-hoc review')], max_length=8, verbose_name='review')),
+                ('number', models.CharField(max_length=64, verbose_name='decision number')),
+                ('signed_on', models.DateField(verbose_name='signed on')),
+                ('signer_name', models.CharField(max_length=150, verbose_name='signed by')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year of the lists')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('form', models.CharField(max_length=200, verbose_name='form')),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('annual_review', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.annualreview')),
+                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='commune')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical decision",
-                "verbose_name_plural": "historical decisions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical decision',
+                'verbose_name_plural': 'historical decisions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalPosting",
+            name='HistoricalPosting',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("posted_from", models.DateField(verbose_name="posted from")),
-                ("ends_on", models.DateField(verbose_name="posting ends on")),
-                ("places", models.TextField(verbose_name="places")),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "posted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.annualreview",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('posted_from', models.DateField(verbose_name='posted from')),
+                ('ends_on', models.DateField(verbose_name='posting ends on')),
+                ('places', models.TextField(verbose_name='places')),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('posted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('review', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.annualreview')),
             ],
             options={
-                "verbose_name": "historical public posting",
-                "verbose_name_plural": "historical public postings",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical public posting',
+                'verbose_name_plural': 'historical public postings',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalReviewEntry",
+            name='HistoricalReviewEntry',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "reason",
-                    models.CharField(
-                        choices=[
-                            ("on_list", "On the current poor or near-poor list"),
-                            ("applied", "Filed a request for review"),
-                            ("detected", "Proposed by the village or the collaborator"),
-                        ],
-                        max_length=16,
-                        verbose_name="why listed",
-                    ),
-                ),
-                (
-                    "previous_status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="status before the review",
-                    ),
-                ),
-                (
-                    "screened_out",
-                    models.BooleanField(default=False, verbose_name="stopped at screening"),
-                ),
-                (
-                    "result_category",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("AVERAGE", "Average living standard"),
-                            ("NOT_POOR", "Not poor"),
-                            ("UNKNOWN", "Cannot be decided yet"),
-                        ],
-                        max_length=12,
-                        verbose_name="engine result",
-                    ),
-                ),
-                (
-                    "result_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="proposed status",
-                    ),
-                ),
-                ("result_explanation", models.TextField(blank=True, verbose_name="explanation")),
-                (
-                    "surveyed_on",
-                    models.DateField(blank=True, null=True, verbose_name="surveyed on"),
-                ),
-                (
-                    "reopened",
-                    models.BooleanField(
-                        default=False,
-                        help_text="A complaint during posting: re-check before the decision.",
-                        verbose_name="reopened by a complaint",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.annualreview",
-                        verbose_name="annual review",
-                    ),
-                ),
-                (
-                    "village",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="village",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('reason', models.CharField(choices=[('on_list', 'On the current poor or near-poor list'), ('applied', 'Filed a request for review'), ('detected', 'Proposed by the village or the collaborator')], max_length=16, verbose_name='why listed')),
+                ('previous_status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='status before the review')),
+                ('screened_out', models.BooleanField(default=False, verbose_name='stopped at screening')),
+                ('result_category', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('AVERAGE', 'Average living standard'), ('NOT_POOR', 'Not poor'), ('UNKNOWN', 'Cannot be decided yet')], max_length=12, verbose_name='engine result')),
+                ('result_status', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='proposed status')),
+                ('result_explanation', models.TextField(blank=True, verbose_name='explanation')),
+                ('surveyed_on', models.DateField(blank=True, null=True, verbose_name='surveyed on')),
+                ('reopened', models.BooleanField(default=False, help_text='A complaint during posting: re-check before the decision.', verbose_name='reopened by a complaint')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='households.household', verbose_name='household')),
+                ('review', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.annualreview', verbose_name='annual review')),
+                ('village', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='village')),
             ],
             options={
-                "verbose_name": "historical household under review",
-                "verbose_name_plural": "historical households under review",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical household under review',
+                'verbose_name_plural': 'historical households under review',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalSupervisionNote",
+            name='HistoricalSupervisionNote',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "step",
-                    models.CharField(
-                        choices=[
-                            ("application", "Application received and recorded"),
-                            ("survey", "Screening and survey"),
-                            ("village_meeting", "Village meeting held properly"),
-                            ("posting", "Lists posted publicly"),
-                            ("complaints", "Complaints answered"),
-                            ("decision", "Decision and its application"),
-                        ],
-                        max_length=20,
-                        verbose_name="step supervised",
-                    ),
-                ),
-                (
-                    "verdict",
-                    models.CharField(
-                        choices=[("proper", "Done properly"), ("issues", "Problems found")],
-                        max_length=8,
-                        verbose_name="verdict",
-                    ),
-                ),
-                ("text", models.TextField(verbose_name="observations")),
-                ("noted_on", models.DateField(db_index=True, verbose_name="date")),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "activity",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="collaborators.activity",
-                        verbose_name="activity log entry",
-                    ),
-                ),
-                (
-                    "adhoc",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.adhocreview",
-                    ),
-                ),
-                (
-                    "annual",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="collaborator",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('step', models.CharField(choices=[('application', 'Application received and recorded'), ('survey', 'Screening and survey'), ('village_meeting', 'Village meeting held properly'), ('posting', 'Lists posted publicly'), ('complaints', 'Complaints answered'), ('decision', 'Decision and its application')], max_length=20, verbose_name='step supervised')),
+                ('verdict', models.CharField(choices=[('proper', 'Done properly'), ('issues', 'Problems found')], max_length=8, verbose_name='verdict')),
+                ('text', models.TextField(verbose_name='observations')),
+                ('noted_on', models.DateField(db_index=True, verbose_name='date')),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('activity', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='collaborators.activity', verbose_name='activity log entry')),
+                ('adhoc', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.adhocreview')),
+                ('annual', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.annualreview')),
+                ('collaborator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='collaborator')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical supervision note",
-                "verbose_name_plural": "historical supervision notes",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical supervision note',
+                'verbose_name_plural': 'historical supervision notes',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalVillageMeeting",
+            name='HistoricalVillageMeeting',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("held_on", models.DateField(verbose_name="held on")),
-                ("chair", models.CharField(max_length=150, verbose_name="chaired by")),
-                (
-                    "attendees",
-                    models.TextField(
-                        help_text="Organisations and people present, as in the minutes.",
-                        verbose_name="attendees",
-                    ),
-                ),
-                ("present", models.PositiveIntegerField(verbose_name="people present")),
-                ("agreeing", models.PositiveIntegerField(verbose_name="people agreeing")),
-                ("agreed", models.BooleanField(editable=False, verbose_name="agreement reached")),
-                ("minutes", models.TextField(blank=True, verbose_name="minutes")),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "village",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="village",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('held_on', models.DateField(verbose_name='held on')),
+                ('chair', models.CharField(max_length=150, verbose_name='chaired by')),
+                ('attendees', models.TextField(help_text='Organisations and people present, as in the minutes.', verbose_name='attendees')),
+                ('present', models.PositiveIntegerField(verbose_name='people present')),
+                ('agreeing', models.PositiveIntegerField(verbose_name='people agreeing')),
+                ('agreed', models.BooleanField(editable=False, verbose_name='agreement reached')),
+                ('minutes', models.TextField(blank=True, verbose_name='minutes')),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('review', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.annualreview')),
+                ('village', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geo.unit', verbose_name='village')),
             ],
             options={
-                "verbose_name": "historical village meeting",
-                "verbose_name_plural": "historical village meetings",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical village meeting',
+                'verbose_name_plural': 'historical village meetings',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Posting",
+            name='Posting',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("posted_from", models.DateField(verbose_name="posted from")),
-                ("ends_on", models.DateField(verbose_name="posting ends on")),
-                ("places", models.TextField(verbose_name="places")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "posted_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="postings",
-                        to="reviews.annualreview",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('posted_from', models.DateField(verbose_name='posted from')),
+                ('ends_on', models.DateField(verbose_name='posting ends on')),
+                ('places', models.TextField(verbose_name='places')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('posted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='postings', to='reviews.annualreview')),
             ],
             options={
-                "verbose_name": "public posting",
-                "verbose_name_plural": "public postings",
-                "ordering": ["-posted_from", "-id"],
+                'verbose_name': 'public posting',
+                'verbose_name_plural': 'public postings',
+                'ordering': ['-posted_from', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="ReviewEntry",
+            name='ReviewEntry',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "reason",
-                    models.CharField(
-                        choices=[
-                            ("on_list", "On the current poor or near-poor list"),
-                            ("applied", "Filed a request for review"),
-                            ("detected", "Proposed by the village or the collaborator"),
-                        ],
-                        max_length=16,
-                        verbose_name="why listed",
-                    ),
-                ),
-                (
-                    "previous_status",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="status before the review",
-                    ),
-                ),
-                (
-                    "screened_out",
-                    models.BooleanField(default=False, verbose_name="stopped at screening"),
-                ),
-                (
-                    "result_category",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("AVERAGE", "Average living standard"),
-                            ("NOT_POOR", "Not poor"),
-                            ("UNKNOWN", "Cannot be decided yet"),
-                        ],
-                        max_length=12,
-                        verbose_name="engine result",
-                    ),
-                ),
-                (
-                    "result_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("ESCAPED_POOR", "Newly escaped poverty"),
-                            ("ESCAPED_NEAR_POOR", "Newly escaped near-poverty"),
-                            ("NOT_LISTED", "Not on the lists"),
-                        ],
-                        max_length=20,
-                        verbose_name="proposed status",
-                    ),
-                ),
-                ("result_explanation", models.TextField(blank=True, verbose_name="explanation")),
-                (
-                    "surveyed_on",
-                    models.DateField(blank=True, null=True, verbose_name="surveyed on"),
-                ),
-                (
-                    "reopened",
-                    models.BooleanField(
-                        default=False,
-                        help_text="A complaint during posting: re-check before the decision.",
-                        verbose_name="reopened by a complaint",
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="review_entries",
-                        to="households.household",
-                        verbose_name="household",
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="entries",
-                        to="reviews.annualreview",
-                        verbose_name="annual review",
-                    ),
-                ),
-                (
-                    "village",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="village",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('reason', models.CharField(choices=[('on_list', 'On the current poor or near-poor list'), ('applied', 'Filed a request for review'), ('detected', 'Proposed by the village or the collaborator')], max_length=16, verbose_name='why listed')),
+                ('previous_status', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='status before the review')),
+                ('screened_out', models.BooleanField(default=False, verbose_name='stopped at screening')),
+                ('result_category', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('AVERAGE', 'Average living standard'), ('NOT_POOR', 'Not poor'), ('UNKNOWN', 'Cannot be decided yet')], max_length=12, verbose_name='engine result')),
+                ('result_status', models.CharField(blank=True, choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('ESCAPED_POOR', 'Newly escaped poverty'), ('ESCAPED_NEAR_POOR', 'Newly escaped near-poverty'), ('NOT_LISTED', 'Not on the lists')], max_length=20, verbose_name='proposed status')),
+                ('result_explanation', models.TextField(blank=True, verbose_name='explanation')),
+                ('surveyed_on', models.DateField(blank=True, null=True, verbose_name='surveyed on')),
+                ('reopened', models.BooleanField(default=False, help_text='A complaint during posting: re-check before the decision.', verbose_name='reopened by a complaint')),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='review_entries', to='households.household', verbose_name='household')),
+                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='reviews.annualreview', verbose_name='annual review')),
+                ('village', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='village')),
             ],
             options={
-                "verbose_name": "household under review",
-                "verbose_name_plural": "households under review",
-                "ordering": ["village__name", "household__code"],
+                'verbose_name': 'household under review',
+                'verbose_name_plural': 'households under review',
+                'ordering': ['village__name', 'household__code'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalSurveyForm",
+            name='HistoricalSurveyForm',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("filled_on", models.DateField(verbose_name="date")),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                (
-                    "score_a",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="score A (income)"
-                    ),
-                ),
-                (
-                    "declared_income",
-                    models.BigIntegerField(
-                        blank=True, null=True, verbose_name="income per person per month (đồng)"
-                    ),
-                ),
-                (
-                    "deprived_indicators",
-                    models.JSONField(blank=True, default=list, verbose_name="deprived indicators"),
-                ),
-                (
-                    "category",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("AVERAGE", "Average living standard"),
-                            ("NOT_POOR", "Not poor"),
-                            ("UNKNOWN", "Cannot be decided yet"),
-                        ],
-                        max_length=12,
-                        verbose_name="engine result",
-                    ),
-                ),
-                ("explanation", models.TextField(verbose_name="explanation")),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "adhoc",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.adhocreview",
-                    ),
-                ),
-                (
-                    "filled_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="households.household",
-                    ),
-                ),
-                (
-                    "entry",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.reviewentry",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('filled_on', models.DateField(verbose_name='date')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('score_a', models.PositiveIntegerField(blank=True, null=True, verbose_name='score A (income)')),
+                ('declared_income', models.BigIntegerField(blank=True, null=True, verbose_name='income per person per month (đồng)')),
+                ('deprived_indicators', models.JSONField(blank=True, default=list, verbose_name='deprived indicators')),
+                ('category', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('AVERAGE', 'Average living standard'), ('NOT_POOR', 'Not poor'), ('UNKNOWN', 'Cannot be decided yet')], max_length=12, verbose_name='engine result')),
+                ('explanation', models.TextField(verbose_name='explanation')),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('adhoc', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.adhocreview')),
+                ('filled_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='households.household')),
+                ('entry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.reviewentry')),
             ],
             options={
-                "verbose_name": "historical survey form (phiếu B)",
-                "verbose_name_plural": "historical survey forms (phiếu B)",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical survey form (phiếu B)',
+                'verbose_name_plural': 'historical survey forms (phiếu B)',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalScreeningForm",
+            name='HistoricalScreeningForm',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("filled_on", models.DateField(verbose_name="date")),
-                (
-                    "characteristics",
-                    models.JSONField(
-                        blank=True, default=list, verbose_name="characteristics found"
-                    ),
-                ),
-                ("excluded", models.BooleanField(default=False, verbose_name="clearly not poor")),
-                ("created_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "adhoc",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.adhocreview",
-                    ),
-                ),
-                (
-                    "filled_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="households.household",
-                    ),
-                ),
-                (
-                    "entry",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.reviewentry",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('filled_on', models.DateField(verbose_name='date')),
+                ('characteristics', models.JSONField(blank=True, default=list, verbose_name='characteristics found')),
+                ('excluded', models.BooleanField(default=False, verbose_name='clearly not poor')),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('adhoc', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.adhocreview')),
+                ('filled_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='households.household')),
+                ('entry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.reviewentry')),
             ],
             options={
-                "verbose_name": "historical screening form (phiếu A)",
-                "verbose_name_plural": "historical screening forms (phiếu A)",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical screening form (phiếu A)',
+                'verbose_name_plural': 'historical screening forms (phiếu A)',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalComplaint",
+            name='HistoricalComplaint',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("received_on", models.DateField(verbose_name="received on")),
-                ("complainant", models.CharField(max_length=150, verbose_name="complainant")),
-                ("content", models.TextField(verbose_name="complaint")),
-                ("due_on", models.DateField(db_index=True, verbose_name="answer due by")),
-                (
-                    "verification",
-                    models.TextField(blank=True, verbose_name="verification (re-check)"),
-                ),
-                ("answer", models.TextField(blank=True, verbose_name="answer")),
-                (
-                    "answered_on",
-                    models.DateField(blank=True, null=True, verbose_name="answered on"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "answered_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "entry",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="reviews.reviewentry",
-                        verbose_name="household concerned",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('received_on', models.DateField(verbose_name='received on')),
+                ('complainant', models.CharField(max_length=150, verbose_name='complainant')),
+                ('content', models.TextField(verbose_name='complaint')),
+                ('due_on', models.DateField(db_index=True, verbose_name='answer due by')),
+                ('verification', models.TextField(blank=True, verbose_name='verification (re-check)')),
+                ('answer', models.TextField(blank=True, verbose_name='answer')),
+                ('answered_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('answered_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('review', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.annualreview')),
+                ('entry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reviews.reviewentry', verbose_name='household concerned')),
             ],
             options={
-                "verbose_name": "historical complaint",
-                "verbose_name_plural": "historical complaints",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical complaint',
+                'verbose_name_plural': 'historical complaints',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Complaint",
+            name='Complaint',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("received_on", models.DateField(verbose_name="received on")),
-                ("complainant", models.CharField(max_length=150, verbose_name="complainant")),
-                ("content", models.TextField(verbose_name="complaint")),
-                ("due_on", models.DateField(db_index=True, verbose_name="answer due by")),
-                (
-                    "verification",
-                    models.TextField(blank=True, verbose_name="verification (re-check)"),
-                ),
-                ("answer", models.TextField(blank=True, verbose_name="answer")),
-                (
-                    "answered_on",
-                    models.DateField(blank=True, null=True, verbose_name="answered on"),
-                ),
-                (
-                    "answered_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="complaints",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "entry",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="complaints",
-                        to="reviews.reviewentry",
-                        verbose_name="household concerned",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('received_on', models.DateField(verbose_name='received on')),
+                ('complainant', models.CharField(max_length=150, verbose_name='complainant')),
+                ('content', models.TextField(verbose_name='complaint')),
+                ('due_on', models.DateField(db_index=True, verbose_name='answer due by')),
+                ('verification', models.TextField(blank=True, verbose_name='verification (re-check)')),
+                ('answer', models.TextField(blank=True, verbose_name='answer')),
+                ('answered_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
+                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='complaints', to='reviews.annualreview')),
+                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='complaints', to='reviews.reviewentry', verbose_name='household concerned')),
             ],
             options={
-                "verbose_name": "complaint",
-                "verbose_name_plural": "complaints",
-                "ordering": ["received_on", "id"],
+                'verbose_name': 'complaint',
+                'verbose_name_plural': 'complaints',
+                'ordering': ['received_on', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="ScreeningForm",
+            name='ScreeningForm',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("filled_on", models.DateField(verbose_name="date")),
-                (
-                    "characteristics",
-                    models.JSONField(
-                        blank=True, default=list, verbose_name="characteristics found"
-                    ),
-                ),
-                ("excluded", models.BooleanField(default=False, verbose_name="clearly not poor")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "adhoc",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="screenings",
-                        to="reviews.adhocreview",
-                    ),
-                ),
-                (
-                    "entry",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="screenings",
-                        to="reviews.reviewentry",
-                    ),
-                ),
-                (
-                    "filled_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="screening_forms",
-                        to="households.household",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('filled_on', models.DateField(verbose_name='date')),
+                ('characteristics', models.JSONField(blank=True, default=list, verbose_name='characteristics found')),
+                ('excluded', models.BooleanField(default=False, verbose_name='clearly not poor')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('adhoc', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='screenings', to='reviews.adhocreview')),
+                ('entry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='screenings', to='reviews.reviewentry')),
+                ('filled_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='screening_forms', to='households.household')),
             ],
             options={
-                "verbose_name": "screening form (phiếu A)",
-                "verbose_name_plural": "screening forms (phiếu A)",
-                "ordering": ["-created_at"],
+                'verbose_name': 'screening form (phiếu A)',
+                'verbose_name_plural': 'screening forms (phiếu A)',
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="Step",
+            name='Step',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("action", models.CharField(max_length=32, verbose_name="action")),
-                ("from_state", models.CharField(blank=True, max_length=20, verbose_name="from")),
-                ("to_state", models.CharField(max_length=20, verbose_name="to")),
-                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
-                ("on", models.DateField(verbose_name="date")),
-                ("note", models.TextField(blank=True, verbose_name="note")),
-                (
-                    "adhoc",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="steps",
-                        to="reviews.adhocreview",
-                    ),
-                ),
-                (
-                    "annual",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="steps",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('action', models.CharField(max_length=32, verbose_name='action')),
+                ('from_state', models.CharField(blank=True, max_length=20, verbose_name='from')),
+                ('to_state', models.CharField(max_length=20, verbose_name='to')),
+                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
+                ('on', models.DateField(verbose_name='date')),
+                ('note', models.TextField(blank=True, verbose_name='note')),
+                ('adhoc', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='reviews.adhocreview')),
+                ('annual', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='reviews.annualreview')),
+                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
             ],
             options={
-                "verbose_name": "review step",
-                "verbose_name_plural": "review steps",
-                "ordering": ["at", "id"],
+                'verbose_name': 'review step',
+                'verbose_name_plural': 'review steps',
+                'ordering': ['at', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="SupervisionNote",
+            name='SupervisionNote',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "step",
-                    models.CharField(
-                        choices=[
-                            ("application", "Application received and recorded"),
-                            ("survey", "Screening and survey"),
-                            ("village_meeting", "Village meeting held properly"),
-                            ("posting", "Lists posted publicly"),
-                            ("complaints", "Complaints answered"),
-                            ("decision", "Decision and its application"),
-                        ],
-                        max_length=20,
-                        verbose_name="step supervised",
-                    ),
-                ),
-                (
-                    "verdict",
-                    models.CharField(
-                        choices=[("proper", "Done properly"), ("issues", "Problems found")],
-                        max_length=8,
-                        verbose_name="verdict",
-                    ),
-                ),
-                ("text", models.TextField(verbose_name="observations")),
-                ("noted_on", models.DateField(db_index=True, verbose_name="date")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "activity",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="collaborators.activity",
-                        verbose_name="activity log entry",
-                    ),
-                ),
-                (
-                    "adhoc",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="notes",
-                        to="reviews.adhocreview",
-                    ),
-                ),
-                (
-                    "annual",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="notes",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "collaborator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="supervision_notes",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="collaborator",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('step', models.CharField(choices=[('application', 'Application received and recorded'), ('survey', 'Screening and survey'), ('village_meeting', 'Village meeting held properly'), ('posting', 'Lists posted publicly'), ('complaints', 'Complaints answered'), ('decision', 'Decision and its application')], max_length=20, verbose_name='step supervised')),
+                ('verdict', models.CharField(choices=[('proper', 'Done properly'), ('issues', 'Problems found')], max_length=8, verbose_name='verdict')),
+                ('text', models.TextField(verbose_name='observations')),
+                ('noted_on', models.DateField(db_index=True, verbose_name='date')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='collaborators.activity', verbose_name='activity log entry')),
+                ('adhoc', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='reviews.adhocreview')),
+                ('annual', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='reviews.annualreview')),
+                ('collaborator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='supervision_notes', to=settings.AUTH_USER_MODEL, verbose_name='collaborator')),
             ],
             options={
-                "verbose_name": "supervision note",
-                "verbose_name_plural": "supervision notes",
-                "ordering": ["-noted_on", "-id"],
+                'verbose_name': 'supervision note',
+                'verbose_name_plural': 'supervision notes',
+                'ordering': ['-noted_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="SurveyForm",
+            name='SurveyForm',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("filled_on", models.DateField(verbose_name="date")),
-                ("standard", models.CharField(max_length=32, verbose_name="standard")),
-                (
-                    "score_a",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="score A (income)"
-                    ),
-                ),
-                (
-                    "declared_income",
-                    models.BigIntegerField(
-                        blank=True, null=True, verbose_name="income per person per month (đồng)"
-                    ),
-                ),
-                (
-                    "deprived_indicators",
-                    models.JSONField(blank=True, default=list, verbose_name="deprived indicators"),
-                ),
-                (
-                    "category",
-                    models.CharField(
-                        choices=[
-                            ("POOR", "Poor"),
-                            ("NEAR_POOR", "Near-poor"),
-                            ("AVERAGE", "Average living standard"),
-                            ("NOT_POOR", "Not poor"),
-                            ("UNKNOWN", "Cannot be decided yet"),
-                        ],
-                        max_length=12,
-                        verbose_name="engine result",
-                    ),
-                ),
-                ("explanation", models.TextField(verbose_name="explanation")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "adhoc",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="surveys",
-                        to="reviews.adhocreview",
-                    ),
-                ),
-                (
-                    "entry",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="surveys",
-                        to="reviews.reviewentry",
-                    ),
-                ),
-                (
-                    "filled_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "household",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="survey_forms",
-                        to="households.household",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('filled_on', models.DateField(verbose_name='date')),
+                ('standard', models.CharField(max_length=32, verbose_name='standard')),
+                ('score_a', models.PositiveIntegerField(blank=True, null=True, verbose_name='score A (income)')),
+                ('declared_income', models.BigIntegerField(blank=True, null=True, verbose_name='income per person per month (đồng)')),
+                ('deprived_indicators', models.JSONField(blank=True, default=list, verbose_name='deprived indicators')),
+                ('category', models.CharField(choices=[('POOR', 'Poor'), ('NEAR_POOR', 'Near-poor'), ('AVERAGE', 'Average living standard'), ('NOT_POOR', 'Not poor'), ('UNKNOWN', 'Cannot be decided yet')], max_length=12, verbose_name='engine result')),
+                ('explanation', models.TextField(verbose_name='explanation')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('adhoc', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='surveys', to='reviews.adhocreview')),
+                ('entry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='surveys', to='reviews.reviewentry')),
+                ('filled_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='survey_forms', to='households.household')),
             ],
             options={
-                "verbose_name": "survey form (phiếu B)",
-                "verbose_name_plural": "survey forms (phiếu B)",
-                "ordering": ["-created_at"],
+                'verbose_name': 'survey form (phiếu B)',
+                'verbose_name_plural': 'survey forms (phiếu B)',
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="VillageMeeting",
+            name='VillageMeeting',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("held_on", models.DateField(verbose_name="held on")),
-                ("chair", models.CharField(max_length=150, verbose_name="chaired by")),
-                (
-                    "attendees",
-                    models.TextField(
-                        help_text="Organisations and people present, as in the minutes.",
-                        verbose_name="attendees",
-                    ),
-                ),
-                ("present", models.PositiveIntegerField(verbose_name="people present")),
-                ("agreeing", models.PositiveIntegerField(verbose_name="people agreeing")),
-                ("agreed", models.BooleanField(editable=False, verbose_name="agreement reached")),
-                ("minutes", models.TextField(blank=True, verbose_name="minutes")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "households",
-                    models.ManyToManyField(
-                        related_name="meetings",
-                        to="reviews.reviewentry",
-                        verbose_name="households discussed",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="meetings",
-                        to="reviews.annualreview",
-                    ),
-                ),
-                (
-                    "village",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="geo.unit",
-                        verbose_name="village",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('held_on', models.DateField(verbose_name='held on')),
+                ('chair', models.CharField(max_length=150, verbose_name='chaired by')),
+                ('attendees', models.TextField(help_text='Organisations and people present, as in the minutes.', verbose_name='attendees')),
+                ('present', models.PositiveIntegerField(verbose_name='people present')),
+                ('agreeing', models.PositiveIntegerField(verbose_name='people agreeing')),
+                ('agreed', models.BooleanField(editable=False, verbose_name='agreement reached')),
+                ('minutes', models.TextField(blank=True, verbose_name='minutes')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('households', models.ManyToManyField(related_name='meetings', to='reviews.reviewentry', verbose_name='households discussed')),
+                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='reviews.annualreview')),
+                ('village', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.unit', verbose_name='village')),
             ],
             options={
-                "verbose_name": "village meeting",
-                "verbose_name_plural": "village meetings",
-                "ordering": ["village__name", "-held_on", "-id"],
+                'verbose_name': 'village meeting',
+                'verbose_name_plural': 'village meetings',
+                'ordering': ['village__name', '-held_on', '-id'],
             },
         ),
         migrations.AddConstraint(
-            model_name="annualreview",
-            constraint=models.UniqueConstraint(
-                fields=("commune", "year"), name="one_annual_review_per_year"
-            ),
+            model_name='annualreview',
+            constraint=models.UniqueConstraint(fields=('commune', 'year'), name='one_annual_review_per_year'),
         ),
         migrations.AddConstraint(
-            model_name="decision",
-            constraint=models.UniqueConstraint(
-                fields=("commune", "number"), name="unique_decision_number"
-            ),
+            model_name='decision',
+            constraint=models.UniqueConstraint(fields=('commune', 'number'), name='unique_decision_number'),
         ),
         migrations.AddIndex(
-            model_name="adhocreview",
-            index=models.Index(fields=["commune", "state"], name="reviews_adh_commune_e11d45_idx"),
+            model_name='adhocreview',
+            index=models.Index(fields=['commune', 'state'], name='reviews_adh_commune_e11d45_idx'),
         ),
         migrations.AddConstraint(
-            model_name="adhocreview",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("state__in", ["submitted", "surveyed", "checked"])),
-                fields=("household",),
-                name="one_open_adhoc_review_per_household",
-            ),
+            model_name='adhocreview',
+            constraint=models.UniqueConstraint(condition=models.Q(('state__in', ['submitted', 'surveyed', 'checked'])), fields=('household',), name='one_open_adhoc_review_per_household'),
         ),
         migrations.AddConstraint(
-            model_name="adhocreview",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("meeting_agreeing__isnull", True),
-                    ("meeting_agreeing__lte", models.F("meeting_present")),
-                    _connector="OR",
-                ),
-                name="adhoc_agreeing_at_most_present",
-            ),
+            model_name='adhocreview',
+            constraint=models.CheckConstraint(condition=models.Q(('meeting_agreeing__isnull', True), ('meeting_agreeing__lte', models.F('meeting_present')), _connector='OR'), name='adhoc_agreeing_at_most_present'),
         ),
         migrations.AddConstraint(
-            model_name="adhocreview",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("state", "recognised"), _negated=True),
-                    ("decision__isnull", False),
-                    _connector="OR",
-                ),
-                name="adhoc_recognised_has_decision",
-            ),
+            model_name='adhocreview',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'recognised'), _negated=True), ('decision__isnull', False), _connector='OR'), name='adhoc_recognised_has_decision'),
         ),
         migrations.AddConstraint(
-            model_name="decisionentry",
-            constraint=models.UniqueConstraint(
-                fields=("decision", "household"), name="one_decision_entry_per_household"
-            ),
+            model_name='decisionentry',
+            constraint=models.UniqueConstraint(fields=('decision', 'household'), name='one_decision_entry_per_household'),
         ),
         migrations.AddConstraint(
-            model_name="posting",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("ends_on__gte", models.F("posted_from"))),
-                name="posting_ends_after_start",
-            ),
+            model_name='posting',
+            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('posted_from'))), name='posting_ends_after_start'),
         ),
         migrations.AddIndex(
-            model_name="reviewentry",
-            index=models.Index(fields=["review", "village"], name="reviews_rev_review__8e307b_idx"),
+            model_name='reviewentry',
+            index=models.Index(fields=['review', 'village'], name='reviews_rev_review__8e307b_idx'),
         ),
         migrations.AddConstraint(
-            model_name="reviewentry",
-            constraint=models.UniqueConstraint(
-                fields=("review", "household"), name="one_entry_per_household"
-            ),
+            model_name='reviewentry',
+            constraint=models.UniqueConstraint(fields=('review', 'household'), name='one_entry_per_household'),
         ),
         migrations.AddConstraint(
-            model_name="complaint",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("answered_on__isnull", True),
-                    ("answered_on__gte", models.F("received_on")),
-                    _connector="OR",
-                ),
-                name="complaint_answered_after_receipt",
-            ),
+            model_name='complaint',
+            constraint=models.CheckConstraint(condition=models.Q(('answered_on__isnull', True), ('answered_on__gte', models.F('received_on')), _connector='OR'), name='complaint_answered_after_receipt'),
         ),
         migrations.AddConstraint(
-            model_name="screeningform",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("adhoc__isnull", False), ("entry__isnull", True)),
-                    models.Q(("adhoc__isnull", True), ("entry__isnull", False)),
-                    _connector="OR",
-                ),
-                name="screening_for_one_review",
-            ),
+            model_name='screeningform',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('adhoc__isnull', False), ('entry__isnull', True)), models.Q(('adhoc__isnull', True), ('entry__isnull', False)), _connector='OR'), name='screening_for_one_review'),
         ),
         migrations.AddConstraint(
-            model_name="step",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("adhoc__isnull", False), ("annual__isnull", True)),
-                    models.Q(("adhoc__isnull", True), ("annual__isnull", False)),
-                    _connector="OR",
-                ),
-                name="step_of_one_review",
-            ),
+            model_name='step',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('adhoc__isnull', False), ('annual__isnull', True)), models.Q(('adhoc__isnull', True), ('annual__isnull', False)), _connector='OR'), name='step_of_one_review'),
         ),
         migrations.AddConstraint(
-            model_name="supervisionnote",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("adhoc__isnull", False), ("annual__isnull", True)),
-                    models.Q(("adhoc__isnull", True), ("annual__isnull", False)),
-                    _connector="OR",
-                ),
-                name="note_on_one_review",
-            ),
+            model_name='supervisionnote',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('adhoc__isnull', False), ('annual__isnull', True)), models.Q(('adhoc__isnull', True), ('annual__isnull', False)), _connector='OR'), name='note_on_one_review'),
         ),
         migrations.AddConstraint(
-            model_name="surveyform",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("adhoc__isnull", False), ("entry__isnull", True)),
-                    models.Q(("adhoc__isnull", True), ("entry__isnull", False)),
-                    _connector="OR",
-                ),
-                name="survey_for_one_review",
-            ),
+            model_name='surveyform',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('adhoc__isnull', False), ('entry__isnull', True)), models.Q(('adhoc__isnull', True), ('entry__isnull', False)), _connector='OR'), name='survey_for_one_review'),
         ),
         migrations.AddConstraint(
-            model_name="surveyform",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("score_a__isnull", False), ("declared_income__isnull", False), _connector="OR"
-                ),
-                name="survey_has_score_or_income",
-            ),
+            model_name='surveyform',
+            constraint=models.CheckConstraint(condition=models.Q(('score_a__isnull', False), ('declared_income__isnull', False), _connector='OR'), name='survey_has_score_or_income'),
         ),
         migrations.AddConstraint(
-            model_name="villagemeeting",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("present__gte", 1)), name="meeting_has_attendees"
-            ),
+            model_name='villagemeeting',
+            constraint=models.CheckConstraint(condition=models.Q(('present__gte', 1)), name='meeting_has_attendees'),
         ),
         migrations.AddConstraint(
-            model_name="villagemeeting",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("agreeing__lte", models.F("present"))),
-                name="meeting_agreeing_at_most_present",
-            ),
+            model_name='villagemeeting',
+            constraint=models.CheckConstraint(condition=models.Q(('agreeing__lte', models.F('present'))), name='meeting_agreeing_at_most_present'),
         ),
     ]

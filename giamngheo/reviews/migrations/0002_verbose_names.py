@@ -6,49 +6,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("reviews", "0001_initial"),
+        ('reviews', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="historicalsurveyform",
-            name="deprived_indicators",
-            field=models.JSONField(
-                blank=True, default=list, verbose_name="indicators found deprived"
-            ),
+            model_name='historicalsurveyform',
+            name='deprived_indicators',
+            field=models.JSONField(blank=True, default=list, verbose_name='indicators found deprived'),
         ),
         migrations.AlterField(
-            model_name="step",
-            name="action",
-            field=models.CharField(max_length=32, verbose_name="workflow action"),
+            model_name='step',
+            name='action',
+            field=models.CharField(max_length=32, verbose_name='workflow action'),
         ),
         migrations.AlterField(
-            model_name="step",
-            name="by",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="done by",
-            ),
+            model_name='step',
+            name='by',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='done by'),
         ),
         migrations.AlterField(
-            model_name="step",
-            name="from_state",
-            field=models.CharField(blank=True, max_length=20, verbose_name="from step"),
+            model_name='step',
+            name='from_state',
+            field=models.CharField(blank=True, max_length=20, verbose_name='from step'),
         ),
         migrations.AlterField(
-            model_name="step",
-            name="to_state",
-            field=models.CharField(max_length=20, verbose_name="to step"),
+            model_name='step',
+            name='to_state',
+            field=models.CharField(max_length=20, verbose_name='to step'),
         ),
         migrations.AlterField(
-            model_name="surveyform",
-            name="deprived_indicators",
-            field=models.JSONField(
-                blank=True, default=list, verbose_name="indicators found deprived"
-            ),
+            model_name='surveyform',
+            name='deprived_indicators',
+            field=models.JSONField(blank=True, default=list, verbose_name='indicators found deprived'),
         ),
     ]
