@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "giamngheo.assistance",
     "giamngheo.collaborators",
     "giamngheo.groups",
+    "giamngheo.inspections",
+    "giamngheo.outreach",
     "giamngheo.clubs",
     "giamngheo.reports",
     "giamngheo.api",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from giamngheo.core.periods import Period
 from giamngheo.core.tabular import read_rows
 from giamngheo.geo.models import Level, Unit
 
@@ -26,7 +27,6 @@ from .models import (
     Qualification,
     Sex,
 )
-from .periods import Period
 from .roster_import import COLUMNS, REQUIRED, import_roster
 from .services import (
     accept_report,

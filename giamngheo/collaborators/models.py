@@ -19,9 +19,13 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES, NAMES
+from giamngheo.core.periods import Period, PeriodKind
 
 from .duties import Duty
-from .periods import Period, PeriodKind
+
+# Collaborators report by the month and by the quarter, never by the year.
+REPORT_KINDS = (PeriodKind.MONTH, PeriodKind.QUARTER)
+REPORT_KIND_CHOICES = [(kind.value, kind.label) for kind in REPORT_KINDS]
 
 
 class MassOrganisation(models.TextChoices):
@@ -395,7 +399,7 @@ class PeriodReport(models.Model):
         on_delete=models.PROTECT,
         related_name="reports",
     )
-    period_kind = models.CharField(_("period"), max_length=8, choices=PeriodKind.choices)
+    period_kind = models.CharField(_("period"), max_length=8, choices=REPORT_KIND_CHOICES)
     period_start = models.DateField(_("period starts"))
     state = models.CharField(
         _("state"), max_length=16, choices=ReportState.choices, default=ReportState.DRAFT
@@ -461,7 +465,7 @@ class Evaluation(models.Model):
         on_delete=models.PROTECT,
         related_name="evaluations",
     )
-    period_kind = models.CharField(_("period"), max_length=8, choices=PeriodKind.choices)
+    period_kind = models.CharField(_("period"), max_length=8, choices=REPORT_KIND_CHOICES)
     period_start = models.DateField(_("period starts"))
     grade = models.CharField(_("grade"), max_length=16, choices=Grade.choices)
     comments = models.TextField(_("comments"), blank=True)

@@ -10,13 +10,16 @@ import datetime
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.apps import apps
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from giamngheo.accounts.capabilities import can_anywhere, capability
 from giamngheo.accounts.scoping import current_assignments, scoped, sees_everything, visible_units
 from giamngheo.core.ethnicity import MINORITY_CODES
+from giamngheo.core.periods import Period, PeriodKind
 from giamngheo.core.search import search
 from giamngheo.geo.models import Level, Unit
 
@@ -38,7 +41,6 @@ from .models import (
     Status,
     Training,
 )
-from .periods import Period, PeriodKind
 
 ONE_DECIMAL = Decimal("0.1")
 
@@ -141,6 +143,17 @@ def get_report(collaborator: Collaborator, period: Period) -> PeriodReport | Non
         .select_related("decided_by")
         .first()
     )
+
+
+def evaluation_notes(collaborator: Collaborator, period: Period) -> list:
+    """What other apps say about the collaborator's work in ``period``, for the office
+    grading it: each app names its reader as ``collaborator_evaluation_notes`` on its
+    AppConfig (inspections does), so this app depends on none of them."""
+    notes = []
+    for config in apps.get_app_configs():
+        if path := getattr(config, "collaborator_evaluation_notes", None):
+            notes += import_string(path)(collaborator, period)
+    return notes
 
 
 def get_evaluation(collaborator: Collaborator, period: Period) -> Evaluation | None:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from giamngheo.core import uploads
 from giamngheo.core.audit import audit, today
 from giamngheo.core.concurrency import save_with_version
+from giamngheo.core.periods import Period, PeriodKind
 from giamngheo.core.search import fold_parts
 from giamngheo.geo.models import Level
 
@@ -32,7 +33,6 @@ from .models import (
     Status,
     Training,
 )
-from .periods import Period, PeriodKind
 from .workflow import REPORTS
 
 ROSTER_FIELDS = (

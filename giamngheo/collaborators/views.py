@@ -14,9 +14,9 @@ from giamngheo.accounts.scoping import scoped
 from giamngheo.core.forms import done, form_page, initial_from_post, submit
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import id_param, year_param
+from giamngheo.core.periods import Period
 from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
-from giamngheo.groups.selectors import inspection_findings_for
 
 from . import selectors, services
 from .duties import duty_catalogue
@@ -31,13 +31,20 @@ from .forms import (
     SubmitReportForm,
     TrainingForm,
 )
-from .models import ALLOWED_ATTACHMENTS, Contract, Grade, MassOrganisation, ReportState, Status
-from .periods import Period
+from .models import (
+    ALLOWED_ATTACHMENTS,
+    REPORT_KINDS,
+    Contract,
+    Grade,
+    MassOrganisation,
+    ReportState,
+    Status,
+)
 
 
 def _period(slug: str) -> Period:
     try:
-        return Period.parse(slug)
+        return Period.parse(slug, REPORT_KINDS)
     except ValueError as exc:
         raise Http404 from exc
 
@@ -412,7 +419,7 @@ def _report_context(request, collaborator, period, **extra):
         "activities": selectors.period_activities(collaborator, period),
         "evaluation": evaluation,
         # Inspections that assessed this collaborator inform the office's grade (issue 9).
-        "inspection_notes": inspection_findings_for(collaborator, period),
+        "inspection_notes": selectors.evaluation_notes(collaborator, period),
         "can_submit": is_self and state in (ReportState.DRAFT, ReportState.RETURNED),
         "can_decide": is_office and state in (ReportState.SUBMITTED, ReportState.RESUBMITTED),
         "can_evaluate": is_office,

@@ -1,5 +1,4 @@
-"""Catalogues of the groups app: programmes, funding sources, support kinds, inspection
-subjects, audiences and sponsors, and who may do what.
+"""Catalogues of the groups app: programmes, funding sources and support kinds.
 
 Sources: the collaborators' third, fourth and sixth duties (Kon Tum Decision
 29/QĐ-UBND of 16/01/2017, summarised in shared/domain/collaborators.md) and the national
@@ -11,8 +10,6 @@ other headings changes this module, not the code that reads it.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from giamngheo.accounts.models import Role
 
 SOURCE = "Quyết định 90/QĐ-TTg ngày 18/01/2022; Quyết định 29/QĐ-UBND ngày 16/01/2017 (Kon Tum)"
 
@@ -52,76 +49,3 @@ class SupportKind(models.TextChoices):
     MATERIALS = "materials", _("Fertiliser, feed and materials")
     TRAINING = "training", _("Technical training")
     OTHER = "other", _("Other support")
-
-
-class InspectionLevel(models.TextChoices):
-    COMMUNE = "commune", _("Commune inspection team")
-    PROVINCE = "province", _("Province inspection team")
-
-
-class InspectionSubject(models.TextChoices):
-    """What an inspection looked at (duty 3: support delivered; duty 4: the rest)."""
-
-    SUPPORT = "support", _("Support delivered to households")
-    PROJECT = "project", _("A production-support project")
-    REVIEW = "review", _("The poverty review procedure")
-    COLLABORATOR = "collaborator", _("A collaborator's work")
-
-
-# Subjects that need the object inspected named.
-SUBJECT_NEEDS = {
-    InspectionSubject.SUPPORT: "project",
-    InspectionSubject.PROJECT: "project",
-    InspectionSubject.COLLABORATOR: "collaborator",
-}
-
-
-class Severity(models.TextChoices):
-    NOTE = "note", _("Observation")
-    SHORTCOMING = "shortcoming", _("Shortcoming to correct")
-    SERIOUS = "serious", _("Serious violation")
-
-
-class CollaboratorRating(models.TextChoices):
-    """An inspection's view of a collaborator's work: an input to the office's grade."""
-
-    GOOD = "good", _("Did the work well")
-    ADEQUATE = "adequate", _("Did the work")
-    POOR = "poor", _("Did not do the work properly")
-
-
-class Audience(models.TextChoices):
-    ASSOCIATION = "association", _("Members of a mass organisation")
-    VILLAGE = "village", _("Village meeting")
-    POOR_HOUSEHOLDS = "poor", _("Poor and near-poor households")
-    GROUP = "group", _("A self-managed group")
-    OFFICERS = "officers", _("Village and association officers")
-    PUBLIC = "public", _("General public")
-
-
-class ExampleKind(models.TextChoices):
-    ESCAPED = "escaped", _("Household that escaped poverty")
-    PRACTICE = "practice", _("Good practice")
-
-
-class SponsorKind(models.TextChoices):
-    ENTERPRISE = "enterprise", _("Enterprise")
-    ORGANISATION = "organisation", _("Organisation or association")
-    INDIVIDUAL = "individual", _("Individual sponsor")
-    MASS_ORGANISATION = "mass_organisation", _("Mass organisation")
-
-
-# Who may do what in this app. Reading follows scoping; the auditor only reads.
-RULES: dict[str, frozenset[str]] = {
-    # Collaborators advise groups (duty 3) and keep them with the commune officer.
-    "manage_groups": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR}),
-    # The rules are approved by a decision of the commune People's Committee.
-    "approve_rules": frozenset({Role.COMMUNE_LEADER, Role.COMMUNE_OFFICER}),
-    "inspect": frozenset(
-        {Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.MANAGING_OFFICE, Role.PROVINCE_STAFF}
-    ),
-    # "Report to the office in a template the office provides" (duty 4).
-    "define_reports": frozenset({Role.MANAGING_OFFICE}),
-    "fill_reports": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR, Role.MANAGING_OFFICE}),
-    "communicate": frozenset({Role.COMMUNE_OFFICER, Role.COLLABORATOR, Role.MANAGING_OFFICE}),
-}

@@ -1,35 +1,23 @@
-"""Scoped reads: every list, detail and export of the app starts from ``scoped``."""
+"""Scoped reads: every list, detail and export of the app starts from ``scoped``.
+
+The unit, household and collaborator choices here are also what the inspections and
+communication pages offer.
+"""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from giamngheo.accounts.scoping import current_assignments, scoped, sees_everything, visible_units
+from giamngheo.accounts.scoping import scoped, visible_units
 from giamngheo.collaborators.models import Collaborator
 from giamngheo.collaborators.models import Status as CollaboratorStatus
 from giamngheo.core.search import fold, search
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
 
-from . import measures
 from .catalogues import STATE_SOURCES
-from .models import (
-    CollaboratorAssessment,
-    Finding,
-    FindingState,
-    FollowUp,
-    GoodExample,
-    Inspection,
-    OutreachActivity,
-    PeriodicReport,
-    PolicyProposal,
-    ProductionProject,
-    ReportTemplate,
-    ResourceMobilisation,
-    SelfManagedGroup,
-    Support,
-)
+from .models import ProductionProject, SelfManagedGroup, Support
 from .services import ELIGIBLE_STATUSES
 
 # --- units ---------------------------------------------------------------------------------
@@ -44,15 +32,6 @@ def villages_for(user) -> QuerySet[Unit]:
         visible_units(user)
         .filter(level=Level.VILLAGE, is_active=True)
         .select_related("parent")
-        .order_by("path")
-    )
-
-
-def reporting_units_for(user) -> QuerySet[Unit]:
-    """Communes and provinces in the user's area: the units a periodic report is made for."""
-    return (
-        visible_units(user)
-        .filter(level__in=[Level.COMMUNE, Level.PROVINCE], is_active=True)
         .order_by("path")
     )
 
@@ -235,225 +214,6 @@ def project_detail(project: ProductionProject) -> dict:
 
 def replicable_projects(user) -> QuerySet[ProductionProject]:
     return projects_visible_to(user).order_by("name")
-
-
-# --- inspections -----------------------------------------------------------------------------
-
-
-def inspections_visible_to(user, *, query: str = "", subject: str = "") -> QuerySet[Inspection]:
-    qs = scoped(Inspection.objects.all(), user, via="commune")
-    if subject:
-        qs = qs.filter(subject=subject)
-    qs = search(qs, query)
-    return (
-        qs.select_related("commune", "project", "collaborator")
-        .annotate(
-            finding_count=Count("findings", distinct=True),
-            open_count=Count(
-                "findings", filter=Q(findings__state=FindingState.OPEN), distinct=True
-            ),
-        )
-        .order_by("-held_on", "-id")
-    )
-
-
-def get_inspection(user, pk: int) -> Inspection:
-    return get_object_or_404(
-        scoped(Inspection.objects.all(), user, via="commune").select_related(
-            "commune", "project__group", "collaborator", "recorded_by"
-        ),
-        pk=pk,
-    )
-
-
-def inspection_detail(inspection: Inspection) -> dict:
-    return {
-        "team": list(inspection.team.select_related("collaborator")),
-        "findings": list(
-            inspection.findings.select_related("household").prefetch_related(
-                Prefetch("follow_ups", queryset=FollowUp.objects.select_related("recorded_by"))
-            )
-        ),
-        "assessments": list(inspection.collaborator_assessments.select_related("collaborator")),
-    }
-
-
-def get_finding(user, pk: int) -> Finding:
-    return get_object_or_404(
-        scoped(Finding.objects.all(), user, via="inspection__commune").select_related(
-            "inspection__commune"
-        ),
-        pk=pk,
-    )
-
-
-@dataclass
-class InspectionNote:
-    """What one inspection said about a collaborator's work."""
-
-    inspection: Inspection
-    rating: str
-    rating_label: str
-    comments: str
-    findings: list
-
-
-def inspection_findings_for(collaborator: Collaborator, period) -> list[InspectionNote]:
-    """Inspections held in ``period`` (anything with ``start`` and ``end`` dates) that
-    assessed ``collaborator``, with the findings of those that inspected their work.
-
-    For the collaborators app's evaluation page: the office reads these before grading
-    the period. The caller has already scoped ``collaborator``.
-    """
-    assessments = (
-        CollaboratorAssessment.objects.filter(
-            collaborator=collaborator,
-            inspection__held_on__gte=period.start,
-            inspection__held_on__lte=period.end,
-        )
-        .select_related("inspection__commune")
-        .prefetch_related(
-            Prefetch(
-                "inspection__findings",
-                queryset=Finding.objects.order_by("id"),
-            )
-        )
-        .order_by("inspection__held_on", "pk")
-    )
-    notes = []
-    for a in assessments:
-        own_work = a.inspection.collaborator_id == collaborator.pk
-        notes.append(
-            InspectionNote(
-                inspection=a.inspection,
-                rating=a.rating,
-                rating_label=a.get_rating_display(),
-                comments=a.comments,
-                findings=list(a.inspection.findings.all()) if own_work else [],
-            )
-        )
-    return notes
-
-
-# --- periodic reports ------------------------------------------------------------------------
-
-
-def _ancestor_paths(user) -> set[str]:
-    """Paths of the user's role units and every unit above them."""
-    paths = set()
-    for a in current_assignments(user):
-        parts = a.unit.path.strip("/").split("/")
-        paths.update("/".join(parts[: i + 1]) + "/" for i in range(len(parts)))
-    return paths
-
-
-def templates_visible_to(user) -> QuerySet[ReportTemplate]:
-    """Templates of offices in the user's area and of the offices above it, whose
-    templates the units below report in."""
-    qs = ReportTemplate.objects.all()
-    if not sees_everything(user):
-        qs = qs.filter(
-            Q(office__in=visible_units(user).values("pk"))
-            | Q(office__path__in=_ancestor_paths(user))
-        )
-    return qs.select_related("office").annotate(field_count=Count("fields")).order_by("name")
-
-
-def get_template(user, pk: int) -> ReportTemplate:
-    return get_object_or_404(
-        templates_visible_to(user).prefetch_related("fields"),
-        pk=pk,
-    )
-
-
-def template_lines(template: ReportTemplate) -> list[tuple]:
-    """(field, label) in order; a measure's label comes from the catalogue."""
-    return [
-        (f, f.label or (m.label if (m := measures.MEASURES.get(f.measure)) else f.measure))
-        for f in template.fields.all()
-    ]
-
-
-def get_report(template: ReportTemplate, unit: Unit, period) -> PeriodicReport | None:
-    return PeriodicReport.objects.filter(
-        template=template, unit=unit, period_start=period.start
-    ).first()
-
-
-@dataclass
-class ReportLine:
-    position: int
-    field_id: int
-    label: str
-    unit: str
-    value: object
-    is_text: bool
-    is_money: bool = False
-
-
-def report_lines(template: ReportTemplate, unit: Unit, period, report=None) -> list[ReportLine]:
-    """The template's lines for the unit and period, measures computed from the data."""
-    figures = measures.compute(unit, period)
-    texts = report.texts if report is not None else {}
-    lines = []
-    for f in template.fields.all():
-        if f.is_text:
-            lines.append(ReportLine(f.position, f.pk, f.label, "", texts.get(str(f.pk), ""), True))
-        else:
-            measure = measures.MEASURES.get(f.measure)
-            if measure is None:
-                continue
-            lines.append(
-                ReportLine(
-                    f.position,
-                    f.pk,
-                    f.label or str(measure.label),
-                    str(measure.unit),
-                    figures[f.measure],
-                    False,
-                    measure.is_money,
-                )
-            )
-    return lines
-
-
-# --- communication -------------------------------------------------------------------------
-
-
-def outreach_visible_to(user) -> QuerySet[OutreachActivity]:
-    return (
-        scoped(OutreachActivity.objects.all(), user, via="commune")
-        .select_related("commune", "village", "presenter")
-        .order_by("-held_on", "-id")
-    )
-
-
-def examples_visible_to(user) -> QuerySet[GoodExample]:
-    return (
-        scoped(GoodExample.objects.all(), user, via="commune")
-        .select_related("commune", "household")
-        .order_by("-recorded_on", "-id")
-    )
-
-
-def get_example(user, pk: int) -> GoodExample:
-    return get_object_or_404(examples_visible_to(user), pk=pk)
-
-
-def resources_visible_to(user) -> QuerySet[ResourceMobilisation]:
-    return (
-        scoped(ResourceMobilisation.objects.all(), user, via="commune")
-        .select_related("commune", "project")
-        .order_by("-received_on", "-id")
-    )
-
-
-def proposals_visible_to(user) -> QuerySet[PolicyProposal]:
-    return (
-        scoped(PolicyProposal.objects.all(), user, via="commune")
-        .select_related("commune")
-        .order_by("-proposed_on", "-id")
-    )
 
 
 def group_households(group: SelfManagedGroup) -> QuerySet[Household]:

@@ -14,8 +14,8 @@ from giamngheo.collaborators.models import (
     Qualification,
     Sex,
 )
-from giamngheo.collaborators.periods import Period
 from giamngheo.collaborators.services import register_collaborator, sign_contract
+from giamngheo.core.periods import Period
 from giamngheo.geo.models import Level, Unit
 
 _numbers = itertools.count(1)

@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 
 from giamngheo.accounts.models import Role, RoleAssignment, User
 from giamngheo.collaborators.models import AllowanceRate
-from giamngheo.collaborators.periods import Period
 from giamngheo.collaborators.selectors import allowance_sheet
 from giamngheo.collaborators.services import terminate_contract
+from giamngheo.core.periods import Period
 from giamngheo.geo.models import Level, Unit
 
 pytestmark = pytest.mark.django_db

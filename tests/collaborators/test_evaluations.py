@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from giamngheo.collaborators.models import Evaluation, Grade
-from giamngheo.collaborators.periods import Period
 from giamngheo.collaborators.services import evaluate
 from giamngheo.core.history import history_entries
+from giamngheo.core.periods import Period
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from giamngheo.groups.models import CollaboratorAssessment
+from giamngheo.inspections.models import CollaboratorAssessment
 
 pytestmark = pytest.mark.django_db
 

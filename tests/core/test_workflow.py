@@ -13,8 +13,8 @@ from giamngheo.assistance.models import HelpRequest, RequestState, RequestStep
 from giamngheo.assistance.workflow import WORKFLOW
 from giamngheo.collaborators import services as collaborators
 from giamngheo.collaborators.models import Collaborator
-from giamngheo.collaborators.periods import Period
 from giamngheo.core.concurrency import EditConflict
+from giamngheo.core.periods import Period
 from giamngheo.core.workflow import Attempt, Transition, Workflow
 from giamngheo.households.models import Household
 

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from giamngheo.collaborators.models import Activity, Evaluation, PeriodReport
-from giamngheo.collaborators.periods import Period
+from giamngheo.core.periods import Period
 from giamngheo.households.models import Household
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -11,11 +11,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from giamngheo.groups.demo import TEMPLATE_NAME
-from giamngheo.groups.models import Finding, ProductionProject, SelfManagedGroup, Support
-from giamngheo.groups.periods import PeriodKind, ReportPeriod
+from giamngheo.core.periods import Period, PeriodKind
+from giamngheo.groups.models import ProductionProject, SelfManagedGroup, Support
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
 from giamngheo.households.services import record_status
+from giamngheo.inspections.models import Finding
+from giamngheo.reports.demo import TEMPLATE_NAME
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -129,7 +130,7 @@ def test_officer_forms_a_group_supports_it_inspects_and_exports_the_report(
     assert Finding.objects.get(inspection__project=project).state == "closed"
 
     # 6. The quarter's report in the office's template, exported to .xlsx.
-    quarter = ReportPeriod.of(PeriodKind.QUARTER, timezone.localdate())
+    quarter = Period.of(PeriodKind.QUARTER, timezone.localdate())
     page.get_by_role("link", name="Báo cáo định kỳ").click()
     page.get_by_role("link", name=TEMPLATE_NAME).click()
     page.locator("#id_unit").select_option(label="Xã Măng Đen")

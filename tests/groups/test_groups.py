@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from giamngheo.core.history import history_entries
@@ -167,3 +167,21 @@ def test_a_village_of_another_commune_is_refused(make_group, demo):
     with pytest.raises(ValidationError) as exc:
         make_group(village=village)
     assert "village" in exc.value.error_dict
+
+
+def test_a_step_out_of_order_reads_the_shared_refusal(active_group, leader, officer):
+    """Group steps go through core.workflow: the sentence every workflow refuses with."""
+    with pytest.raises(ValidationError) as exc:
+        services.approve_rules(
+            group=active_group, decision_no="13/QĐ-UBND", approved_on=D(2026, 2, 11), by=leader
+        )
+    assert exc.value.messages == [
+        "Lúc này không thể “Phê duyệt quy chế”: hồ sơ đang ở bước “Đang hoạt động: quy chế đã "
+        "được phê duyệt”."
+    ]
+    with pytest.raises(PermissionDenied):  # the commune leader approves rules, not manages groups
+        services.dissolve_group(group=active_group, on=D(2026, 3, 1), by=leader, reason="Tan")
+    group = services.dissolve_group(group=active_group, on=D(2026, 3, 1), by=officer, reason="Tan")
+    assert (
+        group.state == GroupState.DISSOLVED and group.history.first().history_change_reason == "Tan"
+    )

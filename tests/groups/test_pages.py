@@ -7,13 +7,10 @@ import pytest
 from django.urls import reverse
 
 from giamngheo.groups import services
-from giamngheo.groups.catalogues import (
-    FundingSource,
-    InspectionLevel,
-    InspectionSubject,
-    SupportKind,
-)
+from giamngheo.groups.catalogues import FundingSource, SupportKind
 from giamngheo.groups.models import SelfManagedGroup
+from giamngheo.inspections import services as inspection_services
+from giamngheo.inspections.catalogues import InspectionLevel, InspectionSubject
 
 D = datetime.date
 
@@ -26,7 +23,7 @@ def busy(committed, eligible, officer, mangden, make_group):
                              delivered_on=D(2026, 4, 1), by=officer)  # fmt: skip
     for i in range(4):
         make_group(name=f"Nhóm {i}", households=eligible[:3])
-        services.record_inspection(commune=mangden, level=InspectionLevel.COMMUNE,
+        inspection_services.record_inspection(commune=mangden, level=InspectionLevel.COMMUNE,
                                    subject=InspectionSubject.SUPPORT, project=committed,
                                    held_on=D(2026, 9, i + 1), leader_name="Trưởng đoàn", by=officer)  # fmt: skip
     return committed
@@ -36,8 +33,8 @@ def test_lists_take_a_bounded_number_of_queries(
     busy, login, officer, django_assert_max_num_queries
 ):
     client = login(officer)
-    for name in ("groups:home", "groups:project_list", "groups:inspection_list", "groups:communication",
-                 "groups:template_list"):  # fmt: skip
+    for name in ("groups:home", "groups:project_list", "inspections:inspection_list", "outreach:communication",
+                 "periodic:template_list"):  # fmt: skip
         with django_assert_max_num_queries(14):
             assert client.get(reverse(name)).status_code == 200, name
 
@@ -48,13 +45,13 @@ def test_detail_pages_render(busy, login, officer):
     for url in (
         reverse("groups:group_detail", args=[busy.group_id]),
         reverse("groups:project_detail", args=[busy.pk]),
-        reverse("groups:inspection_detail", args=[inspection.pk]),
+        reverse("inspections:inspection_detail", args=[inspection.pk]),
         reverse("groups:group_add"),
-        reverse("groups:inspection_add"),
-        reverse("groups:outreach_add"),
-        reverse("groups:example_add"),
-        reverse("groups:resource_add"),
-        reverse("groups:proposal_add"),
+        reverse("inspections:inspection_add"),
+        reverse("outreach:outreach_add"),
+        reverse("outreach:example_add"),
+        reverse("outreach:resource_add"),
+        reverse("outreach:proposal_add"),
     ):
         assert client.get(url).status_code == 200, url
 
@@ -71,6 +68,21 @@ def test_a_refused_group_comes_back_with_the_input_and_the_reason(
     page = response.content.decode()
     assert not_eligible.code in page and 'value="Nhóm thử"' in page and "Nuôi gà" in page
     assert not SelfManagedGroup.objects.filter(name="Nhóm thử").exists()
+
+
+def test_an_edit_conflict_answers_409_and_keeps_what_was_typed(make_group, login, officer):
+    group = make_group()
+    opened = group.version
+    services.update_group(group=group, version=opened, by=officer, name="Đổi trước")
+    response = login(officer).post(
+        reverse("groups:group_edit", args=[group.pk]),
+        {"name": "Tên tôi gõ", "purpose": "Mục đích mới", "version": opened, "reason": "Sửa"},
+    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert 'value="Tên tôi gõ"' in page and "Mục đích mới" in page
+    group.refresh_from_db()
+    assert group.name == "Đổi trước"
 
 
 def test_a_province_user_chooses_the_commune_first(login, demo):
