@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
 
 from .catalogues import (
@@ -159,7 +160,7 @@ class ProjectForm(forms.Form):
 
 class FundingForm(forms.Form):
     source = forms.ChoiceField(label=_("Source"), choices=FundingSource.choices)
-    amount = forms.IntegerField(label=_("Amount (đồng)"), min_value=1)
+    amount = MoneyField(label=_("Amount (đồng)"), min_value=1)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
@@ -171,7 +172,7 @@ class SupportForm(forms.Form):
     )
     quantity = forms.DecimalField(label=_("Quantity"), required=False, min_value=0)
     unit_of_measure = forms.CharField(label=_("Unit"), max_length=30, required=False)
-    value = forms.IntegerField(label=_("Value (đồng)"), min_value=0)
+    value = MoneyField(label=_("Value (đồng)"))
     source = forms.ChoiceField(label=_("Paid from"), choices=FundingSource.choices)
     delivered_on = _date(
         _("Delivered on"), required=False, help_text=_("Empty while only planned.")
@@ -372,9 +373,9 @@ class ResourceForm(forms.Form):
     sponsor = forms.CharField(label=_("Sponsor"), max_length=255)
     sponsor_kind = forms.ChoiceField(label=_("Kind of sponsor"), choices=SponsorKind.choices)
     received_on = _date(_("Received on"))
-    cash = forms.IntegerField(label=_("Cash (đồng)"), min_value=0, required=False)
+    cash = MoneyField(label=_("Cash (đồng)"), required=False)
     in_kind = forms.CharField(label=_("In kind"), max_length=255, required=False)
-    in_kind_value = forms.IntegerField(label=_("Value in kind (đồng)"), min_value=0, required=False)
+    in_kind_value = MoneyField(label=_("Value in kind (đồng)"), required=False)
     project = _choice(_("For the project"), None, required=False)
 
     def __init__(self, *args, communes=None, projects=None, **kwargs):

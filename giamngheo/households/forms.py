@@ -52,7 +52,6 @@ class HouseholdForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = villages if villages is not None else Unit.objects.none()
         self.fields["village"].label_from_instance = lambda u: f"{u.name} — {u.parent.name}"
-        self.fields["income_per_capita"].widget.attrs.update(min=0, step=1000, inputmode="numeric")
         self.fields["floor_area_m2"].widget.attrs.update(min=0, step="0.1", inputmode="decimal")
         _tristate(self)
 
