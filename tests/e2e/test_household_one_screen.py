@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 FAMILY = [
     ("Rơ Châm Thử", "Chủ hộ", "Nam", "01/02/1980", "062080991701"),
     ("Y Thử", "Vợ/chồng", "Nữ", "03/04/1982", "062182991702"),
-    ("Rơ Châm Con", "Con", "Nam", "05/06/2012", ""),
+    ("Rơ Châm Con", "Con", "Nam", "05/06/2014", ""),
     ("Y Út", "Con", "Nữ", "07/08/2016", ""),
 ]
 

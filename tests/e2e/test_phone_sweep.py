@@ -81,6 +81,11 @@ def _sweep_role(live_server, browser, password, username, axe_source):
     page = context.new_page()
     page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
     problems = []
+    # the check itself sees a page made too wide on purpose
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<div id=wide>x</div>')")
+    page.evaluate("document.getElementById('wide').setAttribute('style', 'width:600px')")
+    assert page.evaluate(OVERFLOW), "the overflow check missed a 600 px element"
+    page.reload()
     _check(page, username, "login", axe_source, problems, home=True)
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
