@@ -84,3 +84,13 @@ def test_the_form_keeps_what_was_typed_when_refused_and_shows_a_saved_amount_gro
 def test_a_negative_amount_is_refused():
     form = LossForm({"loss": "-500"})
     assert not form.is_valid()
+
+
+def test_years_render_plain_and_counts_group_only_when_asked():
+    from django.template import Context, Template
+
+    template = Template("{% load giamngheo %}{{ year }} {{ n|so }} {{ a|dong }}")
+    with translation.override("vi"):
+        assert template.render(Context({"year": 2026, "n": 12345, "a": 30_000_000})) == (
+            "2026 12.345 30.000.000 đ"
+        )
