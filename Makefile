@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/giamngheo
 
-.PHONY: install sysdeps run serve test test-postgres bench lint format messages production-smoke deploy
+.PHONY: install sysdeps axe run serve test test-postgres bench lint format messages production-smoke deploy
 
 install: $(VENV)/.installed
 
@@ -56,11 +56,18 @@ production-smoke: install sysdeps
 deploy:
 	$(SUDO) deploy/install.sh
 
-test: install sysdeps
+# axe-core (npm, pinned in tests/e2e/axe/package.json) for the browser tests' accessibility sweep.
+AXE := tests/e2e/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json
+	npm ci --prefix tests/e2e/axe --no-audit --no-fund --silent
+	touch $@
+
+test: install sysdeps $(AXE)
 	$(BIN)/python -m pytest
 
 # The same suite on PostgreSQL (pytest-django creates a fresh test_giamngheo database).
-test-postgres: install sysdeps
+test-postgres: install sysdeps $(AXE)
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest --create-db
 
 bench: install

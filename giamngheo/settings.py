@@ -213,7 +213,9 @@ LOCALE_PATHS = []
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Not on: it grouped every integer, years included ("2.026"). Money is grouped by the
+# `dong` filter and the money field; counts that need grouping say so (`|so`).
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["giamngheo.formats"]
 
 STATIC_URL = "static/"

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.core.audit import today
+from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
 
 from .catalogues import InformChannel, NeedKind, ShockKind
@@ -40,9 +41,7 @@ class ShockForm(forms.Form):
     description = forms.CharField(
         label=_("What happened"), widget=forms.Textarea(attrs={"rows": 4})
     )
-    estimated_loss = forms.IntegerField(
-        label=_("Estimated loss (đồng)"), min_value=0, required=False
-    )
+    estimated_loss = MoneyField(label=_("Estimated loss (đồng)"), required=False)
 
 
 class StepForm(forms.Form):

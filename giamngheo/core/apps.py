@@ -11,5 +11,7 @@ class CoreConfig(AppConfig):
         from django_tasks.signals import task_finished
 
         from .exports import record_failed_export
+        from .money import use_money_fields
 
         task_finished.connect(record_failed_export, dispatch_uid="core.record_failed_export")
+        use_money_fields()

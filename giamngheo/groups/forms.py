@@ -7,6 +7,7 @@ periodic report forms too.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
 
 from .catalogues import FundingSource, Programme, SupportKind
@@ -150,7 +151,7 @@ class ProjectForm(forms.Form):
 
 class FundingForm(forms.Form):
     source = forms.ChoiceField(label=_("Source"), choices=FundingSource.choices)
-    amount = forms.IntegerField(label=_("Amount (đồng)"), min_value=1)
+    amount = MoneyField(label=_("Amount (đồng)"), min_value=1)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
@@ -162,7 +163,7 @@ class SupportForm(forms.Form):
     )
     quantity = forms.DecimalField(label=_("Quantity"), required=False, min_value=0)
     unit_of_measure = forms.CharField(label=_("Unit"), max_length=30, required=False)
-    value = forms.IntegerField(label=_("Value (đồng)"), min_value=0)
+    value = MoneyField(label=_("Value (đồng)"))
     source = forms.ChoiceField(label=_("Paid from"), choices=FundingSource.choices)
     delivered_on = date_field(
         _("Delivered on"), required=False, help_text=_("Empty while only planned.")

@@ -52,9 +52,17 @@ class HouseholdForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["village"].queryset = villages if villages is not None else Unit.objects.none()
         self.fields["village"].label_from_instance = lambda u: f"{u.name} — {u.parent.name}"
-        self.fields["income_per_capita"].widget.attrs.update(min=0, step=1000, inputmode="numeric")
         self.fields["floor_area_m2"].widget.attrs.update(min=0, step="0.1", inputmode="decimal")
         _tristate(self)
+
+    def sections(self):
+        """(title, bound fields, open) of the page's folding sections; the first stays open,
+        and so does any section holding an error."""
+        return [
+            (title, fields, index == 0 or any(f.errors for f in fields))
+            for index, (title, names) in enumerate(HOUSEHOLD_SECTIONS)
+            for fields in [[self[name] for name in names if name in self.fields]]
+        ]
 
     def clean_income_per_capita(self):
         value = self.cleaned_data.get("income_per_capita")
@@ -105,6 +113,16 @@ class MemberForm(forms.ModelForm):
             }
         _tristate(self)
 
+    def essentials(self):
+        return [self[n] for n in MEMBER_ESSENTIALS if n in self.fields and n != "DELETE"]
+
+    def details(self):
+        """The survey facts folded under the member's essentials."""
+        return [f for f in self.visible_fields() if f.name not in MEMBER_ESSENTIALS]
+
+    def details_open(self) -> bool:
+        return any(f.errors for f in self.details())
+
     def _get_validation_exclusions(self):
         # A taken citizen ID is reported by services.validate_members, which names the
         # person only inside the user's area; the model's unique constraint would show the
@@ -112,9 +130,27 @@ class MemberForm(forms.ModelForm):
         return super()._get_validation_exclusions() | {"citizen_id"}
 
 
+# Members are added in place (``add_member`` or the page's script), so no blank slot is sent.
 MemberFormSet = forms.inlineformset_factory(
-    Household, Member, form=MemberForm, extra=1, can_delete=True, min_num=1, validate_min=True
+    Household, Member, form=MemberForm, extra=0, can_delete=True, min_num=1, validate_min=True
 )
+
+# What a phone shows open; the rest folds into sections (``<details>``) opened on demand.
+MEMBER_ESSENTIALS = (
+    "full_name", "relation", "sex", "date_of_birth", "birth_year", "ethnicity", "citizen_id",
+    "citizen_id_masked", "DELETE",
+)  # fmt: skip
+HOUSEHOLD_SECTIONS = (
+    (_("Household"), ("village", "address", "phone", "income_per_capita", "policy_groups")),
+    (_("Housing, water, sanitation"), (
+        "has_house", "housing_type", "walls_durable", "frame_durable", "roof_durable",
+        "floor_area_m2", "water_source", "latrine_type", "waste_handling",
+    )),
+    (_("Access to information"), (
+        "any_member_uses_telephone", "any_member_uses_internet", "has_television", "has_radio",
+        "has_computer", "has_phone", "has_tablet", "hears_public_loudspeaker",
+    )),
+)  # fmt: skip
 
 
 class HouseholdFilter(django_filters.FilterSet):

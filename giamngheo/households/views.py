@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ from . import importer, services
 from .assessment import CATEGORY_LABELS, assess, standard_in_force
 from .exports import HOUSEHOLDS
 from .forms import HouseholdForm, MemberFormSet
-from .models import Household, ImportJob, PolicyGroup
+from .models import Household, ImportJob, PolicyGroup, Relation
 from .selectors import (
     assessment_changes,
     household_detail,
@@ -177,21 +178,24 @@ def _edit(request, household=None):
             "version": household.version,
             "policy_groups": [t.group for t in household.policy_tags.all()],
         }
-    form = HouseholdForm(
-        request.POST or None, instance=household, villages=village_qs, initial=initial
-    )
+    adding = "add_member" in request.POST
+    data = _with_one_more_member(request.POST) if adding else (request.POST or None)
+    form = HouseholdForm(data, instance=household, villages=village_qs, initial=initial)
     formset = MemberFormSet(
-        request.POST or None,
+        data,
         instance=household or Household(),
         prefix="members",
+        initial=[{"relation": Relation.HEAD}] if household is None else None,
         form_kwargs={
             "show_citizen_id": household is None
             or sees_full_citizen_id(request.user, household.commune)
         },
     )
+    if adding:
+        _quiet(form, formset)
     conflict = duplicates = None
     member_problems = {}
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    if request.method == "POST" and not adding and form.is_valid() and formset.is_valid():
         members = _members_from(formset)
         data = {name: form.cleaned_data.get(name) for name in services.HOUSEHOLD_FIELDS}
         for key in (
@@ -258,6 +262,26 @@ def _edit(request, household=None):
         },
         status=status,
     )
+
+
+def _with_one_more_member(post):
+    """The posted data with one more member slot: the "add a member" button without script."""
+    data = post.copy()
+    total = data.get("members-TOTAL_FORMS", "")
+    data["members-TOTAL_FORMS"] = str(int(total) + 1 if total.isdigit() else 1)
+    return data
+
+
+def _quiet(form, formset):
+    """Show what was typed without judging it yet: a half-filled household is not an error
+    when the user only asked for one more member slot."""
+    form._errors = ErrorDict()
+    formset._non_form_errors = ErrorList()
+    formset._errors = []
+    for member_form in formset.forms:
+        member_form._errors = ErrorDict()
+    if formset.forms:
+        formset.forms[-1].fields["full_name"].widget.attrs["autofocus"] = True
 
 
 def _member_form(formset, members, index):

@@ -4,6 +4,7 @@ services."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.money import MoneyField
 from giamngheo.groups.forms import HouseholdChoice, choice_field, date_field, text_field
 
 from .catalogues import Audience, ExampleKind, SponsorKind
@@ -60,9 +61,9 @@ class ResourceForm(forms.Form):
     sponsor = forms.CharField(label=_("Sponsor"), max_length=255)
     sponsor_kind = forms.ChoiceField(label=_("Kind of sponsor"), choices=SponsorKind.choices)
     received_on = date_field(_("Received on"))
-    cash = forms.IntegerField(label=_("Cash (đồng)"), min_value=0, required=False)
+    cash = MoneyField(label=_("Cash (đồng)"), required=False)
     in_kind = forms.CharField(label=_("In kind"), max_length=255, required=False)
-    in_kind_value = forms.IntegerField(label=_("Value in kind (đồng)"), min_value=0, required=False)
+    in_kind_value = MoneyField(label=_("Value in kind (đồng)"), required=False)
     project = choice_field(_("For the project"), None, required=False)
 
     def __init__(self, *args, communes=None, projects=None, **kwargs):

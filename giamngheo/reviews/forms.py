@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
 from giamngheo.poverty import standard_by_code
 
@@ -57,9 +58,7 @@ class SurveyEntryForm(VersionMixin):
     score_a = forms.IntegerField(
         label=_("Score A from the survey form"), required=False, min_value=0
     )
-    declared_income = forms.IntegerField(
-        label=_("Income per person per month (đồng)"), required=False, min_value=0
-    )
+    declared_income = MoneyField(label=_("Income per person per month (đồng)"), required=False)
     deprived_indicators = forms.MultipleChoiceField(
         label=_("Survey form (phiếu B): deprived indicators"),
         required=False,
