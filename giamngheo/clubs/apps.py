@@ -7,3 +7,4 @@ class ClubsConfig(AppConfig):
     label = "clubs"
     verbose_name = _("Poverty-reduction clubs")
     nav_items = [("clubs:club_list", _("Clubs"))]
+    todo_providers = ["giamngheo.clubs.todos.overdue_meetings"]

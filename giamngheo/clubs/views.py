@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from giamngheo.accounts.scoping import can, get_scoped_or_404, require
+from giamngheo.accounts.scoping import can, can_anywhere, get_scoped_or_404, require
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
@@ -55,6 +55,14 @@ def _managed_meeting(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     require(request.user, CAPABILITY, meeting.club.unit)
     return meeting
+
+
+def _refuse_unless_manager(request):
+    """Refuse before the form is filled in, not after (the same check as the menu's button)."""
+    if not can_anywhere(request.user, CAPABILITY):
+        raise PermissionDenied(
+            _("Only club officers and the commune or managing office run clubs.")
+        )
 
 
 def _unit_param(request):
@@ -134,6 +142,7 @@ def club_export(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def club_create(request):
+    _refuse_unless_manager(request)
     within = _unit_param(request)
     units = selectors.units_for_new_club(request.user, within)
     form = ClubForm(request.POST or None, units=units)
@@ -564,6 +573,7 @@ def statistics(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_set(request):
+    _refuse_unless_manager(request)
     units = selectors.units_for_new_club(request.user).exclude(level="village")
     form = PlanForm(request.POST or None, units=units, initial={"year": _year(request)})
     if request.method == "POST" and form.is_valid():

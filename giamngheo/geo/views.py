@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from giamngheo.accounts.scoping import can, get_scoped_or_404, require
+from giamngheo.accounts.scoping import can, get_scoped_or_404, require, scoped
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
@@ -59,6 +59,10 @@ def unit_detail(request, code):
     )
     context = {
         "unit": unit,
+        # The unit above is linked only when the reader may open it (a commune's province is
+        # outside a commune officer's area, and a link to it would be a 404).
+        "parent_visible": unit.parent_id is not None
+        and scoped(Unit.objects.filter(pk=unit.parent_id), request.user, None).exists(),
         "history": history_entries(unit),
         "can_manage": can(request.user, "manage_units", unit),
     }

@@ -7,3 +7,4 @@ class ReviewsConfig(AppConfig):
     label = "reviews"
     verbose_name = _("Poverty reviews")
     nav_items = [("reviews:review_list", _("Reviews"))]
+    todo_providers = ["giamngheo.reviews.todos.reviews_waiting"]
