@@ -24,6 +24,7 @@ from giamngheo.geo.models import Unit
 
 from . import selectors, services
 from .catalogues import MAX_MEMBERS, ClubLevel
+from .force import current_members_in, members_force
 from .forms import (
     CancelForm,
     ClubEditForm,
@@ -563,11 +564,40 @@ def statistics(request):
     year = _year(request)
     unit = _unit_param(request)
     stats = selectors.club_statistics(request.user, year=year, unit=unit)
+    force = members_force(request.user, unit)
     return render(
         request,
         "clubs/statistics.html",
-        {"stats": stats, "unit": unit, "levels": ClubLevel.choices},
+        {"stats": stats, "force": force, "unit": unit, "levels": ClubLevel.choices},
     )
+
+
+@login_required
+def member_export(request):
+    """Current individual members with sex and ethnicity (no phone: not needed for counts)."""
+    members = current_members_in(request.user, _unit_param(request)).select_related("club__unit")
+    rows = (
+        (
+            m.club.name,
+            m.club.unit.name,
+            m.full_name,
+            m.get_sex_display(),
+            m.ethnicity_name,
+            m.organisation,
+            m.joined_on,
+        )
+        for m in members.order_by("club__unit__path", "club__name", "full_name")
+    )
+    headers = [
+        _("Club"),
+        _("Unit covered"),
+        _("Full name"),
+        _("Sex"),
+        _("Ethnicity"),
+        _("Organisation or position"),
+        _("Joined on"),
+    ]
+    return xlsx_response("thanh-vien-cau-lac-bo.xlsx", headers, rows, sheet_title=_("Members"))
 
 
 @login_required

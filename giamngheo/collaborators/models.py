@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES, NAMES
+from giamngheo.core.sex import Sex
 
 from .duties import Duty
 from .periods import Period, PeriodKind
@@ -34,11 +35,6 @@ class MassOrganisation(models.TextChoices):
     RED_CROSS = "red_cross", _("Red Cross")
     AGENT_ORANGE = "agent_orange", _("Association of Agent Orange/Dioxin Victims")
     NONE = "none", _("No mass organisation")
-
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
 
 
 class Qualification(models.TextChoices):

@@ -10,11 +10,12 @@ from giamngheo.accounts.scoping import can, get_scoped_or_404, require, scoped
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.import_templates import TemplateColumn, template_response
 from giamngheo.core.tabular import RowErrors, read_rows, xlsx_response
 
 from . import services
 from .forms import CommuneAreaForm, VillageForm, VillageImportForm
-from .models import Kind, Level, Unit
+from .models import VILLAGE_KINDS, Kind, Level, Unit
 from .selectors import communes_visible_to, villages_of
 
 VILLAGE_COLUMNS = {"name": "Tên thôn", "kind": "Loại"}
@@ -210,9 +211,12 @@ def village_template(request, code):
         Unit.objects.filter(level=Level.COMMUNE), request.user, None, code=code
     )
     example = [("Thôn 1", Kind.HAMLET.label), ("Tổ dân phố 2", Kind.RESIDENTIAL_GROUP.label)]
-    return xlsx_response(
-        f"mau-nhap-thon-{commune.code}.xlsx",
-        list(VILLAGE_COLUMNS.values()),
-        example,
-        sheet_title="Thon",
+    columns = [
+        TemplateColumn(VILLAGE_COLUMNS["name"], required=True),
+        TemplateColumn(
+            VILLAGE_COLUMNS["kind"], tuple(str(k.label) for k in VILLAGE_KINDS), required=True
+        ),
+    ]
+    return template_response(
+        f"mau-nhap-thon-{commune.code}.xlsx", columns, example, data_title=_("Villages")
     )
