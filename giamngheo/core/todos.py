@@ -1,14 +1,16 @@
 """To-dos: what waits for the signed-in user, from every app, on the home page and in the menu.
 
 Apps contribute providers through ``todo_providers`` on their AppConfig: functions taking the
-user and returning ``Todo`` items (each runs a few bounded queries; the menu count runs them on
-every page, lazily).
+user and returning ``Todo`` items, each running a few bounded queries.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.utils.functional import SimpleLazyObject
+from django.views.decorators.cache import never_cache
 
 from .contributions import collected
 
@@ -31,7 +33,14 @@ def todos_for(user) -> list[Todo]:
 
 
 def todos(request):
-    """Context processor: ``todos`` (lazy list) and ``todo_count`` for the menu."""
+    """Context processor: ``todos``, a lazy list (queried only by the page that shows it)."""
     user = getattr(request, "user", None)
-    items = SimpleLazyObject(lambda: todos_for(user))
-    return {"todos": items, "todo_count": SimpleLazyObject(lambda: len(items))}
+    return {"todos": SimpleLazyObject(lambda: todos_for(user))}
+
+
+@login_required
+@never_cache
+def todo_count(request):
+    """The menu's count, fetched by ``core/todos.js`` after the page has loaded, so that no page
+    waits for every app's to-do queries (the home page lists them itself)."""
+    return JsonResponse({"count": len(todos_for(request.user))})

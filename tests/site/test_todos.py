@@ -66,7 +66,8 @@ def test_a_past_planned_meeting_is_an_overdue_to_do_of_the_club_officer(demo, lo
     home = client.get("/").content.decode()
     assert 'id="todos"' in home and club.name in home
     count = len(todos_for(officer))
-    assert f'<span class="count">{count}</span>' in home  # on the home page
+    assert f'<span class="count">{count}</span>' in home
     assert 'id="todo-menu"' in home
+    assert client.get(reverse("core:todo_count")).json() == {"count": count}
     detail = client.get(reverse("clubs:club_detail", args=[club.pk])).content.decode()
     assert "badge overdue" in detail
