@@ -60,7 +60,10 @@ def test_what_was_typed_survives_an_ended_session_and_a_withdrawn_role(
     page.get_by_role("link", name="Câu lạc bộ").first.click()
     page.get_by_role("link", name="Thành lập câu lạc bộ").click()
     page.get_by_label("Tên câu lạc bộ").fill(CLUB)
+    page.get_by_label("Cấp *", exact=True).select_option("commune")
+    page.get_by_label("Địa bàn").select_option(label="Phường Cẩm Thành")
     page.get_by_label("Số quyết định thành lập").fill("77/QĐ-UBND")
+    page.get_by_label("Ngày quyết định").fill("2026-01-10")
 
     # The session ends (cookies gone) before sending: the CSRF refusal keeps the values ...
     context.clear_cookies()
@@ -77,6 +80,7 @@ def test_what_was_typed_survives_an_ended_session_and_a_withdrawn_role(
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_label("Tên câu lạc bộ")).to_have_value(CLUB)
     expect(page.get_by_label("Số quyết định thành lập")).to_have_value("77/QĐ-UBND")
+    expect(page.get_by_label("Địa bàn")).to_have_value(str(Unit.objects.get(code="21025").pk))
     expect(page.locator(".draft-restored")).to_be_visible()
 
     # The role is withdrawn while the form is open: the 403 shows what was typed.
