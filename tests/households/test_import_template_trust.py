@@ -34,7 +34,11 @@ def test_every_coded_column_has_a_drop_down_of_the_values_the_import_accepts(dem
     for validation in data.data_validations.dataValidation:
         column = str(validation.sqref).split(":")[0].rstrip("0123456789")
         by_column[column] = validation
-    coded = {c.header: i for i, c in enumerate(COLUMNS) if c.kind not in ("text", "int", "decimal", "date")}
+    coded = {
+        c.header: i
+        for i, c in enumerate(COLUMNS)
+        if c.kind not in ("text", "int", "decimal", "date")
+    }
     letters = {h: data.cell(row=1, column=i + 1).column_letter for h, i in coded.items()}
     assert set(letters.values()) <= set(by_column), "a coded column has no drop-down"
     sex = by_column[letters["Giới tính"]]
