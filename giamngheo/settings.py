@@ -23,6 +23,7 @@ SECRET_KEY = env.str(
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "giamngheo.core.refusals.csrf_failure"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -109,6 +110,10 @@ TASKS = {
     "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
 }
 
+# A collaborator's monthly report can be handed in from this day of the month (collaborators
+# keep working to the month's end; later entries show to the office as an addendum).
+COLLABORATOR_REPORT_OPENS_DAY = env.int("COLLABORATOR_REPORT_OPENS_DAY", default=25)
+
 # Uploads that are parsed are measured first (core.uploads): file size, the size an .xlsx
 # unpacks to, and the last row/column its sheets reach. One set of limits per kind of upload.
 MB = 1024 * 1024
@@ -176,6 +181,7 @@ TEMPLATES = [
                 "giamngheo.accounts.context_processors.user_roles",
                 "giamngheo.core.context_processors.navigation",
                 "giamngheo.assistance.context_processors.reminders",
+                "giamngheo.core.todos.todos",
             ],
         },
     },

@@ -20,3 +20,6 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
 ]
 handler400 = "giamngheo.core.views.bad_request"
+handler403 = "giamngheo.core.refusals.permission_denied"
+handler404 = "giamngheo.core.refusals.page_not_found"
+handler500 = "giamngheo.core.refusals.server_error"

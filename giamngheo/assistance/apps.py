@@ -22,3 +22,5 @@ class AssistanceConfig(AppConfig):
         # The managing office gets a copy of every recommendation and chases late ones.
         Capability("watch_overdue_requests", {Role.MANAGING_OFFICE}, _("follow up late requests")),
     ]
+    todo_providers = ["giamngheo.assistance.todos.help_requests"]
+    report_addendum_providers = ["giamngheo.assistance.addendum.requests_after"]

@@ -16,3 +16,4 @@ class ClubsConfig(AppConfig):
             _("manage clubs"),
         )
     ]
+    todo_providers = ["giamngheo.clubs.todos.overdue_meetings"]

@@ -16,15 +16,16 @@ from .models import Club, Member, Officer
 D = datetime.date
 REASON = "Dữ liệu mẫu"
 
+# (name, organisation, sex, ethnicity code of core.ethnicity: 01 Kinh, 16 Xơ Đăng)
 TUMORONG_MEMBERS = (
-    ("A Blong", "Chủ tịch Hội Nông dân xã"),
-    ("Y Hoa", "Chủ tịch Hội Liên hiệp Phụ nữ xã"),
-    ("Đinh Văn Thắng", "Bí thư Đoàn xã"),
-    ("Nguyễn Thị Lan", "Công chức văn hóa – xã hội"),
-    ("Hồ Minh Tuấn", "Phòng giao dịch Ngân hàng Chính sách xã hội"),
-    ("A Thuận", "Trưởng thôn Đăk Chum 1"),
-    ("Y Nga", "Hộ sản xuất giỏi, thôn Mô Pả"),
-    ("Võ Văn Hùng", "Hợp tác xã sâm Ngọc Linh"),
+    ("A Blong", "Chủ tịch Hội Nông dân xã", "male", "16"),
+    ("Y Hoa", "Chủ tịch Hội Liên hiệp Phụ nữ xã", "female", "16"),
+    ("Đinh Văn Thắng", "Bí thư Đoàn xã", "male", "16"),
+    ("Nguyễn Thị Lan", "Công chức văn hóa – xã hội", "female", "01"),
+    ("Hồ Minh Tuấn", "Phòng giao dịch Ngân hàng Chính sách xã hội", "male", "01"),
+    ("A Thuận", "Trưởng thôn Đăk Chum 1", "male", "16"),
+    ("Y Nga", "Hộ sản xuất giỏi, thôn Mô Pả", "female", "16"),
+    ("Võ Văn Hùng", "Hợp tác xã sâm Ngọc Linh", "male", "01"),
 )
 
 
@@ -63,11 +64,13 @@ def build(base, stdout=None) -> dict:
                 club=club,
                 full_name=name,
                 organisation=org,
+                sex=sex,
+                ethnicity=ethnicity,
                 joined_on=D(2025, 9, 15),
                 by=officer,
                 reason=REASON,
             )
-            for name, org in TUMORONG_MEMBERS
+            for name, org, sex, ethnicity in TUMORONG_MEMBERS
         ]
         for member, role in (
             (members[0], "chair"),

@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.ethnicity import ETHNICITY_CHOICES
+from giamngheo.core.sex import Sex
+
 from .catalogues import ClubLevel, Frequency, Topic
 from .models import MemberKind, OfficerRole
 
@@ -63,8 +66,27 @@ class MemberForm(forms.Form):
         required=False,
         help_text=_("e.g. Farmers' Union, commune officer, business, donor."),
     )
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
+    ethnicity = forms.ChoiceField(
+        label=_("Ethnicity"), choices=[("", "—"), *ETHNICITY_CHOICES], required=False
+    )
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
     joined_on = _date(_("Joined on"))
+
+    def clean(self):
+        """A person's sex and ethnicity are counted in the statistics of the force; an
+        organisation has neither."""
+        data = super().clean()
+        if data.get("kind") == MemberKind.INDIVIDUAL:
+            for name, message in (
+                ("sex", _("Choose the member's sex.")),
+                ("ethnicity", _("Choose the member's ethnicity.")),
+            ):
+                if not data.get(name):
+                    self.add_error(name, message)
+        else:
+            data["sex"], data["ethnicity"] = "", ""
+        return data
 
 
 class LeaveForm(forms.Form):

@@ -5,10 +5,13 @@ expansion plan. Rules and their source are in :mod:`giamngheo.clubs.catalogues`.
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.ethnicity import ETHNICITY_CHOICES, NAMES
 from giamngheo.core.search import fold_parts
+from giamngheo.core.sex import Sex
 
 from .catalogues import MAX_MEMBERS, MAX_VICE_CHAIRS, ClubLevel, Frequency, Topic
 
@@ -131,6 +134,11 @@ class Member(models.Model):
         _("member type"), max_length=16, choices=MemberKind.choices, default=MemberKind.INDIVIDUAL
     )
     organisation = models.CharField(_("organisation or position"), max_length=200, blank=True)
+    # For the statistics of the force; blank for an organisation member.
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True)
+    ethnicity = models.CharField(
+        _("ethnicity"), max_length=2, choices=ETHNICITY_CHOICES, blank=True
+    )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     joined_on = models.DateField(_("joined on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
@@ -164,6 +172,10 @@ class Member(models.Model):
     @property
     def is_current(self) -> bool:
         return self.left_on is None
+
+    @property
+    def ethnicity_name(self) -> str:
+        return NAMES.get(self.ethnicity, "")
 
 
 class OfficerRole(models.TextChoices):
@@ -260,6 +272,11 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.club} · {self.planned_on:%d/%m/%Y}"
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still planned for a day that has passed: to be recorded as held or cancelled."""
+        return self.state == MeetingState.PLANNED and self.planned_on < timezone.localdate()
 
     @property
     def date(self):

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from giamngheo.core.audit import audit, today
 from giamngheo.core.concurrency import save_with_version
+from giamngheo.core.ethnicity import NAMES
+from giamngheo.core.sex import Sex
 from giamngheo.geo.models import Level, Unit
 
 from .catalogues import MAX_MEMBERS, MAX_VICE_CHAIRS, ClubLevel, Frequency, Topic
@@ -189,6 +191,8 @@ def add_member(
     kind: str = "individual",
     organisation: str = "",
     phone: str = "",
+    sex: str = "",
+    ethnicity: str = "",
     by,
     reason: str = "",
 ) -> Member:
@@ -201,6 +205,10 @@ def add_member(
     full_name = " ".join((full_name or "").split())
     if not full_name:
         raise ValidationError({"full_name": _("Enter the member's full name.")})
+    if sex and sex not in Sex.values:
+        raise ValidationError({"sex": _("Choose the member's sex.")})
+    if ethnicity and ethnicity not in NAMES:
+        raise ValidationError({"ethnicity": _("Choose the member's ethnicity.")})
     club = _lock(club)
     if not club.is_active:
         raise ValidationError(_("The club has been dissolved; it takes no new members."))
@@ -221,6 +229,8 @@ def add_member(
             kind=kind,
             organisation=organisation.strip(),
             phone=phone.strip(),
+            sex=sex,
+            ethnicity=ethnicity,
             joined_on=joined_on,
             seat=seat,
         ),

@@ -6,6 +6,7 @@ app_name = "clubs"
 urlpatterns = [
     path("", views.club_list, name="club_list"),
     path("xuat.xlsx", views.club_export, name="club_export"),
+    path("thanh-vien.xlsx", views.member_export, name="member_export"),
     path("thanh-lap/", views.club_create, name="club_create"),
     path("thong-ke/", views.statistics, name="statistics"),
     path("ke-hoach/", views.plan_set, name="plan_set"),

@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from giamngheo.accounts.capabilities import can, require
+from giamngheo.accounts.capabilities import can, can_anywhere, require
 from giamngheo.accounts.scoping import get_scoped_or_404
 from giamngheo.core.forms import done, form_page, run_action, submit
 from giamngheo.core.history import history_entries
@@ -22,6 +23,7 @@ from giamngheo.geo.models import Unit
 
 from . import selectors, services
 from .catalogues import MAX_MEMBERS, ClubLevel
+from .force import current_members_in, members_force
 from .forms import (
     CancelForm,
     ClubEditForm,
@@ -66,6 +68,14 @@ def _meeting_page(meeting) -> str:
 def _again_or(request, url_name: str, club) -> str:
     """The same form again ("save and add another"), else the club's page."""
     return reverse(url_name, args=[club.pk]) if "again" in request.POST else _club_page(club)
+
+
+def _refuse_unless_manager(request):
+    """Refuse before the form is filled in, not after (the same check as the menu's button)."""
+    if not can_anywhere(request.user, CAPABILITY):
+        raise PermissionDenied(
+            _("Only club officers and the commune or managing office run clubs.")
+        )
 
 
 def _unit_param(request):
@@ -145,6 +155,7 @@ def club_export(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def club_create(request):
+    _refuse_unless_manager(request)
     within = _unit_param(request)
     units = selectors.units_for_new_club(request.user, within)
     form = ClubForm(request.POST or None, units=units)
@@ -509,16 +520,46 @@ def statistics(request):
     year = _year(request)
     unit = _unit_param(request)
     stats = selectors.club_statistics(request.user, year=year, unit=unit)
+    force = members_force(request.user, unit)
     return render(
         request,
         "clubs/statistics.html",
-        {"stats": stats, "unit": unit, "levels": ClubLevel.choices},
+        {"stats": stats, "force": force, "unit": unit, "levels": ClubLevel.choices},
     )
+
+
+@login_required
+def member_export(request):
+    """Current individual members with sex and ethnicity (no phone: not needed for counts)."""
+    members = current_members_in(request.user, _unit_param(request)).select_related("club__unit")
+    rows = (
+        (
+            m.club.name,
+            m.club.unit.name,
+            m.full_name,
+            m.get_sex_display(),
+            m.ethnicity_name,
+            m.organisation,
+            m.joined_on,
+        )
+        for m in members.order_by("club__unit__path", "club__name", "full_name")
+    )
+    headers = [
+        _("Club"),
+        _("Unit covered"),
+        _("Full name"),
+        _("Sex"),
+        _("Ethnicity"),
+        _("Organisation or position"),
+        _("Joined on"),
+    ]
+    return xlsx_response("thanh-vien-cau-lac-bo.xlsx", headers, rows, sheet_title=_("Members"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_set(request):
+    _refuse_unless_manager(request)
     units = selectors.units_for_new_club(request.user).exclude(level="village")
     form = PlanForm(request.POST or None, units=units, initial={"year": _year(request)})
 

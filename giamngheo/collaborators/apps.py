@@ -14,3 +14,8 @@ class CollaboratorsConfig(AppConfig):
         # The collaborator's own log and reports: held as the commune's collaborator.
         Capability("act_as_collaborator", {Role.COLLABORATOR}, _("act as the collaborator")),
     ]
+    todo_providers = [
+        "giamngheo.collaborators.todos.collaborator_work",
+        "giamngheo.collaborators.todos.reports_to_decide",
+    ]
+    report_addendum_providers = ["giamngheo.collaborators.addendum.activities_after"]

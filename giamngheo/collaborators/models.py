@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES, NAMES
 from giamngheo.core.periods import Period, PeriodKind
+from giamngheo.core.sex import Sex
 
 from .duties import Duty
 
@@ -38,11 +39,6 @@ class MassOrganisation(models.TextChoices):
     RED_CROSS = "red_cross", _("Red Cross")
     AGENT_ORANGE = "agent_orange", _("Association of Agent Orange/Dioxin Victims")
     NONE = "none", _("No mass organisation")
-
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
 
 
 class Qualification(models.TextChoices):

@@ -13,15 +13,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from giamngheo.core import uploads
 from giamngheo.core.audit import audit, today
 from giamngheo.core.concurrency import save_with_version
-from giamngheo.core.periods import Period, PeriodKind
+from giamngheo.core.periods import Period
 from giamngheo.core.search import fold_parts
 from giamngheo.geo.models import Level
 
+from . import report_window
 from .models import (
     Activity,
     Assignment,
@@ -322,16 +324,6 @@ def check_attachment(upload) -> None:
     uploads.check_attachment(upload, wrong_kind=_("Attach a photo (.jpg, .png) or a .pdf file."))
 
 
-def _report_locked(collaborator: Collaborator, day: datetime.date) -> PeriodReport | None:
-    """The month's report once handed in: the log behind it is frozen until returned."""
-    return PeriodReport.objects.filter(
-        collaborator=collaborator,
-        period_kind=PeriodKind.MONTH,
-        period_start=day.replace(day=1),
-        state__in=[ReportState.SUBMITTED, ReportState.RESUBMITTED, ReportState.ACCEPTED],
-    ).first()
-
-
 @transaction.atomic
 def log_activity(
     *,
@@ -346,7 +338,10 @@ def log_activity(
     attachment=None,
 ) -> Activity:
     """One entry of the collaborator's log: the day, the duty, the households concerned,
-    where and what was done. The villages of the households count as visited."""
+    where and what was done. The villages of the households count as visited.
+
+    Work done after the month's report was handed in is still recorded: the report's figures
+    stay as handed in and the entry appears in its addendum (``addendum.py``)."""
     errors = {}
     if done_on > timezone.localdate():
         errors["done_on"] = _("The date cannot be in the future.")
@@ -361,17 +356,6 @@ def log_activity(
         errors["description"] = _("Say briefly what was done.")
     if errors:
         raise ValidationError(errors)
-    locked = _report_locked(collaborator, done_on)
-    if locked is not None:
-        raise ValidationError(
-            {
-                "done_on": _(
-                    "The report for %(period)s is already handed in; ask the office to return "
-                    "it before adding to that month."
-                )
-                % {"period": locked.period.label}
-            }
-        )
     households = list(households)
     _check_households(collaborator, households)
     villages = list({v.pk: v for v in [*villages, *(h.village for h in households)]}.values())
@@ -405,8 +389,11 @@ def submit_report(
     """
     from .selectors import compile_report
 
-    if period.start > timezone.localdate():
-        raise ValidationError(_("A report can be handed in once its period has begun."))
+    if not report_window.is_open(period, timezone.localdate()):
+        raise ValidationError(
+            _("The report for %(period)s can be handed in from %(day)s.")
+            % {"period": period.label, "day": date_format(report_window.opens_on(period))}
+        )
     key = {"collaborator": collaborator, "period_kind": period.kind, "period_start": period.start}
     # Created by its first transition, so the history starts with "submitted".
     report = PeriodReport.objects.filter(**key).first() or PeriodReport(**key)

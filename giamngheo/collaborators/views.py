@@ -18,7 +18,8 @@ from giamngheo.core.periods import Period
 from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
 
-from . import selectors, services
+from . import report_window, selectors, services
+from .addendum import report_addendum
 from .duties import duty_catalogue
 from .forms import (
     ActivityForm,
@@ -421,6 +422,9 @@ def _report_context(request, collaborator, period, **extra):
         # Inspections that assessed this collaborator inform the office's grade (issue 9).
         "inspection_notes": selectors.evaluation_notes(collaborator, period),
         "can_submit": is_self and state in (ReportState.DRAFT, ReportState.RETURNED),
+        "opens_on": report_window.opens_on(period),
+        "report_open": report_window.is_open(period, timezone.localdate()),
+        "addendum": report_addendum(report),
         "can_decide": is_office and state in (ReportState.SUBMITTED, ReportState.RESUBMITTED),
         "can_evaluate": is_office,
         "submit_form": SubmitReportForm(initial={"note": report.note if report else ""}),

@@ -7,15 +7,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import can, require
-from giamngheo.accounts.scoping import get_scoped_or_404
+from giamngheo.accounts.scoping import get_scoped_or_404, scoped
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.core.forms import add_service_errors
 from giamngheo.core.history import history_entries
+from giamngheo.core.import_templates import TemplateColumn, template_response
 from giamngheo.core.tabular import RowErrors, read_rows, xlsx_response
 
 from . import services
 from .forms import CommuneAreaForm, VillageForm, VillageImportForm
-from .models import Kind, Level, Unit
+from .models import VILLAGE_KINDS, Kind, Level, Unit
 from .selectors import communes_visible_to, villages_of
 
 VILLAGE_COLUMNS = {"name": "Tên thôn", "kind": "Loại"}
@@ -60,6 +61,10 @@ def unit_detail(request, code):
     )
     context = {
         "unit": unit,
+        # The unit above is linked only when the reader may open it (a commune's province is
+        # outside a commune officer's area, and a link to it would be a 404).
+        "parent_visible": unit.parent_id is not None
+        and scoped(Unit.objects.filter(pk=unit.parent_id), request.user, None).exists(),
         "history": history_entries(unit),
         "can_manage": can(request.user, "manage_units", unit),
     }
@@ -207,9 +212,12 @@ def village_template(request, code):
         Unit.objects.filter(level=Level.COMMUNE), request.user, None, code=code
     )
     example = [("Thôn 1", Kind.HAMLET.label), ("Tổ dân phố 2", Kind.RESIDENTIAL_GROUP.label)]
-    return xlsx_response(
-        f"mau-nhap-thon-{commune.code}.xlsx",
-        list(VILLAGE_COLUMNS.values()),
-        example,
-        sheet_title="Thon",
+    columns = [
+        TemplateColumn(VILLAGE_COLUMNS["name"], required=True),
+        TemplateColumn(
+            VILLAGE_COLUMNS["kind"], tuple(str(k.label) for k in VILLAGE_KINDS), required=True
+        ),
+    ]
+    return template_response(
+        f"mau-nhap-thon-{commune.code}.xlsx", columns, example, data_title=_("Villages")
     )

@@ -367,6 +367,7 @@ def project_detail(request, pk):
             "state_sources": STATE_SOURCES,
             "can_manage": can_manage,
             "can_change": can_manage and open_project,
+            "can_inspect": can_anywhere(request.user, "inspect"),
             "funding_form": FundingForm(auto_id="funding-%s"),
             "support_form": SupportForm(
                 auto_id="support-%s",

@@ -8,6 +8,7 @@ from giamngheo.accounts.models import PersonalDataRead
 from giamngheo.accounts.personal_data import area_unit, citizen_id_masker, record_read
 from giamngheo.core.exports import Export, register
 
+from .assessment import CATEGORY_LABELS
 from .models import Household, Member, Relation
 from .selectors import household_filter
 
@@ -48,6 +49,8 @@ def rows(user, params):
         member_count=Subquery(members), head_cccd=Subquery(head_cccd)
     ).values_list(*COLUMNS)
     labels = {k: str(v) for k, v in Household._meta.get_field("status").flatchoices}
+    # The engine's categories in words (never POOR / AVERAGE / NOT_POOR in an office's file).
+    categories = {k: str(v) for k, v in CATEGORY_LABELS.items()}
     # Citizen IDs by need to know (accounts.personal_data): masked for roles that may not see them.
     show = citizen_id_masker(user)
     form = filterset.form
@@ -57,7 +60,8 @@ def rows(user, params):
         exported = 0
         for c, h, v, cm, s, y, i, a, d, m, ad, p, cid, path in values.iterator(chunk_size=20000):
             exported += 1
-            yield c, h, v, cm, labels.get(s, s), y, i, a, d, m or 0, ad, p, show(cid, path)
+            category = categories.get(a, a)
+            yield c, h, v, cm, labels.get(s, s), y, i, category, d, m or 0, ad, p, show(cid, path)
         # The read audit counts what was actually written, once the last row has gone out.
         record_read(
             user=user,

@@ -30,13 +30,8 @@ from giamngheo.geo.conversion import CommuneResolver, problem_for_commune
 from giamngheo.geo.models import Level, Unit
 
 from .assessment import apply_assessment, assess, standard_in_force
+from .import_columns import COLUMNS, HEADERS, Column, allowed_labels
 from .models import (
-    EDUCATION_CHOICES,
-    EMPLOYMENT_CHOICES,
-    HOUSING_CHOICES,
-    LATRINE_CHOICES,
-    WASTE_CHOICES,
-    WATER_CHOICES,
     Deprivation,
     Household,
     ImportJob,
@@ -58,128 +53,6 @@ FAILED_MESSAGE = gettext_lazy(
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Column:
-    field: str
-    header: str
-    kind: str  # text, int, decimal, bool, date, choice, ethnicity, policy, status
-    household: bool = False
-    required: bool = False
-    choices: tuple = ()
-    example: object = ""
-
-
-def _c(*args, **kwargs):
-    return Column(*args, **kwargs)
-
-
-COLUMNS: tuple[Column, ...] = (
-    _c("code", "Mã hộ", "text", household=True, required=True, example="23425-00001"),
-    _c("village", "Thôn", "text", household=True, required=True, example="Thôn Đăk Chum 1"),
-    # Old lists name the units as before July 2025; any of these is optional and, when
-    # given, must lead to this commune (geo.conversion). "Xã mới" settles a split commune.
-    _c("old_province", "Tỉnh", "text", household=True),
-    _c("old_district", "Huyện", "text", household=True),
-    _c("old_commune", "Xã", "text", household=True),
-    _c("new_commune", "Xã mới", "text", household=True),
-    _c("address", "Địa chỉ", "text", household=True),
-    _c("phone", "Điện thoại liên hệ", "text", household=True),
-    _c(
-        "income_per_capita",
-        "Thu nhập bình quân (đồng/người/tháng)",
-        "int",
-        household=True,
-        example=1200000,
-    ),
-    _c("has_house", "Có nhà ở", "bool", household=True, example="Có"),
-    _c(
-        "housing_type",
-        "Loại nhà",
-        "choice",
-        household=True,
-        choices=HOUSING_CHOICES,
-        example="Bán kiên cố",
-    ),
-    _c("floor_area_m2", "Diện tích nhà ở (m²)", "decimal", household=True, example=30),
-    _c(
-        "water_source",
-        "Nguồn nước sinh hoạt",
-        "choice",
-        household=True,
-        choices=WATER_CHOICES,
-        example="Giếng khoan",
-    ),
-    _c(
-        "latrine_type",
-        "Nhà tiêu",
-        "choice",
-        household=True,
-        choices=LATRINE_CHOICES,
-        example="Hố xí đào đơn giản",
-    ),
-    _c(
-        "any_member_uses_telephone",
-        "Có người dùng điện thoại",
-        "bool",
-        household=True,
-        example="Có",
-    ),
-    _c(
-        "any_member_uses_internet",
-        "Có người dùng internet",
-        "bool",
-        household=True,
-        example="Không",
-    ),
-    _c("has_television", "Có ti vi", "bool", household=True, example="Có"),
-    _c("has_radio", "Có radio", "bool", household=True),
-    _c("has_computer", "Có máy tính", "bool", household=True),
-    _c("has_phone", "Có điện thoại", "bool", household=True, example="Có"),
-    _c("has_tablet", "Có máy tính bảng", "bool", household=True),
-    _c("hears_public_loudspeaker", "Nghe được loa truyền thanh", "bool", household=True),
-    _c("waste_handling", "Xử lý rác thải", "choice", household=True, choices=WASTE_CHOICES),
-    _c("policy_groups", "Nhóm chính sách", "policy", household=True),
-    _c("status", "Tình trạng", "status", household=True, example="Hộ nghèo"),
-    _c("status_year", "Năm", "int", household=True, example=2026),
-    _c("decision_number", "Số quyết định", "text", household=True, example="125/QĐ-UBND"),
-    _c("decision_date", "Ngày quyết định", "date", household=True, example="20/12/2025"),
-    _c("full_name", "Họ và tên", "text", required=True, example="A Blong"),
-    _c(
-        "relation",
-        "Quan hệ với chủ hộ",
-        "choice",
-        required=True,
-        choices=tuple(Relation.choices),
-        example="Chủ hộ",
-    ),
-    _c("sex", "Giới tính", "choice", choices=tuple(Sex.choices), example="Nam"),
-    _c("date_of_birth", "Ngày sinh", "date", example="15/03/1985"),
-    _c("ethnicity", "Dân tộc", "ethnicity", example="Xơ Đăng"),
-    _c("citizen_id", "Số CCCD", "text", example="051085000123"),
-    _c("has_health_insurance", "Có BHYT", "bool", example="Có"),
-    _c("seriously_ill", "Ốm đau nặng", "bool", example="Không"),
-    _c("received_medical_care", "Được khám chữa bệnh", "bool"),
-    _c("in_school", "Đang đi học", "bool", example="Không"),
-    _c("at_age_appropriate_level", "Học đúng cấp", "bool"),
-    _c(
-        "education_level",
-        "Trình độ học vấn",
-        "choice",
-        choices=EDUCATION_CHOICES,
-        example="Tiểu học",
-    ),
-    _c("has_enterprise_training_certificate", "Chứng chỉ đào tạo của doanh nghiệp", "bool"),
-    _c(
-        "employment_status", "Việc làm", "choice", choices=EMPLOYMENT_CHOICES, example="Có việc làm"
-    ),
-    _c("is_wage_earner", "Làm công ăn lương", "bool", example="Không"),
-    _c("has_labour_contract", "Có hợp đồng lao động", "bool"),
-    _c("severe_disability", "Khuyết tật nặng", "bool", example="Không"),
-    _c("receives_monthly_social_allowance", "Trợ cấp xã hội hằng tháng", "bool"),
-    _c("stunted", "Trẻ thấp còi", "bool"),
-    _c("underweight", "Trẻ nhẹ cân", "bool"),
-)
-HEADERS = {c.field: c.header for c in COLUMNS}
 _RELATION = next(c for c in COLUMNS if c.field == "relation")
 _YES = {"co", "x", "1", "yes", "true", "dung"}
 _NO = {"khong", "0", "no", "false", "sai"}
@@ -227,6 +100,7 @@ class _Parser:
             if c.kind == "choice"
         }
         self.policy_map = _choice_lookup(PolicyGroup.choices)
+        self.allowed = {c.field: ", ".join(allowed_labels(c)) for c in COLUMNS if c.choices}
         self.today = timezone.localdate()
 
     def parse(self, column: Column, raw):
@@ -278,12 +152,18 @@ class _Parser:
         if kind == "choice":
             value = self.choice_maps[column.field].get(fold(str(raw)))
             if value is None:
-                return None, _("“%(value)s” is not one of the allowed values.") % {"value": raw}
+                return None, _("“%(value)s” is not one of the allowed values: %(allowed)s.") % {
+                    "value": raw,
+                    "allowed": self.allowed[column.field],
+                }
             return value, None
         if kind == "ethnicity":
             value = ethnic_code_for(str(raw).removesuffix(".0"))
             if value is None:
-                return None, _("“%(value)s” is not one of the 54 ethnic groups.") % {"value": raw}
+                return None, _(
+                    "“%(value)s” is not one of the 54 ethnic groups (listed on the template's "
+                    "sheet of allowed values, e.g. Kinh, Tày, Xơ Đăng)."
+                ) % {"value": raw}
             return value, None
         if kind == "status":
             value = _STATUS_WORDS.get(fold(str(raw))) or self.choice_maps.get("status", {}).get(
@@ -301,8 +181,9 @@ class _Parser:
                     value = self.policy_map.get(fold(part))
                     (values if value else unknown).append(value or part.strip())
             if unknown:
-                return None, _("Unknown policy group(s): %(groups)s.") % {
-                    "groups": ", ".join(unknown)
+                return None, _("Unknown policy group(s): %(groups)s. Allowed: %(allowed)s.") % {
+                    "groups": ", ".join(unknown),
+                    "allowed": ", ".join(allowed_labels(column)),
                 }
             return values, None
         raise AssertionError(kind)
@@ -593,28 +474,6 @@ def write_households(
     return len(created), len(members)
 
 
-def template_rows() -> list[list]:
-    """An example household of two members for the downloadable template."""
-    head = [c.example for c in COLUMNS]
-    child = ["" if c.household and c.field != "code" else c.example for c in COLUMNS]
-    overrides = {
-        "full_name": "Y Hoa",
-        "relation": "Con",
-        "sex": "Nữ",
-        "date_of_birth": "02/09/2015",
-        "citizen_id": "",
-        "in_school": "Có",
-        "at_age_appropriate_level": "Có",
-        "education_level": "Tiểu học",
-        "employment_status": "",
-        "is_wage_earner": "",
-    }
-    for i, c in enumerate(COLUMNS):
-        if c.field in overrides:
-            child[i] = overrides[c.field]
-    return [head, child]
-
-
 def purge_old_import_data(*, now=None) -> int:
     """Clear the row errors and delete the stored file of imports finished long enough ago.
 
@@ -672,6 +531,8 @@ def run_import(job) -> None:
         stored = [[e.row, e.column, e.message] for e in exc.rows[:MAX_STORED_ERRORS]]
         set_state(
             state=ImportJob.State.REJECTED,
+            # Raised only once every row has been checked: the count says so.
+            processed_rows=job.total_rows,
             errors=stored,
             error_count=len(exc.rows),
             message=str(exc.message),

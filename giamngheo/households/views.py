@@ -27,10 +27,10 @@ from giamngheo.core.history import history_entries
 from giamngheo.core.observability import current_request_id
 from giamngheo.core.search import posted_search
 from giamngheo.core.spreadsheets import safe_row
-from giamngheo.core.tabular import xlsx_response
 from giamngheo.core.uploads import check_size
 from giamngheo.geo.models import Level, Unit
 
+from . import import_template as import_template_module
 from . import importer, services
 from .assessment import CATEGORY_LABELS, assess, standard_in_force
 from .exports import HOUSEHOLDS
@@ -380,18 +380,14 @@ def import_job(request, pk):
 
 @login_required
 def import_template(request, fmt):
-    headers = [c.header for c in importer.COLUMNS]
-    rows = importer.template_rows()
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(safe_row(headers))
-        writer.writerows(safe_row(row) for row in rows)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = 'attachment; filename="mau-nhap-ho-gia-dinh.csv"'
-        return response
-    if fmt != "xlsx":
+    """The .xlsx has drop-downs and an examples sheet; the .csv only the header row, so either
+    imports as downloaded without adding (or colliding with) anything."""
+    if fmt == "xlsx":
+        return import_template_module.xlsx_template()
+    if fmt != "csv":
         raise Http404
-    return xlsx_response("mau-nhap-ho-gia-dinh.xlsx", headers, rows, sheet_title="Ho gia dinh")
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(safe_row([c.header for c in importer.COLUMNS]))
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-ho-gia-dinh.csv"'
+    return response

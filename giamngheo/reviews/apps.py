@@ -21,3 +21,4 @@ class ReviewsConfig(AppConfig):
         Capability("decide", {Role.COMMUNE_LEADER}, _("decide on the review")),
         Capability("supervise_review", {Role.COLLABORATOR}, _("write a supervision note")),
     ]
+    todo_providers = ["giamngheo.reviews.todos.reviews_waiting"]

@@ -47,7 +47,13 @@ def test_the_add_member_page_shows_the_refusal_next_to_the_form_and_keeps_the_in
     client = login(officer)
     response = client.post(
         f"/cau-lac-bo/{club.pk}/thanh-vien/them/",
-        {"full_name": "Trần Văn Hai Sáu", "kind": "individual", "joined_on": "2026-02-01"},
+        {
+            "full_name": "Trần Văn Hai Sáu",
+            "kind": "individual",
+            "sex": "male",
+            "ethnicity": "01",
+            "joined_on": "2026-02-01",
+        },
     )
     body = response.content.decode()
     assert response.status_code == 200

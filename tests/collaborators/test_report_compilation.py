@@ -1,8 +1,8 @@
 """A period's report is compiled from the log, by duty, against the office's tasks."""
 
 import pytest
-from django.core.exceptions import ValidationError
 
+from giamngheo.collaborators.addendum import report_addendum
 from giamngheo.collaborators.duties import Duty
 from giamngheo.collaborators.models import ReportState
 from giamngheo.collaborators.selectors import compile_report, report_view
@@ -101,19 +101,22 @@ def test_compilation_takes_a_fixed_number_of_queries(
         compile_report(ctv, last_month)
 
 
-def test_submitted_figures_are_frozen_while_the_log_is_locked(worked_month, last_month, office):
+def test_submitted_figures_are_frozen_and_later_work_goes_to_the_addendum(
+    worked_month, last_month, office
+):
     ctv, user, visits, _meeting = worked_month
     report = submit_report(collaborator=ctv, period=last_month, by=user, note="Xong")
     assert report.state == ReportState.SUBMITTED
-    with pytest.raises(ValidationError) as exc:
-        log_activity(
-            collaborator=ctv,
-            done_on=day_in(last_month, 10),
-            duty=Duty.REQUESTS,
-            description="Thêm sau khi nộp",
-            by=user,
-        )
-    assert "trả lại" in str(exc.value)
+    late = log_activity(
+        collaborator=ctv,
+        done_on=day_in(last_month, 10),
+        duty=Duty.REQUESTS,
+        description="Thêm sau khi nộp",
+        by=user,
+    )
+    assert [i.text for i in report_addendum(report)] == [
+        f"{late.get_duty_display()}: Thêm sau khi nộp"
+    ]
     return_report(report=report, by=office, comment="Bổ sung hoạt động ngày 10")
     log_activity(
         collaborator=ctv,
@@ -128,7 +131,8 @@ def test_submitted_figures_are_frozen_while_the_log_is_locked(worked_month, last
     report = submit_report(collaborator=ctv, period=last_month, by=user)
     assert report.state == ReportState.RESUBMITTED
     _report, shown = report_view(ctv, last_month)
-    assert shown.totals.activities == 5
+    assert shown.totals.activities == 6
+    assert report_addendum(report) == []  # the new hand-in counts them
     accept_report(report=report, by=office)
     report.refresh_from_db()
     assert report.state == ReportState.ACCEPTED

@@ -179,9 +179,13 @@ def test_import_of_a_clean_file_adds_every_village(demo, login):
 def test_import_template_has_the_vietnamese_headers(demo, login):
     client = login(demo.users["canbo.tumorong"])
     response = client.get(reverse("geo:village_template", args=["23425"]))
-    ws = load_workbook(io.BytesIO(response.content)).active
-    assert [c.value for c in ws[1]] == ["Tên thôn", "Loại"]
-    assert ws["B2"].value == "Thôn"
+    workbook = load_workbook(io.BytesIO(response.content))
+    data, examples = workbook.worksheets[:2]
+    assert [c.value for c in data[1]] == ["Tên thôn", "Loại"]
+    assert data.max_row == 1  # importing the template as downloaded adds no village
+    assert examples["B2"].value == "Thôn"
+    (kind_list,) = data.data_validations.dataValidation
+    assert str(kind_list.sqref).startswith("B2:")
 
 
 def test_import_without_the_expected_columns_says_which_are_missing(demo, login):

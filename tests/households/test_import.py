@@ -21,17 +21,21 @@ def _post(client, commune, upload):
     return client.get(response["Location"])
 
 
-def test_template_has_every_vietnamese_header_and_an_example(demo, login):
+def test_template_has_every_vietnamese_header_and_its_examples_apart(demo, login):
     client = login(demo.users["canbo.tumorong"])
-    ws = load_workbook(
+    workbook = load_workbook(
         io.BytesIO(client.get(reverse("households:import_template", args=["xlsx"])).content)
-    ).active
-    assert [c.value for c in ws[1]] == [c.header for c in COLUMNS]
-    assert ws.max_row == 3
+    )
+    data, examples = workbook.worksheets[:2]
+    assert [c.value for c in data[1]] == [c.header for c in COLUMNS]
+    assert data.max_row == 1
+    assert [c.value for c in examples[1]] == [c.header for c in COLUMNS]
+    assert examples["A2"].value == "23425-00001"
     csv = client.get(reverse("households:import_template", args=["csv"])).content.decode(
         "utf-8-sig"
     )
     assert csv.splitlines()[0].startswith("Mã hộ,Thôn,")
+    assert len(csv.splitlines()) == 1
 
 
 def test_a_clean_file_imports_households_members_and_initial_status(demo, login, village_a):
