@@ -1,12 +1,12 @@
 """A club officer's to-dos: meetings planned for a day that has passed and not yet recorded
 (held or cancelled), in the clubs the user runs."""
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from giamngheo.accounts.scoping import CAPABILITIES, current_assignments, sees_everything
+from giamngheo.accounts.capabilities import can_anywhere, capability
+from giamngheo.accounts.scoping import scoped, sees_everything
 from giamngheo.core.todos import Todo
 
 from .models import Meeting, MeetingState
@@ -15,17 +15,12 @@ LIMIT = 20
 
 
 def overdue_meetings(user) -> list[Todo]:
-    if sees_everything(user):
-        return []
-    condition = Q()
-    for assignment in current_assignments(user):
-        if assignment.role in CAPABILITIES["manage_clubs"]:
-            condition |= Q(club__unit__path__startswith=assignment.unit.path)
-    if not condition:
+    if sees_everything(user) or not can_anywhere(user, "manage_clubs"):
         return []
     today = timezone.localdate()
+    planned = Meeting.objects.filter(state=MeetingState.PLANNED, planned_on__lt=today)
     rows = (
-        Meeting.objects.filter(condition, state=MeetingState.PLANNED, planned_on__lt=today)
+        scoped(planned, user, "club__unit", roles=capability("manage_clubs").roles)
         .select_related("club")
         .order_by("planned_on", "id")[:LIMIT]
     )
