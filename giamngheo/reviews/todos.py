@@ -6,31 +6,32 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from giamngheo.accounts.capabilities import capability
 from giamngheo.accounts.scoping import current_assignments
 from giamngheo.core.todos import Todo
 
 from .models import AdHocReview, AnnualReview
-from .workflow import ANNUAL_TRANSITIONS, TRANSITIONS
+from .workflow import ADHOC, ANNUAL
 
 LIMIT = 20
 
 
-def _steps(table, role) -> dict[str, str]:
+def _steps(workflow, role) -> dict[str, str]:
     """State → label of the step the role takes there (optional detours like sending back, which
     need a note, are not to-dos)."""
     steps = {}
-    for t in table.values():
-        if role in t.roles and not t.needs_note:
+    for t in workflow:
+        if role in capability(t.capability).roles and not t.note_required:
             for source in t.sources:
                 if source:
                     steps.setdefault(source, str(t.label))
     return steps
 
 
-def _waiting(queryset, table, user):
+def _waiting(queryset, workflow, user):
     condition, labels = Q(), {}
     for assignment in current_assignments(user):
-        steps = _steps(table, assignment.role)
+        steps = _steps(workflow, assignment.role)
         if steps:
             condition |= Q(commune__path__startswith=assignment.unit.path, state__in=list(steps))
             labels.update(steps)
@@ -42,7 +43,7 @@ def _waiting(queryset, table, user):
 def reviews_waiting(user) -> list[Todo]:
     today = timezone.localdate()
     kind = _("Reviews")
-    adhoc, labels = _waiting(AdHocReview.objects.select_related("household"), TRANSITIONS, user)
+    adhoc, labels = _waiting(AdHocReview.objects.select_related("household"), ADHOC, user)
     items = [
         Todo(
             kind,
@@ -53,9 +54,7 @@ def reviews_waiting(user) -> list[Todo]:
         )
         for r in adhoc
     ]
-    annual, labels = _waiting(
-        AnnualReview.objects.select_related("commune"), ANNUAL_TRANSITIONS, user
-    )
+    annual, labels = _waiting(AnnualReview.objects.select_related("commune"), ANNUAL, user)
     items += [
         Todo(
             kind,
