@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "giamngheo.clubs",
     "giamngheo.reports",
     "giamngheo.api",
+    "giamngheo.site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -172,7 +173,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "giamngheo.accounts.context_processors.user_roles",
-                "giamngheo.core.context_processors.navigation",
+                "giamngheo.site.context_processors.navigation",
                 "giamngheo.assistance.context_processors.reminders",
             ],
         },
@@ -193,7 +194,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lock-out: 5 failed logins for the same user name from the same address lock it for 30 min.

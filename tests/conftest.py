@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from giamngheo.accounts.models import User
-from giamngheo.core.demo import DEMO_PASSWORD, build_demo
+from giamngheo.site.demo import DEMO_PASSWORD, build_demo
 from giamngheo.geo.models import Unit
 
 TEST_SETTINGS = {
