@@ -16,6 +16,7 @@ from giamngheo.households.assessment import standard_in_force
 from giamngheo.households.models import Deprivation, PovertyStatus
 from giamngheo.households.selectors import households_visible_to
 from giamngheo.poverty import Category
+from giamngheo.reviews.models import ADHOC_OPEN_STATES, AdHocReview
 
 from .catalogues import NeedKind, indicators_for_need
 from .models import OPEN_STATES, HelpRequest, RequestState, Shock, ShockState
@@ -222,8 +223,6 @@ def likely_to_escape(user, *, today=None, commune=""):
 
 
 def _open_applications():
-    from giamngheo.reviews.models import ADHOC_OPEN_STATES, AdHocReview
-
     return AdHocReview.objects.filter(household=OuterRef("pk"), state__in=ADHOC_OPEN_STATES)
 
 

@@ -15,7 +15,12 @@ from django.utils.translation import gettext as _
 
 from giamngheo.accounts.models import Role
 from giamngheo.accounts.scoping import require, roles_over, sees_everything
+from giamngheo.collaborators.models import Collaborator
+from giamngheo.collaborators.services import log_activity
 from giamngheo.core.concurrency import save_with_version
+from giamngheo.households.assessment import CATEGORY_LABELS
+from giamngheo.reviews.models import ApplicationKind, Channel
+from giamngheo.reviews.services import submit_application
 
 from .catalogues import DEFAULT_DEADLINES, Deadlines, InformChannel, NeedKind, ShockKind
 from .models import DeadlinePolicy, HelpRequest, RequestStep, Shock, ShockState
@@ -76,9 +81,6 @@ def _log_for_collaborator(*, by, household, duty: str, description: str, on) -> 
     The log is a by-product: when it refuses (the month's report is already handed in),
     the request or shock is still saved and the collaborator logs it by hand later.
     """
-    from giamngheo.collaborators.models import Collaborator
-    from giamngheo.collaborators.services import log_activity
-
     if Role.COLLABORATOR not in roles_over(by, household.commune):
         return
     collaborator = Collaborator.objects.filter(user=by, commune_id=household.commune_id).first()
@@ -328,8 +330,6 @@ def close_shock(*, shock: Shock, note: str, by, version) -> Shock:
 
 
 def _channel_for(by, commune) -> str:
-    from giamngheo.reviews.models import Channel
-
     if Role.COLLABORATOR in roles_over(by, commune):
         return Channel.COLLABORATOR
     return Channel.IN_PERSON
@@ -349,9 +349,6 @@ def start_inclusion_application(*, shock: Shock, by, version, today: datetime.da
     the applicant is the household head, the members are the household's in the register,
     the reason is the shock, received today by the user (the collaborator on the household's
     behalf). The shock is linked to the application and is no longer merely at risk."""
-    from giamngheo.reviews.models import ApplicationKind
-    from giamngheo.reviews.services import submit_application
-
     require(by, "edit_register", shock.commune)
     if shock.state != ShockState.AT_RISK:
         raise ValidationError(_("An application was already started, or the shock is closed."))
@@ -384,10 +381,6 @@ def start_exit_application(*, household, by, today: datetime.date | None = None)
     """Start the ad-hoc review for recognition of having escaped (Form 04) for a listed
     household whose latest facts put it above the line, prefilled with the head as applicant
     and the engine's latest answer as the reason."""
-    from giamngheo.households.assessment import CATEGORY_LABELS
-    from giamngheo.reviews.models import ApplicationKind
-    from giamngheo.reviews.services import submit_application
-
     require(by, "edit_register", household.commune)
     today = today or timezone.localdate()
     reason = _(

@@ -19,6 +19,7 @@ from giamngheo.accounts.scoping import current_assignments, scoped, sees_everyth
 from giamngheo.core.ethnicity import MINORITY_CODES
 from giamngheo.core.search import search
 from giamngheo.geo.models import Level, Unit
+from giamngheo.households.models import Household
 
 from .duties import Duty
 from .models import (
@@ -178,8 +179,6 @@ def villages_for(collaborator: Collaborator) -> QuerySet[Unit]:
 def households_for(collaborator: Collaborator, *, query: str = "", chosen=(), limit: int = 20):
     """Households of the collaborator's commune to pick from: the search's matches (by
     code or head's name, diacritics optional) plus those already chosen."""
-    from giamngheo.households.models import Household
-
     commune_households = Household.objects.filter(commune=collaborator.commune)
     shown = list(commune_households.filter(pk__in=[c for c in chosen if str(c).isdigit()]))
     if query:

@@ -34,6 +34,7 @@ from .models import (
     Training,
 )
 from .periods import Period, PeriodKind
+from .selectors import compile_report
 
 ROSTER_FIELDS = (
     "full_name",
@@ -457,8 +458,6 @@ def submit_report(
 
     A returned report goes back as resubmitted, so the office sees it has been reworked.
     """
-    from .selectors import compile_report
-
     if period.start > timezone.localdate():
         raise ValidationError(_("A report can be handed in once its period has begun."))
     key = {"collaborator": collaborator, "period_kind": period.kind, "period_start": period.start}

@@ -24,6 +24,9 @@ class Level(models.TextChoices):
 
 
 FORMER_LEVELS = [Level.FORMER_PROVINCE, Level.DISTRICT, Level.FORMER_COMMUNE]
+# Former units keep their official pre-2025 code behind this prefix: the old and new
+# code lists overlap (old ward 4 is Phúc Xá, new ward 4 is Ba Đình).
+FORMER_PREFIX = "cu-"
 
 
 class Kind(models.TextChoices):

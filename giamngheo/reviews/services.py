@@ -14,6 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from giamngheo.collaborators.duties import Duty
+from giamngheo.collaborators.models import Collaborator
+from giamngheo.collaborators.services import log_activity
 from giamngheo.geo.models import Area as UnitArea
 from giamngheo.geo.models import Level
 from giamngheo.households.assessment import assess
@@ -1030,12 +1033,6 @@ def add_supervision_note(
 
 
 def _log_activity(note: SupervisionNote, review, by):
-    try:
-        from giamngheo.collaborators.duties import Duty
-        from giamngheo.collaborators.models import Collaborator
-        from giamngheo.collaborators.services import log_activity
-    except ImportError:  # the collaborators app is optional for the review
-        return None
     collaborator = Collaborator.objects.filter(user=by, commune_id=review.commune_id).first()
     if collaborator is None:
         return None

@@ -34,6 +34,7 @@ from .models import (
     Step,
 )
 from .procedures import procedure_by_code
+from .selectors import village_progress
 
 OFFICER, LEADER, COLLABORATOR = Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.COLLABORATOR
 
@@ -140,8 +141,6 @@ _DECIDED_CATEGORIES = [Category.POOR, Category.NEAR_POOR, Category.AVERAGE, Cate
 
 
 def _annual_meetings_agreed(review: AnnualReview, today) -> list[str]:
-    from .selectors import village_progress
-
     problems = []
     for row in village_progress(review):
         if row.entries and not row.agreed:
