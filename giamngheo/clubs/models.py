@@ -8,12 +8,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.models import Versioned
 from giamngheo.core.search import fold_parts
 
 from .catalogues import MAX_MEMBERS, MAX_VICE_CHAIRS, ClubLevel, Frequency, Topic
 
 
-class Club(models.Model):
+class Club(Versioned):
     """A club placed on the unit it covers.
 
     ``founding_unit`` is the unit whose People's Committee founded the club and whose
@@ -44,7 +45,6 @@ class Club(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
@@ -239,7 +239,7 @@ MEETING_TRANSITIONS = {
 }
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     club = models.ForeignKey(
         Club, verbose_name=_("club"), on_delete=models.CASCADE, related_name="meetings"
     )
@@ -257,7 +257,6 @@ class Meeting(models.Model):
     # Official members on the roll when the meeting was recorded: the attendance base.
     members_on_roll = models.PositiveSmallIntegerField(_("members on the roll"), null=True)
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
