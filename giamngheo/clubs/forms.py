@@ -1,8 +1,12 @@
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.filters import ListFilter
+from giamngheo.core.search import search
+
 from .catalogues import ClubLevel, Frequency, Topic
-from .models import MemberKind, OfficerRole
+from .models import Club, MemberKind, OfficerRole
 
 
 class DateInput(forms.DateInput):
@@ -207,3 +211,18 @@ class PlanForm(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class ClubListFilter(ListFilter):
+    """The club list's filters. ``cap`` (level) was ``level``, still accepted."""
+
+    aliases = {"level": "cap"}
+    q = django_filters.CharFilter(method="filter_search")
+    cap = django_filters.ChoiceFilter(field_name="level", choices=ClubLevel.choices)
+
+    class Meta:
+        model = Club
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        return search(queryset, value)
