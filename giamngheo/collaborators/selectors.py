@@ -87,18 +87,10 @@ def _visible(qs: QuerySet, user, via: str, own: str) -> QuerySet:
     return qs
 
 
-def collaborators_visible_to(
-    user, *, query: str = "", commune: str = "", organisation: str = "", status: str = ""
-) -> QuerySet[Collaborator]:
+def collaborators_visible_to(user) -> QuerySet[Collaborator]:
+    """The roster of the user's area (filtered by forms.CollaboratorListFilter)."""
     today = timezone.localdate()
     qs = _visible(Collaborator.objects.all(), user, "commune", "user")
-    if commune:
-        qs = qs.filter(commune__code=commune)
-    if organisation:
-        qs = qs.filter(organisation=organisation)
-    if status:
-        qs = qs.filter(status=status)
-    qs = search(qs, query)
     return qs.select_related("commune", "managing_office").annotate(
         contract_until=Max("contracts__ends_on"),
         has_contract=Exists(_contracts_in_force(today).filter(collaborator=OuterRef("pk"))),
