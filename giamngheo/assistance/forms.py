@@ -5,8 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from giamngheo.core.filters import ListFilter
-from giamngheo.core.search import search
+from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.widgets import FastSelect
 
 from .catalogues import InformChannel, NeedKind, ShockKind
@@ -121,7 +120,7 @@ class CloseShockForm(forms.Form):
 class RequestListFilter(ListFilter):
     """The request list's filters; the search term comes from the posted search (core.search)."""
 
-    q = django_filters.CharFilter(label=_("Household"), method="filter_household")
+    q = search_filter("household__search_text", label=_("Household"))
     trang_thai = django_filters.ChoiceFilter(
         label=_("State"),
         choices=[("open", _("Still open")), *RequestState.choices],
@@ -143,9 +142,6 @@ class RequestListFilter(ListFilter):
         model = HelpRequest
         fields = []
 
-    def filter_household(self, queryset, name, value):
-        return search(queryset, value, field="household__search_text")
-
     def filter_state(self, queryset, name, value):
         if value == "open":
             return queryset.filter(state__in=OPEN_STATES)
@@ -156,7 +152,7 @@ class RequestListFilter(ListFilter):
 
 
 class ShockListFilter(ListFilter):
-    q = django_filters.CharFilter(label=_("Household"), method="filter_household")
+    q = search_filter("household__search_text", label=_("Household"))
     trang_thai = django_filters.ChoiceFilter(
         label=_("State"),
         field_name="state",
@@ -168,9 +164,6 @@ class ShockListFilter(ListFilter):
     class Meta:
         model = Shock
         fields = []
-
-    def filter_household(self, queryset, name, value):
-        return search(queryset, value, field="household__search_text")
 
 
 class SummaryForm(forms.Form):

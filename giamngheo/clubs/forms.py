@@ -2,8 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from giamngheo.core.filters import ListFilter
-from giamngheo.core.search import search
+from giamngheo.core.filters import ListFilter, search_filter
 
 from .catalogues import ClubLevel, Frequency, Topic
 from .models import Club, MemberKind, OfficerRole
@@ -217,12 +216,9 @@ class ClubListFilter(ListFilter):
     """The club list's filters. ``cap`` (level) was ``level``, still accepted."""
 
     aliases = {"level": "cap"}
-    q = django_filters.CharFilter(method="filter_search")
+    q = search_filter()
     cap = django_filters.ChoiceFilter(field_name="level", choices=ClubLevel.choices)
 
     class Meta:
         model = Club
         fields = []
-
-    def filter_search(self, queryset, name, value):
-        return search(queryset, value)

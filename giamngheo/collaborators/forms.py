@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts.models import Role, User
-from giamngheo.core.filters import ListFilter
-from giamngheo.core.search import search
+from giamngheo.core.filters import ListFilter, search_filter
 
 from .duties import Duty
 from .models import Collaborator, Grade, MassOrganisation, Status
@@ -282,7 +281,7 @@ class EvaluationForm(forms.Form):
 class CollaboratorListFilter(ListFilter):
     """The roster's filters: commune code, mass organisation, status."""
 
-    q = django_filters.CharFilter(method="filter_search")
+    q = search_filter()
     xa = django_filters.CharFilter(field_name="commune__code")
     to_chuc = django_filters.ChoiceFilter(
         field_name="organisation", choices=MassOrganisation.choices
@@ -292,6 +291,3 @@ class CollaboratorListFilter(ListFilter):
     class Meta:
         model = Collaborator
         fields = []
-
-    def filter_search(self, queryset, name, value):
-        return search(queryset, value)

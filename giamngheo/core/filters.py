@@ -10,6 +10,8 @@ never a 500; numbers in the query string that must be valid go through ``core.pa
 
 import django_filters
 
+from .search import search
+
 
 class ListFilter(django_filters.FilterSet):
     #: old parameter name -> current name; the current name wins when both are given.
@@ -32,3 +34,10 @@ class ListFilter(django_filters.FilterSet):
             return default
         self.is_valid()  # fills cleaned_data with the fields that are valid
         return self.form.cleaned_data.get(name) or default
+
+
+def search_filter(field: str = "search_text", **kwargs) -> django_filters.CharFilter:
+    """The list's search box (``q``): every word, diacritics optional (core.search)."""
+    return django_filters.CharFilter(
+        method=lambda queryset, name, value: search(queryset, value, field=field), **kwargs
+    )
