@@ -74,9 +74,11 @@ bench: install
 	$(BIN)/python bench/bench_poverty.py
 	$(BIN)/python bench/bench_households.py
 
+# lint-imports checks the layers written in pyproject.toml ([tool.importlinter]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

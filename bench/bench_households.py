@@ -78,7 +78,7 @@ def setup_django():
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # production static storage
-    from giamngheo.core.demo import build_demo
+    from giamngheo.site.demo import build_demo
 
     build_demo()
 

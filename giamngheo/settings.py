@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "giamngheo.clubs",
     "giamngheo.reports",
     "giamngheo.api",
+    "giamngheo.site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -179,7 +180,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "giamngheo.accounts.context_processors.user_roles",
-                "giamngheo.core.context_processors.navigation",
+                "giamngheo.site.context_processors.navigation",
                 "giamngheo.assistance.context_processors.reminders",
                 "giamngheo.core.todos.todos",
             ],
@@ -201,7 +202,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lock-out: 5 failed logins for the same user name from the same address lock it for 30 min.

@@ -6,8 +6,8 @@ import pytest
 from django.test import override_settings
 
 from giamngheo.accounts.models import User
-from giamngheo.core.demo import DEMO_PASSWORD, build_demo
 from giamngheo.geo.models import Unit
+from giamngheo.site.demo import DEMO_PASSWORD, build_demo
 
 TEST_SETTINGS = {
     "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],

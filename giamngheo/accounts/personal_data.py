@@ -16,6 +16,8 @@ so the rule lives here once. Reads of a household's personal data are recorded w
 
 from collections.abc import Callable
 
+from giamngheo.core.citizen_id import looks_like_citizen_id
+
 from .capabilities import roots_where
 from .models import PersonalDataRead
 from .scoping import current_assignments
@@ -87,8 +89,6 @@ def area_unit(user, *candidates):
 def record_citizen_id_search(request, term: str) -> None:
     """A search by citizen ID is a read of personal data: file it (an ``on_search`` hook of
     ``core.search.posted_search``); names and codes are not recorded."""
-    from giamngheo.core.citizen_id import looks_like_citizen_id
-
     if looks_like_citizen_id(term):
         record_read(user=request.user, action=PersonalDataRead.Action.SEARCH,
                     unit=area_unit(request.user))  # fmt: skip

@@ -1,14 +1,17 @@
 import datetime
 
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.core.audit import today
+from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
 
 from .catalogues import InformChannel, NeedKind, ShockKind
-from .models import RequestState, ShockState
+from .models import OPEN_STATES, HelpRequest, RequestState, Shock, ShockState
+from .selectors import overdue_requests
 
 
 class DateInput(forms.DateInput):
@@ -109,30 +112,53 @@ class CloseShockForm(forms.Form):
     )
 
 
-class RequestFilter(forms.Form):
-    q = forms.CharField(label=_("Household"), required=False)
-    trang_thai = forms.ChoiceField(
+class RequestListFilter(ListFilter):
+    """The request list's filters; the search term comes from the posted search (core.search)."""
+
+    q = search_filter("household__search_text", label=_("Household"))
+    trang_thai = django_filters.ChoiceFilter(
         label=_("State"),
-        required=False,
-        choices=[("", _("Any state")), ("open", _("Still open")), *RequestState.choices],
+        choices=[("open", _("Still open")), *RequestState.choices],
+        empty_label=_("Any state"),
         widget=FastSelect,
+        method="filter_state",
     )
-    nhu_cau = forms.ChoiceField(
+    nhu_cau = django_filters.ChoiceFilter(
         label=_("Kind of need"),
-        required=False,
-        choices=[("", _("Any kind of need")), *NeedKind.choices],
+        field_name="need",
+        choices=NeedKind.choices,
+        empty_label=_("Any kind of need"),
         widget=FastSelect,
     )
+    xa = django_filters.CharFilter(field_name="commune__code")
+    qua_han = django_filters.CharFilter(method="filter_overdue")
+
+    class Meta:
+        model = HelpRequest
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        if value == "open":
+            return queryset.filter(state__in=OPEN_STATES)
+        return queryset.filter(state=value)
+
+    def filter_overdue(self, queryset, name, value):
+        return overdue_requests(queryset) if value == "1" else queryset
 
 
-class ShockFilter(forms.Form):
-    q = forms.CharField(label=_("Household"), required=False)
-    trang_thai = forms.ChoiceField(
+class ShockListFilter(ListFilter):
+    q = search_filter("household__search_text", label=_("Household"))
+    trang_thai = django_filters.ChoiceFilter(
         label=_("State"),
-        required=False,
-        choices=[("", _("Any state")), *ShockState.choices],
+        field_name="state",
+        choices=ShockState.choices,
+        empty_label=_("Any state"),
         widget=FastSelect,
     )
+
+    class Meta:
+        model = Shock
+        fields = []
 
 
 class SummaryForm(forms.Form):

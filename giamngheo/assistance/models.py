@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.models import Recorded, Versioned, choices_check
 from giamngheo.core.workflow import WorkflowStep
 
 from .catalogues import DEFAULT_DEADLINES, InformChannel, NeedKind, ShockKind
@@ -35,7 +36,7 @@ OPEN_STATES = (
 )
 
 
-class HelpRequest(models.Model):
+class HelpRequest(Versioned):
     """Yêu cầu trợ giúp: what a household asked for, and the recommendation made of it."""
 
     household = models.ForeignKey(
@@ -81,7 +82,6 @@ class HelpRequest(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -94,12 +94,8 @@ class HelpRequest(models.Model):
             models.Index(fields=["commune", "received_on"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(state__in=RequestState.values), name="help_request_state_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(need__in=NeedKind.values), name="help_request_need_valid"
-            ),
+            choices_check("state", RequestState, "help_request_state_valid"),
+            choices_check("need", NeedKind, "help_request_need_valid"),
             models.CheckConstraint(
                 condition=~Q(state__in=["accepted", "carried_out"])
                 | (Q(answered_on__isnull=False) & ~Q(action="")),
@@ -144,7 +140,7 @@ class ShockState(models.TextChoices):
     CLOSED = "closed", _("Closed without an application")
 
 
-class Shock(models.Model):
+class Shock(Versioned, Recorded):
     """Rủi ro, biến cố: an event that may push a household into poverty (ad-hoc review)."""
 
     household = models.ForeignKey(
@@ -173,15 +169,7 @@ class Shock(models.Model):
         related_name="shocks",
         help_text=_("The ad-hoc review this shock started."),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     recorded_on = models.DateField(_("recorded on"), db_index=True)
-    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -194,10 +182,8 @@ class Shock(models.Model):
             models.Index(fields=["commune", "recorded_on"]),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=ShockKind.values), name="shock_kind_valid"),
-            models.CheckConstraint(
-                condition=Q(state__in=ShockState.values), name="shock_state_valid"
-            ),
+            choices_check("kind", ShockKind, "shock_kind_valid"),
+            choices_check("state", ShockState, "shock_state_valid"),
             models.CheckConstraint(
                 condition=Q(estimated_loss__isnull=True) | Q(estimated_loss__gte=0),
                 name="shock_loss_not_negative",

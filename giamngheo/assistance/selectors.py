@@ -17,6 +17,7 @@ from giamngheo.households.assessment import standard_in_force
 from giamngheo.households.models import Deprivation, PovertyStatus
 from giamngheo.households.selectors import households_visible_to
 from giamngheo.poverty import Category
+from giamngheo.reviews.models import ADHOC_OPEN_STATES, AdHocReview
 
 from .catalogues import NeedKind, indicators_for_need
 from .models import OPEN_STATES, HelpRequest, RequestState, Shock, ShockState
@@ -27,24 +28,13 @@ def requests_visible_to(user):
     return scoped(HelpRequest.objects.all(), user, via="commune")
 
 
-def request_list(user, *, query="", state="", need="", commune="", overdue=False, today=None):
-    """The requests in the user's area, newest first, filtered; one query for the page."""
-    qs = requests_visible_to(user).select_related(
-        "household", "household__village", "commune", "received_by"
+def request_list(user):
+    """The requests in the user's area, newest first (filtered by forms.RequestListFilter)."""
+    return (
+        requests_visible_to(user)
+        .select_related("household", "household__village", "commune", "received_by")
+        .order_by("-received_on", "-id")
     )
-    if query:
-        qs = search(qs, query, field="household__search_text")
-    if state == "open":
-        qs = qs.filter(state__in=OPEN_STATES)
-    elif state in RequestState.values:
-        qs = qs.filter(state=state)
-    if need in NeedKind.values:
-        qs = qs.filter(need=need)
-    if commune:
-        qs = qs.filter(commune__code=commune)
-    if overdue:
-        qs = overdue_requests(qs, today=today)
-    return qs.order_by("-received_on", "-id")
 
 
 def overdue_requests(queryset, *, today=None):
@@ -168,17 +158,13 @@ def shocks_visible_to(user):
     return scoped(Shock.objects.all(), user, via="commune")
 
 
-def shock_list(user, *, query="", state="", kind=""):
-    qs = shocks_visible_to(user).select_related(
-        "household", "household__village", "commune", "recorded_by"
+def shock_list(user):
+    """The shocks in the user's area, latest first (filtered by forms.ShockListFilter)."""
+    return (
+        shocks_visible_to(user)
+        .select_related("household", "household__village", "commune", "recorded_by")
+        .order_by("-occurred_on", "-id")
     )
-    if query:
-        qs = search(qs, query, field="household__search_text")
-    if state in ShockState.values:
-        qs = qs.filter(state=state)
-    if kind:
-        qs = qs.filter(kind=kind)
-    return qs.order_by("-occurred_on", "-id")
 
 
 def shock_detail(user, pk: int) -> Shock:
@@ -225,8 +211,6 @@ def likely_to_escape(user, *, today=None, commune=""):
 
 
 def _open_applications():
-    from giamngheo.reviews.models import ADHOC_OPEN_STATES, AdHocReview
-
     return AdHocReview.objects.filter(household=OuterRef("pk"), state__in=ADHOC_OPEN_STATES)
 
 

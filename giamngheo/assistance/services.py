@@ -14,10 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts.capabilities import holds, require
+from giamngheo.collaborators.models import Collaborator
+from giamngheo.collaborators.services import log_activity
 from giamngheo.core.audit import audit
 from giamngheo.core.audit import today as today_or
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.core.workflow import Attempt
+from giamngheo.households.assessment import CATEGORY_LABELS
+from giamngheo.reviews.models import ApplicationKind, Channel
+from giamngheo.reviews.services import submit_application
 
 from .catalogues import DEFAULT_DEADLINES, Deadlines, NeedKind, ShockKind
 from .models import DeadlinePolicy, HelpRequest, Shock, ShockState
@@ -63,9 +68,6 @@ def _log_for_collaborator(*, by, household, duty: str, description: str, on) -> 
     The log is a by-product: when it refuses (the month's report is already handed in),
     the request or shock is still saved and the collaborator logs it by hand later.
     """
-    from giamngheo.collaborators.models import Collaborator
-    from giamngheo.collaborators.services import log_activity
-
     if not holds(by, "act_as_collaborator", household):
         return
     collaborator = Collaborator.objects.filter(user=by, commune_id=household.commune_id).first()
@@ -266,8 +268,6 @@ def close_shock(*, shock: Shock, note: str, by, version) -> Shock:
 
 
 def _channel_for(by, commune) -> str:
-    from giamngheo.reviews.models import Channel
-
     if holds(by, "act_as_collaborator", commune):
         return Channel.COLLABORATOR
     return Channel.IN_PERSON
@@ -287,9 +287,6 @@ def start_inclusion_application(*, shock: Shock, by, version, today: datetime.da
     the applicant is the household head, the members are the household's in the register,
     the reason is the shock, received today by the user (the collaborator on the household's
     behalf). The shock is linked to the application and is no longer merely at risk."""
-    from giamngheo.reviews.models import ApplicationKind
-    from giamngheo.reviews.services import submit_application
-
     require(by, "edit_register", shock.commune)
     if shock.state != ShockState.AT_RISK:
         raise ValidationError(_("An application was already started, or the shock is closed."))
@@ -322,10 +319,6 @@ def start_exit_application(*, household, by, today: datetime.date | None = None)
     """Start the ad-hoc review for recognition of having escaped (Form 04) for a listed
     household whose latest facts put it above the line, prefilled with the head as applicant
     and the engine's latest answer as the reason."""
-    from giamngheo.households.assessment import CATEGORY_LABELS
-    from giamngheo.reviews.models import ApplicationKind
-    from giamngheo.reviews.services import submit_application
-
     require(by, "edit_register", household.commune)
     today = today_or(today)
     reason = _(

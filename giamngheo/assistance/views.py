@@ -23,9 +23,9 @@ from .forms import (
     ApplicationForm,
     CloseShockForm,
     HelpRequestForm,
-    RequestFilter,
-    ShockFilter,
+    RequestListFilter,
     ShockForm,
+    ShockListFilter,
     StepForm,
     SummaryForm,
     default_period,
@@ -54,24 +54,14 @@ def _communes(user):
 @require_http_methods(["GET", "POST"])
 @_request_search
 def request_list(request):
-    filters = RequestFilter(request.GET or None)
-    filters.is_valid()
-    data = filters.cleaned_data if filters.is_bound else {}
-    rows = selectors.request_list(
-        request.user,
-        query=data.get("q", ""),
-        state=data.get("trang_thai", ""),
-        need=data.get("nhu_cau", ""),
-        commune=request.GET.get("xa", ""),
-        overdue=request.GET.get("qua_han") == "1",
-    )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    filters = RequestListFilter(request.GET, queryset=selectors.request_list(request.user))
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "assistance/request_list.html",
         {
             "page": page,
-            "filters": filters,
+            "filters": filters.form,
             "today": timezone.localdate(),
             "can_record": can_anywhere(request.user, "edit_register"),
         },
@@ -205,19 +195,14 @@ def request_step(request, pk, action):
 @require_http_methods(["GET", "POST"])
 @_shock_search
 def shock_list(request):
-    filters = ShockFilter(request.GET or None)
-    filters.is_valid()
-    data = filters.cleaned_data if filters.is_bound else {}
-    rows = selectors.shock_list(
-        request.user, query=data.get("q", ""), state=data.get("trang_thai", "")
-    )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    filters = ShockListFilter(request.GET, queryset=selectors.shock_list(request.user))
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "assistance/shock_list.html",
         {
             "page": page,
-            "filters": filters,
+            "filters": filters.form,
             "can_record": can_anywhere(request.user, "edit_register"),
         },
     )

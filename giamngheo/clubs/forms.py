@@ -1,11 +1,13 @@
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
+from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.sex import Sex
 
 from .catalogues import ClubLevel, Frequency, Topic
-from .models import MemberKind, OfficerRole
+from .models import Club, MemberKind, OfficerRole
 
 
 class DateInput(forms.DateInput):
@@ -229,3 +231,15 @@ class PlanForm(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class ClubListFilter(ListFilter):
+    """The club list's filters. ``cap`` (level) was ``level``, still accepted."""
+
+    aliases = {"level": "cap"}
+    q = search_filter()
+    cap = django_filters.ChoiceFilter(field_name="level", choices=ClubLevel.choices)
+
+    class Meta:
+        model = Club
+        fields = []

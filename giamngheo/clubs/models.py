@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES, NAMES
+from giamngheo.core.models import Versioned
 from giamngheo.core.search import fold_parts
 from giamngheo.core.sex import Sex
 
 from .catalogues import MAX_MEMBERS, MAX_VICE_CHAIRS, ClubLevel, Frequency, Topic
 
 
-class Club(models.Model):
+class Club(Versioned):
     """A club placed on the unit it covers.
 
     ``founding_unit`` is the unit whose People's Committee founded the club and whose
@@ -47,7 +48,6 @@ class Club(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
@@ -243,7 +243,7 @@ class MeetingState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     club = models.ForeignKey(
         Club, verbose_name=_("club"), on_delete=models.CASCADE, related_name="meetings"
     )
@@ -261,7 +261,6 @@ class Meeting(models.Model):
     # Official members on the roll when the meeting was recorded: the attendance base.
     members_on_roll = models.PositiveSmallIntegerField(_("members on the roll"), null=True)
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 

@@ -31,14 +31,12 @@ from .models import (
 )
 
 
-def clubs_visible_to(user, *, query: str = "", level: str = "", unit: Unit | None = None):
-    """Clubs in the user's area with their current member count and chair, for lists."""
+def clubs_visible_to(user, *, unit: Unit | None = None):
+    """Clubs in the user's area (under ``unit`` if given) with their current member count and
+    chair, for lists (filtered further by forms.ClubListFilter)."""
     qs = scoped(Club.objects.all(), user, via="unit")
-    if level:
-        qs = qs.filter(level=level)
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
-    qs = search(qs, query)
     chair = Officer.objects.filter(
         club=OuterRef("pk"), role=OfficerRole.CHAIR, ended_on__isnull=True
     ).values("member__full_name")[:1]

@@ -28,6 +28,7 @@ from .forms import (
     CancelForm,
     ClubEditForm,
     ClubForm,
+    ClubListFilter,
     EndTermForm,
     FollowUpForm,
     GoodPracticeForm,
@@ -85,12 +86,12 @@ def _unit_param(request):
     return get_scoped_or_404(Unit.objects.all(), request.user, None, code=code)
 
 
-def _filters(request):
-    return {
-        "query": request.GET.get("q", ""),
-        "level": request.GET.get("level", ""),
-        "unit": _unit_param(request),
-    }
+def _filtered(request):
+    """The clubs of the list and its export: the unit (``don_vi``, a 404 outside the area)
+    narrows the scoped list, the FilterSet the rest."""
+    unit = _unit_param(request)
+    clubs = selectors.clubs_visible_to(request.user, unit=unit)
+    return ClubListFilter(request.GET, queryset=clubs), unit
 
 
 # The search term is posted and kept in the session, never put in a URL (core.search).
@@ -101,17 +102,16 @@ _club_search = posted_search("clubs")
 @require_http_methods(["GET", "POST"])
 @_club_search
 def club_list(request):
-    filters = _filters(request)
-    clubs = selectors.clubs_visible_to(request.user, **filters)
-    page = Paginator(clubs, 50).get_page(request.GET.get("page"))
+    filters, unit = _filtered(request)
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "clubs/club_list.html",
         {
             "page": page,
-            "q": filters["query"],
-            "level": filters["level"],
-            "unit": filters["unit"],
+            "q": filters.value("q"),
+            "level": filters.value("cap"),
+            "unit": unit,
             "levels": ClubLevel.choices,
             "max_members": MAX_MEMBERS,
         },
@@ -121,7 +121,7 @@ def club_list(request):
 @login_required
 @_club_search
 def club_export(request):
-    clubs = selectors.clubs_visible_to(request.user, **_filters(request))
+    clubs = _filtered(request)[0].qs
     rows = (
         (
             c.name,

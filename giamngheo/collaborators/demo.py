@@ -14,6 +14,7 @@ from django.utils import timezone
 from giamngheo.core.periods import Period
 from giamngheo.core.tabular import read_rows
 from giamngheo.geo.models import Level, Unit
+from giamngheo.households.models import Household
 
 from .duties import Duty
 from .models import (
@@ -127,8 +128,6 @@ def build(base, stdout=None) -> dict:
 def _month_of_work(collaborator, month, office, user) -> None:
     """This month's tasks and a few logged activities; last month reported and evaluated."""
     today = timezone.localdate()
-    from giamngheo.households.models import Household
-
     villages = list(collaborator.commune.children.order_by("code")[:2])
     households = list(
         Household.objects.filter(commune=collaborator.commune).select_related("village")[:2]

@@ -2,15 +2,17 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts.models import Role, User
+from giamngheo.core.filters import ListFilter, search_filter
 
 from .duties import Duty
-from .models import Collaborator, Grade
+from .models import Collaborator, Grade, MassOrganisation, Status
 from .services import ROSTER_FIELDS, check_attachment
 
 
@@ -274,3 +276,18 @@ class EvaluationForm(forms.Form):
         label=_("Reason for changing the grade"), max_length=500, required=False
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class CollaboratorListFilter(ListFilter):
+    """The roster's filters: commune code, mass organisation, status."""
+
+    q = search_filter()
+    xa = django_filters.CharFilter(field_name="commune__code")
+    to_chuc = django_filters.ChoiceFilter(
+        field_name="organisation", choices=MassOrganisation.choices
+    )
+    trang_thai = django_filters.ChoiceFilter(field_name="status", choices=Status.choices)
+
+    class Meta:
+        model = Collaborator
+        fields = []

@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES, NAMES
+from giamngheo.core.models import Recorded, Versioned, choices_check
 from giamngheo.core.periods import Period, PeriodKind
 from giamngheo.core.sex import Sex
 
@@ -59,7 +60,7 @@ class Status(models.TextChoices):
     LEFT = "left", pgettext_lazy("collaborator status", "Left")
 
 
-class Collaborator(models.Model):
+class Collaborator(Versioned):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -99,7 +100,6 @@ class Collaborator(models.Model):
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
@@ -113,21 +113,11 @@ class Collaborator(models.Model):
                 condition=~Q(citizen_id=""),
                 name="collaborator_unique_citizen_id",
             ),
-            models.CheckConstraint(condition=Q(sex__in=Sex.values), name="collaborator_sex_valid"),
-            models.CheckConstraint(
-                condition=Q(ethnicity__in=list(NAMES)), name="collaborator_ethnicity_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(organisation__in=MassOrganisation.values),
-                name="collaborator_organisation_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(qualification__in=Qualification.values),
-                name="collaborator_qualification_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=Status.values), name="collaborator_status_valid"
-            ),
+            choices_check("sex", Sex, "collaborator_sex_valid"),
+            choices_check("ethnicity", NAMES, "collaborator_ethnicity_valid"),
+            choices_check("organisation", MassOrganisation, "collaborator_organisation_valid"),
+            choices_check("qualification", Qualification, "collaborator_qualification_valid"),
+            choices_check("status", Status, "collaborator_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -291,7 +281,7 @@ class Assignment(models.Model):
         ordering = ["month", "duty", "due_on"]
         indexes = [models.Index(fields=["collaborator", "month"])]
         constraints = [
-            models.CheckConstraint(condition=Q(duty__in=Duty.values), name="assignment_duty_valid"),
+            choices_check("duty", Duty, "assignment_duty_valid"),
             models.CheckConstraint(condition=Q(month__day=1), name="assignment_month_first_day"),
             models.CheckConstraint(condition=Q(target_count__gte=1), name="assignment_target_min"),
         ]
@@ -318,7 +308,7 @@ def attachment_path(activity: "Activity", filename: str) -> str:
     return f"collaborators/{activity.collaborator_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class Activity(models.Model):
+class Activity(Recorded):
     """One entry of a collaborator's activity log, made from a phone in a few taps."""
 
     collaborator = models.ForeignKey(
@@ -351,13 +341,6 @@ class Activity(models.Model):
         _("photo or attachment"), upload_to=attachment_path, blank=True, max_length=255
     )
     attachment_name = models.CharField(max_length=255, blank=True, editable=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     history = HistoricalRecords()
 
@@ -367,7 +350,7 @@ class Activity(models.Model):
         ordering = ["-done_on", "-created_at"]
         indexes = [models.Index(fields=["collaborator", "done_on"])]
         constraints = [
-            models.CheckConstraint(condition=Q(duty__in=Duty.values), name="activity_duty_valid"),
+            choices_check("duty", Duty, "activity_duty_valid"),
         ]
 
     def __str__(self) -> str:
@@ -382,7 +365,7 @@ class ReportState(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
 
 
-class PeriodReport(models.Model):
+class PeriodReport(Versioned):
     """A collaborator's monthly or quarterly report, compiled from the activity log.
 
     The figures are frozen in ``compiled`` when the report is submitted, so what the
@@ -413,7 +396,6 @@ class PeriodReport(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -425,9 +407,7 @@ class PeriodReport(models.Model):
             models.UniqueConstraint(
                 fields=["collaborator", "period_kind", "period_start"], name="one_report_per_period"
             ),
-            models.CheckConstraint(
-                condition=Q(state__in=ReportState.values), name="report_state_valid"
-            ),
+            choices_check("state", ReportState, "report_state_valid"),
         ]
 
     def __str__(self) -> str:
@@ -452,7 +432,7 @@ class Grade(models.TextChoices):
     NOT_COMPLETED = "not_completed", _("Did not complete duties")
 
 
-class Evaluation(models.Model):
+class Evaluation(Versioned):
     """The office's evaluation of a collaborator for a period; changes kept in history."""
 
     collaborator = models.ForeignKey(
@@ -472,7 +452,6 @@ class Evaluation(models.Model):
         related_name="+",
     )
     evaluated_on = models.DateField(_("evaluated on"))
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -485,9 +464,7 @@ class Evaluation(models.Model):
                 fields=["collaborator", "period_kind", "period_start"],
                 name="one_evaluation_per_period",
             ),
-            models.CheckConstraint(
-                condition=Q(grade__in=Grade.values), name="evaluation_grade_valid"
-            ),
+            choices_check("grade", Grade, "evaluation_grade_valid"),
         ]
 
     def __str__(self) -> str:

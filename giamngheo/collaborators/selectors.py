@@ -22,6 +22,7 @@ from giamngheo.core.ethnicity import MINORITY_CODES
 from giamngheo.core.periods import Period, PeriodKind
 from giamngheo.core.search import search
 from giamngheo.geo.models import Level, Unit
+from giamngheo.households.models import Household
 
 from .duties import Duty
 from .models import (
@@ -86,18 +87,10 @@ def _visible(qs: QuerySet, user, via: str, own: str) -> QuerySet:
     return qs
 
 
-def collaborators_visible_to(
-    user, *, query: str = "", commune: str = "", organisation: str = "", status: str = ""
-) -> QuerySet[Collaborator]:
+def collaborators_visible_to(user) -> QuerySet[Collaborator]:
+    """The roster of the user's area (filtered by forms.CollaboratorListFilter)."""
     today = timezone.localdate()
     qs = _visible(Collaborator.objects.all(), user, "commune", "user")
-    if commune:
-        qs = qs.filter(commune__code=commune)
-    if organisation:
-        qs = qs.filter(organisation=organisation)
-    if status:
-        qs = qs.filter(status=status)
-    qs = search(qs, query)
     return qs.select_related("commune", "managing_office").annotate(
         contract_until=Max("contracts__ends_on"),
         has_contract=Exists(_contracts_in_force(today).filter(collaborator=OuterRef("pk"))),
@@ -189,8 +182,6 @@ def villages_for(collaborator: Collaborator) -> QuerySet[Unit]:
 def households_for(collaborator: Collaborator, *, query: str = "", chosen=(), limit: int = 20):
     """Households of the collaborator's commune to pick from: the search's matches (by
     code or head's name, diacritics optional) plus those already chosen."""
-    from giamngheo.households.models import Household
-
     commune_households = Household.objects.filter(commune=collaborator.commune)
     shown = list(commune_households.filter(pk__in=[c for c in chosen if str(c).isdigit()]))
     if query:

@@ -35,6 +35,7 @@ from .models import (
     Status,
     Training,
 )
+from .selectors import compile_report
 from .workflow import REPORTS
 
 ROSTER_FIELDS = (
@@ -387,8 +388,6 @@ def submit_report(
 
     A returned report goes back as resubmitted, so the office sees it has been reworked.
     """
-    from .selectors import compile_report
-
     if not report_window.is_open(period, timezone.localdate()):
         raise ValidationError(
             _("The report for %(period)s can be handed in from %(day)s.")

@@ -25,6 +25,7 @@ from .forms import (
     ActivityForm,
     AssignmentForm,
     CollaboratorForm,
+    CollaboratorListFilter,
     ContractForm,
     EvaluationForm,
     RenewalForm,
@@ -89,14 +90,14 @@ def home(request):
         if collaborator is None:
             return render(request, "collaborators/no_record.html")
         return redirect("collaborators:detail", pk=collaborator.pk)
-    query = request.GET.get("q", "")
+    roster = CollaboratorListFilter(request.GET, queryset=selectors.collaborators_visible_to(user))
+    query = roster.value("q")
     filters = {
-        "commune": request.GET.get("xa", ""),
-        "organisation": request.GET.get("to_chuc", ""),
-        "status": request.GET.get("trang_thai", ""),
+        "commune": roster.value("xa"),
+        "organisation": roster.value("to_chuc"),
+        "status": roster.value("trang_thai"),
     }
-    roster = selectors.collaborators_visible_to(user, query=query, **filters)
-    page = Paginator(roster.order_by("commune__name", "full_name"), 50).get_page(
+    page = Paginator(roster.qs.order_by("commune__name", "full_name"), 50).get_page(
         request.GET.get("page")
     )
     return render(

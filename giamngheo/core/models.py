@@ -75,3 +75,49 @@ class ExportJob(models.Model):
         if self.state == self.State.DONE:
             return 100
         return int(100 * self.written_rows / self.total_rows) if self.total_rows else 0
+
+
+# Abstract bases for what domain records repeat. They add no table and change no column:
+# a model that adopts one keeps the same fields, so no migration follows.
+
+
+class Versioned(models.Model):
+    """The number an edit form sends back, for optimistic locking
+    (``core.concurrency.save_with_version`` refuses a save from a stale form)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class RecordedBy(models.Model):
+    """Who entered the record. PROTECT: an account that recorded something is deactivated,
+    never deleted, so the record keeps its author."""
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Recorded(RecordedBy):
+    """Who entered the record and when."""
+
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+def choices_check(field: str, choices, name: str) -> models.CheckConstraint:
+    """A database check that ``field`` holds one of ``choices`` (a Choices class or any
+    iterable of values): a value written around the forms (bulk import, SQL) cannot slip in."""
+    values = getattr(choices, "values", None)
+    values = list(choices) if values is None or callable(values) else values
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": values}), name=name)

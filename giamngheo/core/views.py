@@ -4,16 +4,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from giamngheo.accounts.selectors import home_summary
-
 from .health import health
 from .models import ExportJob
 from .params import InvalidParameter
-
-
-@login_required
-def home(request):
-    return render(request, "core/home.html", {"summary": home_summary(request.user)})
 
 
 @never_cache

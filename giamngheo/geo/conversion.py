@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 
 from giamngheo.core.search import fold
 
-from .models import FORMER_LEVELS, Level, Succession, Unit
-from .services import FORMER_PREFIX
+from .models import FORMER_LEVELS, FORMER_PREFIX, Level, Succession, Unit
 
 _PREFIXES = (
     "thanh pho ", "tinh ", "huyen ", "quan ", "thi xa ", "thi tran ", "xa ", "phuong ",

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.models import Versioned
 from giamngheo.core.search import fold_parts
 
 
@@ -24,6 +25,9 @@ class Level(models.TextChoices):
 
 
 FORMER_LEVELS = [Level.FORMER_PROVINCE, Level.DISTRICT, Level.FORMER_COMMUNE]
+# Former units keep their official pre-2025 code behind this prefix: the old and new
+# code lists overlap (old ward 4 is Phúc Xá, new ward 4 is Ba Đình).
+FORMER_PREFIX = "cu-"
 
 
 class Kind(models.TextChoices):
@@ -68,7 +72,7 @@ class Area(models.TextChoices):
     URBAN = "urban", _("Urban")
 
 
-class Unit(models.Model):
+class Unit(Versioned):
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices, db_index=True)
@@ -116,7 +120,6 @@ class Unit(models.Model):
         limit_choices_to={"level": "district"},
     )
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_text", "path"])
 

@@ -13,8 +13,10 @@ from simple_history.utils import bulk_update_with_history
 from giamngheo.core.bulk import insert_with_history
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.core.search import fold, fold_parts
+from giamngheo.core.tabular import RowErrors
 
-from .models import VILLAGE_KINDS, Area, Kind, Level, Succession, Unit
+from .conversion import CommuneResolver, problem_for_commune
+from .models import FORMER_PREFIX, VILLAGE_KINDS, Area, Kind, Level, Succession, Unit
 
 _PROVINCE_KINDS = {
     vp.VietNamDivisionType.TINH: Kind.PROVINCE,
@@ -40,9 +42,6 @@ _LEGACY_KINDS = {
 # officer may change the area of a commune, since the law does not classify them.
 # Before 2025 a thị trấn (district town) was urban too.
 _URBAN_KINDS = {Kind.WARD, Kind.TOWNSHIP}
-# Former units keep their official pre-2025 code behind this prefix: the old and new
-# code lists overlap (old ward 4 is Phúc Xá, new ward 4 is Ba Đình).
-FORMER_PREFIX = "cu-"
 # The conversion tables' date (vietnam_provinces._ward_conversion_2025.EFFECTIVE_DATE):
 # districts ceased and the merged communes and provinces began on 1 July 2025.
 REFORM_DATE = date(2025, 7, 1)
@@ -527,10 +526,6 @@ def import_villages(*, commune: Unit, rows: list[dict], by) -> list[Unit]:
     ``district``, ``commune`` (as before July 2025) and ``new_commune``, which must lead to
     this commune. Raises :class:`giamngheo.core.tabular.RowErrors`.
     """
-    from giamngheo.core.tabular import RowErrors
-
-    from .conversion import CommuneResolver, problem_for_commune
-
     _require_commune(commune)
     existing = {
         fold(n)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts.personal_data import mask_citizen_id
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
-from giamngheo.core.search import search
+from giamngheo.core.filters import search_filter
 from giamngheo.core.widgets import FastSelect
 from giamngheo.geo.models import Level, Unit
 
@@ -156,7 +156,7 @@ HOUSEHOLD_SECTIONS = (
 class HouseholdFilter(django_filters.FilterSet):
     """The list's filters; unit choices come from the user's area only."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    q = search_filter(label=_("Search"))
     commune = django_filters.ModelChoiceFilter(
         label=_("Commune"),
         queryset=Unit.objects.none(),
@@ -226,6 +226,3 @@ class HouseholdFilter(django_filters.FilterSet):
             villages = villages.none()
         self.filters["village"].queryset = villages
         self.filters["indicator"].extra["choices"] = list(indicators)
-
-    def filter_search(self, queryset, name, value):
-        return search(queryset, value)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES, MINORITY_CODES
+from giamngheo.core.models import Versioned
 from giamngheo.poverty import (
     EducationLevel,
     EmploymentStatus,
@@ -144,7 +145,7 @@ class Relation(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Household(models.Model):
+class Household(Versioned):
     code = models.CharField(_("household code"), max_length=40, unique=True)
     commune = models.ForeignKey(
         "geo.Unit",
@@ -240,7 +241,6 @@ class Household(models.Model):
     )
 
     search_text = models.TextField(editable=False, default="")
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -33,10 +33,9 @@ import numpy as np
 
 from .classification import decide_in_band
 from .codes import AREA_UNKNOWN, CATEGORY_BY_CODE, Area, Category
-from .columns import Columns
+from .columns import INCOME_UNKNOWN, Columns
 from .standards import Standard
 
-INCOME_UNKNOWN = np.iinfo(np.int64).min
 DEPRIVATION_UNKNOWN = -1
 _CHUNK_ROWS = 1 << 18
 

@@ -42,6 +42,9 @@ from .facts import (
     WaterSource,
 )
 
+# Income not known: the smallest int64, so no real income can be mistaken for it.
+INCOME_UNKNOWN = np.iinfo(np.int64).min
+
 DOB_UNKNOWN = np.iinfo(np.int32).min
 K_FALSE, K_UNKNOWN, K_TRUE = 0, 1, 2
 
@@ -144,8 +147,6 @@ def tri(value: bool | None) -> int:
 
 def columns_from_facts(households: Sequence[HouseholdFacts]) -> Columns:
     """Columns for a list of facts (tests, benchmarks; the register builds them from SQL)."""
-    from .bulk import INCOME_UNKNOWN
-
     n = len(households)
     h: dict[str, np.ndarray] = {
         "area": np.array(

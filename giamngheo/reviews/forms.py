@@ -1,11 +1,15 @@
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.filters import ListFilter
 from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
 from giamngheo.poverty import standard_by_code
 
 from .models import (
+    AdHocReview,
+    AdHocState,
     ApplicationKind,
     Channel,
     EntryReason,
@@ -208,3 +212,14 @@ class ComplaintAnswerForm(forms.Form):
 class ReportForm(VersionMixin):
     reported_on = _date(_("Reported on"))
     recipient = forms.CharField(label=_("Reported to"), max_length=200, required=False)
+
+
+class AdHocListFilter(ListFilter):
+    """The review list's filter. ``trang_thai`` was ``trang-thai`` (still accepted)."""
+
+    aliases = {"trang-thai": "trang_thai"}
+    trang_thai = django_filters.ChoiceFilter(field_name="state", choices=AdHocState.choices)
+
+    class Meta:
+        model = AdHocReview
+        fields = []

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.models import Recorded, Versioned
 from giamngheo.core.workflow import WorkflowStep
 from giamngheo.households.models import PovertyStatus
 
@@ -67,7 +68,7 @@ class AdHocState(models.TextChoices):
 ADHOC_OPEN_STATES = [AdHocState.SUBMITTED, AdHocState.SURVEYED, AdHocState.CHECKED]
 
 
-class AdHocReview(models.Model):
+class AdHocReview(Versioned, Recorded):
     """Rà soát thường xuyên: one household's application, from receipt to the chair's answer."""
 
     household = models.ForeignKey(
@@ -120,14 +121,6 @@ class AdHocReview(models.Model):
         related_name="adhoc_reviews",
     )
     answer = models.TextField(_("written answer"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -167,7 +160,7 @@ class AnnualState(models.TextChoices):
     REPORTED = "reported", _("Reported to the level above")
 
 
-class AnnualReview(models.Model):
+class AnnualReview(Versioned):
     """Rà soát định kỳ: a commune's campaign for a year (lists for the following year)."""
 
     commune = models.ForeignKey(
@@ -190,7 +183,6 @@ class AnnualReview(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 

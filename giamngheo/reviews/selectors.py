@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 
 from giamngheo.accounts.scoping import get_scoped_or_404, scoped
+from giamngheo.core.search import fold
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household, PovertyStatus
 
@@ -116,8 +117,6 @@ def entries_of(review: AnnualReview, *, village: Unit | None = None):
 
 def households_for_application(user, query: str, limit: int = 20):
     """Households in the user's area matching a code or (diacritics-free) name."""
-    from giamngheo.core.search import fold
-
     if not query.strip():
         return []
     qs = scoped(Household.objects.all(), user, via="commune").select_related("village")

@@ -20,6 +20,7 @@ from giamngheo.households.models import Household
 
 from . import selectors, services, workflow
 from .forms import (
+    AdHocListFilter,
     AnswerForm,
     ApplicationForm,
     CheckForm,
@@ -62,12 +63,9 @@ def _scoped_household(user, code: str):
 
 @login_required
 def review_list(request):
-    state = request.GET.get("trang-thai", "")
-    if state not in AdHocState.values:
-        state = ""
-    adhoc = selectors.adhoc_list(request.user, state=state)
-    if not state:
-        adhoc = adhoc.filter(state__in=ADHOC_OPEN_STATES)
+    filters = AdHocListFilter(request.GET, queryset=selectors.adhoc_list(request.user))
+    state = filters.value("trang_thai")
+    adhoc = filters.qs if state else filters.qs.filter(state__in=ADHOC_OPEN_STATES)
     today = timezone.localdate()
     return render(
         request,

@@ -29,6 +29,7 @@ from .models import (
     Step,
 )
 from .procedures import procedure_by_code
+from .selectors import village_progress
 
 # Capabilities over the commune (``apps.ReviewsConfig``).
 RECORD = "record_review_work"
@@ -127,8 +128,6 @@ _DECIDED_CATEGORIES = [Category.POOR, Category.NEAR_POOR, Category.AVERAGE, Cate
 
 
 def _annual_meetings_agreed(review: AnnualReview, attempt) -> list[str]:
-    from .selectors import village_progress
-
     problems = []
     for row in village_progress(review):
         if row.entries and not row.agreed:

@@ -17,7 +17,7 @@ def test_demo_officer_logs_in_with_the_documented_password(client, demo):
         reverse("accounts:login"), {"username": "canbo.tumorong", "password": demo.password}
     )
     assert response.status_code == 302
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("site:home")).content.decode()
     assert "Cán bộ xã" in home or "Công chức" in home
     assert "Xã Tu Mơ Rông" in home
 
@@ -67,4 +67,4 @@ def test_logout_needs_a_post_and_ends_the_session(client, demo):
     )
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("site:home")).status_code == 302

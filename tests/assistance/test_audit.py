@@ -42,7 +42,7 @@ def test_detail_page_shows_steps_and_history(housing_request, users, login):
 
 
 def test_demo_is_idempotent_and_reaches_every_stage(demo):
-    from giamngheo.core.demo import build_demo
+    from giamngheo.site.demo import build_demo
 
     before = HelpRequest.objects.count()
     build_demo()

@@ -182,7 +182,7 @@ def test_the_club_page_and_statistics_run_a_bounded_number_of_queries(
 
 
 def test_the_demo_clubs_are_built_once(demo):
-    from giamngheo.core.demo import build_demo
+    from giamngheo.site.demo import build_demo
 
     before = Club.objects.count()
     summary = build_demo()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from giamngheo.collaborators.models import Activity, Collaborator, Grade, MassOrganisation
 from giamngheo.collaborators.selectors import organisation_results
-from giamngheo.core.demo import build_demo
+from giamngheo.site.demo import build_demo
 
 pytestmark = pytest.mark.django_db
 

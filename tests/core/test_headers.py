@@ -34,7 +34,7 @@ def test_no_template_has_inline_script_or_style():
 
 
 def test_signed_in_pages_are_not_stored(demo, login):
-    response = login(demo.users["ctv.tumorong"]).get(reverse("core:home"))
+    response = login(demo.users["ctv.tumorong"]).get(reverse("site:home"))
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 

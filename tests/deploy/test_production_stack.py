@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from openpyxl import load_workbook
 
-from giamngheo.core.demo import DEMO_PASSWORD
+from giamngheo.site.demo import DEMO_PASSWORD
 
 from .stackclient import Browser, NoRedirect, load_stack_module
 

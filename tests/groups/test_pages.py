@@ -95,7 +95,7 @@ def test_a_province_user_chooses_the_commune_first(login, demo):
 
 
 def test_the_demo_builds_once(demo):
-    from giamngheo.core.demo import build_demo
+    from giamngheo.site.demo import build_demo
 
     count = SelfManagedGroup.objects.count()
     summary = build_demo()

@@ -7,6 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts.capabilities import require
+from giamngheo.collaborators.duties import Duty
+from giamngheo.collaborators.models import Collaborator
+from giamngheo.collaborators.services import log_activity
 from giamngheo.core.audit import audit
 from giamngheo.core.audit import today as today_or
 
@@ -64,12 +67,6 @@ def add_supervision_note(
 
 
 def _log_activity(note: SupervisionNote, review, by):
-    try:
-        from giamngheo.collaborators.duties import Duty
-        from giamngheo.collaborators.models import Collaborator
-        from giamngheo.collaborators.services import log_activity
-    except ImportError:  # the collaborators app is optional for the review
-        return None
     collaborator = Collaborator.objects.filter(user=by, commune_id=review.commune_id).first()
     if collaborator is None:
         return None

@@ -174,7 +174,7 @@ def build_demo(stdout=None, *, former_units: bool = False) -> dict:
     )
     # Each app may add its part in ``<app>/demo.py`` with ``build(base, stdout)``, idempotently.
     for config in apps.get_app_configs():
-        if config.name.startswith("giamngheo.") and config.label != "core":
+        if config.name.startswith("giamngheo.") and config.name != __package__:
             if importlib.util.find_spec(f"{config.name}.demo"):
                 module = importlib.import_module(f"{config.name}.demo")
                 summary[config.label] = module.build(base, stdout)

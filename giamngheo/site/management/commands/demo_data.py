@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from giamngheo.core.demo import build_demo
+from giamngheo.site.demo import build_demo
 
 
 class Command(BaseCommand):

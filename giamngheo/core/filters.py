@@ -1,0 +1,43 @@
+"""List filters: django-filter FilterSets with one naming style for query parameters.
+
+Parameters are short Vietnamese slugs in snake_case (``xa``, ``thon``, ``trang_thai``): what
+users see in the address bar and bookmark. A parameter renamed to that style keeps its old
+name in ``aliases``, so bookmarked links still filter the same way.
+
+A value that is not one of the filter's choices is ignored (the list is not filtered by it),
+never a 500; numbers in the query string that must be valid go through ``core.params``.
+"""
+
+import django_filters
+
+from .search import search
+
+
+class ListFilter(django_filters.FilterSet):
+    #: old parameter name -> current name; the current name wins when both are given.
+    aliases: dict[str, str] = {}
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and self.aliases:
+            data = data.copy()
+            for old, new in self.aliases.items():
+                if old in data:
+                    if new not in data:
+                        data.setlist(new, data.getlist(old))
+                    del data[old]
+        super().__init__(data, *args, **kwargs)
+
+    def value(self, name: str, default=""):
+        """The cleaned value of a filter (``default`` when absent or not valid), for the
+        template to show what the list is filtered by."""
+        if not self.is_bound:
+            return default
+        self.is_valid()  # fills cleaned_data with the fields that are valid
+        return self.form.cleaned_data.get(name) or default
+
+
+def search_filter(field: str = "search_text", **kwargs) -> django_filters.CharFilter:
+    """The list's search box (``q``): every word, diacritics optional (core.search)."""
+    return django_filters.CharFilter(
+        method=lambda queryset, name, value: search(queryset, value, field=field), **kwargs
+    )
