@@ -88,7 +88,7 @@ def test_club_officer_founds_a_club_runs_a_meeting_and_sees_it_counted(
 
     # Record it: attendance, guests and minutes.
     page.get_by_role("link", name="Ghi kết quả buổi sinh hoạt").click()
-    for name, _org in MEMBERS[:3]:
+    for name, *_rest in MEMBERS[:3]:
         page.get_by_label(name).check()
     page.get_by_label("Khách mời có mặt").fill(
         "Võ Văn Khuyến – Trạm khuyến nông\nHuỳnh Thị Vay – Ngân hàng CSXH"
