@@ -10,11 +10,12 @@ from giamngheo.geo.models import Level, Unit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+# (name, organisation, sex, ethnicity code of core.ethnicity: 01 Kinh, 18 Hrê)
 MEMBERS = [
-    ("Nguyễn Văn An", "Hội Nông dân phường"),
-    ("Trần Thị Bình", "Hội Liên hiệp Phụ nữ phường"),
-    ("Lê Minh Châu", "Đoàn Thanh niên"),
-    ("Phạm Thị Dung", "Công chức văn hóa – xã hội"),
+    ("Nguyễn Văn An", "Hội Nông dân phường", "male", "01"),
+    ("Trần Thị Bình", "Hội Liên hiệp Phụ nữ phường", "female", "01"),
+    ("Lê Minh Châu", "Đoàn Thanh niên", "male", "18"),
+    ("Phạm Thị Dung", "Công chức văn hóa – xã hội", "female", "01"),
 ]
 
 
@@ -49,8 +50,10 @@ def test_club_officer_founds_a_club_runs_a_meeting_and_sees_it_counted(
 
     # Add members.
     page.get_by_role("link", name="Thêm thành viên").click()
-    for name, organisation in MEMBERS:
+    for name, organisation, sex, ethnicity in MEMBERS:
         page.get_by_label("Họ và tên").fill(name)
+        page.get_by_label("Giới tính").select_option(sex)
+        page.get_by_label("Dân tộc").select_option(ethnicity)
         page.get_by_label("Đơn vị hoặc chức vụ").fill(organisation)
         page.get_by_role("button", name="Lưu và thêm người khác").click()
         expect(page.locator(".messages")).to_contain_text(f"Đã thêm {name}")
@@ -85,7 +88,7 @@ def test_club_officer_founds_a_club_runs_a_meeting_and_sees_it_counted(
 
     # Record it: attendance, guests and minutes.
     page.get_by_role("link", name="Ghi kết quả buổi sinh hoạt").click()
-    for name, _org in MEMBERS[:3]:
+    for name, *_rest in MEMBERS[:3]:
         page.get_by_label(name).check()
     page.get_by_label("Khách mời có mặt").fill(
         "Võ Văn Khuyến – Trạm khuyến nông\nHuỳnh Thị Vay – Ngân hàng CSXH"
@@ -112,5 +115,8 @@ def test_club_officer_founds_a_club_runs_a_meeting_and_sees_it_counted(
     expect(page.locator("#attendance-rate")).to_have_text("75,0%")
     expect(page.locator("#guests")).to_have_text("2")
     expect(page.locator("#by-level tr[data-level=commune] td.num")).to_have_text("1")
+    # The force by sex and ethnicity (members' sex and ethnicity were recorded above).
+    expect(page.locator("#force-women")).to_have_text("2")
+    expect(page.locator("#force-minorities")).to_have_text("1")
     page.screenshot(path="test-results/clubs-statistics-phone.png", full_page=True)
     context.close()
