@@ -44,10 +44,11 @@ def _latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
-def _write_old_layout(apps, demo):
+def _write_old_layout(apps):
     """One record of each kind, through the models as they were in groups 0001."""
     model = lambda name: apps.get_model("groups", name)  # noqa: E731
-    commune = apps.get_model("geo", "Unit").objects.get(code="23473")
+    units = apps.get_model("geo", "Unit").objects
+    commune, province = units.get(code="23473"), units.get(code="51")
     user = apps.get_model("accounts", "User").objects.get(username="canbo.mangden")
     group = model("SelfManagedGroup").objects.create(
         commune=commune, name="Nhóm cũ", formed_on=D(2026, 1, 5)
@@ -82,7 +83,7 @@ def _write_old_layout(apps, demo):
         received_on=D(2026, 3, 2), cash=1_000_000, project=project, recorded_by=user,
     )  # fmt: skip
     template = model("ReportTemplate").objects.create(
-        office=demo.province, name="Mẫu cũ", period_kind="quarter", created_by=user
+        office=province, name="Mẫu cũ", period_kind="quarter", created_by=user
     )
     field = model("TemplateField").objects.create(template=template, position=1, label="Khó khăn")
     model("PeriodicReport").objects.create(
@@ -111,7 +112,7 @@ def test_the_moved_tables_keep_their_rows_links_history_and_permissions(demo):
         old_apps = _migrate(OLD)
         tables = connection.introspection.table_names()
         assert "groups_inspection" in tables and "inspections_inspection" not in tables
-        inspection_pk, finding_pk, project_pk, field_pk = _write_old_layout(old_apps, demo)
+        inspection_pk, finding_pk, project_pk, field_pk = _write_old_layout(old_apps)
         _grant_old_permission(old_apps, "canbo.mangden")
         _migrate(latest)
     finally:
