@@ -84,17 +84,19 @@ def derive_movements(records: QuerySet) -> int:
     return records.update(movement=movement_expression(records.model))
 
 
-def status_on(on: date | None):
+def status_on(on: date | None, household: str = ""):
     """The household's status on the date ``on`` (its latest decision dated up to then),
     as an expression to annotate a Household queryset; ``None`` means today's lists.
+    ``household`` is the path to the household from another model (``"household"`` on members).
 
     Decisions cannot be dated in the future, so today's lists are the ``status`` column
     itself and need no look-up in the history.
     """
     if on is None:
-        return F("status")
+        return F(f"{household}__status" if household else "status")
+    ref = OuterRef(f"{household}_id" if household else "pk")
     latest = (
-        StatusRecord.objects.filter(household_id=OuterRef("pk"), decision_date__lte=on)
+        StatusRecord.objects.filter(household_id=ref, decision_date__lte=on)
         .order_by("-decision_date", "-id")
         .values("status")[:1]
     )

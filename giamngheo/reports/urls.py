@@ -1,2 +1,15 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:slug>/<str:area>/<str:period>/", views.report_view, name="report"),
+    path(
+        "<slug:slug>/<str:area>/<str:period>/tai-ve.<str:fmt>",
+        views.report_view,
+        name="report_file",
+    ),
+    path("<slug:slug>/<str:area>/<str:period>/ho/", views.households_view, name="households"),
+]
