@@ -179,7 +179,9 @@ def list_pdf(report, area, period, rows, heading: Heading) -> bytes:
             count += 1
         data.append(["", Paragraph(f"<b>Tổng cộng: {count} hộ</b>", s["cell"]), *[""] * 7])
         fractions = (0.03, 0.08, 0.11, 0.08, 0.06, 0.11, 0.19, 0.1, 0.24)
-        return [grid(data, [width * f for f in fractions], header_rows=1, bold_last=True)]
+        table = grid(data, [width * f for f in fractions], header_rows=1, bold_last=True)
+        table.setStyle(TableStyle([("SPAN", (1, -1), (-1, -1))]))
+        return [table]
 
     return official_pdf(heading, title_lines(report, area, period), body, wide=True)
 
