@@ -37,16 +37,20 @@ from .models import (
     LATRINE_CHOICES,
     WASTE_CHOICES,
     WATER_CHOICES,
+    CauseTag,
     Deprivation,
     Household,
     ImportJob,
     Member,
+    NeedTag,
     PolicyGroup,
     PolicyTag,
+    PovertyCause,
     PovertyStatus,
     Relation,
     Sex,
     StatusRecord,
+    SupportNeed,
 )
 from .services import CITIZEN_ID_REQUIRED_FROM_AGE, registered_elsewhere
 
@@ -139,6 +143,10 @@ COLUMNS: tuple[Column, ...] = (
     _c("hears_public_loudspeaker", "Nghe được loa truyền thanh", "bool", household=True),
     _c("waste_handling", "Xử lý rác thải", "choice", household=True, choices=WASTE_CHOICES),
     _c("policy_groups", "Nhóm chính sách", "policy", household=True),
+    _c(
+        "causes", "Nguyên nhân nghèo", "policy", household=True, choices=tuple(PovertyCause.choices)
+    ),
+    _c("needs", "Nhu cầu hỗ trợ", "policy", household=True, choices=tuple(SupportNeed.choices)),
     _c("status", "Tình trạng", "status", household=True, example="Hộ nghèo"),
     _c("status_year", "Năm", "int", household=True, example=2026),
     _c("decision_number", "Số quyết định", "text", household=True, example="125/QĐ-UBND"),
@@ -232,7 +240,11 @@ class _Parser:
             for c in COLUMNS
             if c.kind == "choice"
         }
-        self.policy_map = _choice_lookup(PolicyGroup.choices)
+        self.multi_maps = {
+            c.field: _choice_lookup(c.choices or PolicyGroup.choices)
+            for c in COLUMNS
+            if c.kind == "policy"
+        }
         self.today = timezone.localdate()
 
     def parse(self, column: Column, raw):
@@ -304,7 +316,7 @@ class _Parser:
             values, unknown = [], []
             for part in str(raw).replace(";", ",").split(","):
                 if part.strip():
-                    value = self.policy_map.get(fold(part))
+                    value = self.multi_maps[column.field].get(fold(part))
                     (values if value else unknown).append(value or part.strip())
             if unknown:
                 return None, _("Unknown policy group(s): %(groups)s.") % {
@@ -531,6 +543,8 @@ _HOUSEHOLD_FIELDS = [
         "village",
         *_UNIT_FIELDS,
         "policy_groups",
+        "causes",
+        "needs",
         "status",
         "status_year",
         "decision_number",
@@ -596,6 +610,8 @@ def write_households(
             ))  # fmt: skip
     insert_with_history(Member, members, by=by, reason=reason)
     insert(PolicyTag, tags, need_ids=False)
+    insert(CauseTag, [CauseTag(household_id=h.pk, cause=c) for p, h in zip(parsed, created, strict=True) for c in p.values.get("causes") or []], need_ids=False)  # fmt: skip
+    insert(NeedTag, [NeedTag(household_id=h.pk, need=n) for p, h in zip(parsed, created, strict=True) for n in p.values.get("needs") or []], need_ids=False)  # fmt: skip
     insert(StatusRecord, statuses, need_ids=False)
     insert(Deprivation, deprivations, need_ids=False)
     return len(created), len(members)

@@ -5,7 +5,7 @@ households behind any number (the same filter lists them as counted them).
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Value
 
 from giamngheo.accounts.scoping import scoped
 from giamngheo.core.ethnicity import ETHNIC_GROUPS
@@ -87,11 +87,18 @@ def _key(base: str, area: Unit) -> str:
 
 
 def _aggregate(base: str, figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
-    """``{sub-area id: {figure key: count}}`` in one GROUP BY."""
+    """``{sub-area id: {figure key: count}}`` in one GROUP BY, and the area's own total
+    (under the key ``"total"``) in one more query: the rows are checked against it."""
     key = _key(base, area)
     aggregates = {f"c_{f.key}": Count("pk", filter=f.q) for f in figures}
-    rows = base_queryset(base, area, period).values(key).annotate(**aggregates).order_by()
-    return {r[key]: {f.key: r[f"c_{f.key}"] for f in figures} for r in rows}
+    queryset = base_queryset(base, area, period)
+    rows = queryset.values(key).annotate(**aggregates).order_by()
+    result = {r[key]: {f.key: r[f"c_{f.key}"] for f in figures} for r in rows}
+    # Not ``aggregate()``: it wraps the query in a subquery the Exists filters cannot see into.
+    total = queryset.annotate(_all=Value(1)).values("_all").annotate(**aggregates).order_by()
+    total = next(iter(total), {})
+    result["total"] = {f.key: total.get(f"c_{f.key}", 0) for f in figures}
+    return result
 
 
 def _ratio(values: dict, column: Ratio):
@@ -113,11 +120,12 @@ def build_table(report: Report, area: Unit, period: ReportPeriod) -> ReportTable
             counts.setdefault(unit_id, {}).update(values)
     units = sub_areas(area)
     known = {u.pk for u in units}
-    units += list(Unit.objects.filter(pk__in=set(counts) - known - {None}).order_by("name"))
+    extra = set(counts) - known - {None, "total"}
+    units += list(Unit.objects.filter(pk__in=extra).order_by("name"))
     rows = [
         Row(u, u.name, {f.key: counts.get(u.pk, {}).get(f.key, 0) for f in figures}) for u in units
     ]
-    total = Row(None, "Tổng cộng", {f.key: sum(r.values[f.key] for r in rows) for f in figures})
+    total = Row(None, "Tổng cộng", {f.key: counts.get("total", {}).get(f.key, 0) for f in figures})
     for row in [*rows, total]:
         for c in columns:
             if isinstance(c, Ratio):

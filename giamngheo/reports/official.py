@@ -64,13 +64,25 @@ def short_name(name: str) -> str:
     return name
 
 
-def heading_for(unit, *, on: date | None = None, number: str = "", **kwargs) -> Heading:
-    """The heading of a paper issued by the People's Committee of ``unit``."""
-    issuer = ("ỦY BAN NHÂN DÂN", unit.name.upper())
+_KIND_PREFIX = {"tinh": "Tỉnh ", "thanh_pho_tw": "Thành phố "}
+
+
+def full_name(unit) -> str:
+    """ "Quảng Ngãi" → "Tỉnh Quảng Ngãi": province names are stored without their type."""
+    if unit.name.startswith(_PREFIXES):
+        return unit.name
+    return _KIND_PREFIX.get(unit.kind, "") + unit.name
+
+
+def heading_for(
+    unit, *, on: date | None = None, number: str = "", doc_code: str = "BC-UBND", **kwargs
+) -> Heading:
+    """The heading of a paper issued by the People's Committee of ``unit``; without a number
+    the number line is left blank for the office to write in (``Số:      /BC-UBND``)."""
+    issuer = ("ỦY BAN NHÂN DÂN", full_name(unit).upper())
     if unit.level == Level.COMMUNE and unit.parent_id:
-        issuer = (f"UBND {unit.parent.name.upper()}", f"ỦY BAN NHÂN DÂN {unit.name.upper()}")
-    if number:
-        kwargs["number"] = f"Số: {number}"
+        issuer = (f"UBND {full_name(unit.parent).upper()}", f"ỦY BAN NHÂN DÂN {unit.name.upper()}")
+    kwargs["number"] = f"Số: {number}" if number else f"Số:        /{doc_code}"
     return Heading(
         issuer=issuer, place=short_name(unit.name), on=on or timezone.localdate(), **kwargs
     )

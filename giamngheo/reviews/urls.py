@@ -20,8 +20,6 @@ urlpatterns = [
     path("dinh-ky/<int:pk>/ho/<int:entry>/khao-sat/", views.entry_survey, name="entry_survey"),
     path("dinh-ky/<int:pk>/hop-dan/", views.meeting_create, name="meeting_create"),
     path("dinh-ky/<int:pk>/niem-yet/", views.annual_post, name="annual_post"),
-    path("dinh-ky/<int:pk>/danh-sach-niem-yet.pdf", views.posting_pdf, name="posting_pdf"),
-    path("dinh-ky/<int:pk>/danh-sach-niem-yet.xlsx", views.posting_xlsx, name="posting_xlsx"),
     path("dinh-ky/<int:pk>/khieu-nai/", views.complaint_create, name="complaint_create"),
     path(
         "dinh-ky/<int:pk>/khieu-nai/<int:complaint>/",
@@ -30,8 +28,6 @@ urlpatterns = [
     ),
     path("dinh-ky/<int:pk>/quyet-dinh/", views.annual_decide, name="annual_decide"),
     path("dinh-ky/<int:pk>/bao-cao/", views.annual_report, name="annual_report"),
-    path("dinh-ky/<int:pk>/bieu-tong-hop.pdf", views.summary_pdf, name="summary_pdf"),
-    path("dinh-ky/<int:pk>/bieu-tong-hop.xlsx", views.summary_xlsx, name="summary_xlsx"),
     path("dinh-ky/<int:pk>/chuyen/<str:action>/", views.annual_move, name="annual_move"),
     path("dinh-ky/<int:pk>/giam-sat/", views.annual_note, name="annual_note"),
 ]
