@@ -5,7 +5,8 @@ households behind any number (the same filter lists them as counted them).
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet, Value
+from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from giamngheo.accounts.scoping import scoped
 from giamngheo.core.ethnicity import ETHNIC_GROUPS
@@ -78,8 +79,33 @@ def base_queryset(base: str, area: Unit, period: ReportPeriod) -> QuerySet:
         ).annotate(st=status_on(period.end_or_today, "household"))
     households = households_in(area).annotate(st=status_on(period.end_or_today))
     if base == START:
-        households = households.annotate(st0=status_on(period.day_before))
+        households = households.annotate(st0=status_at_start(period))
     return households
+
+
+def status_at_start(period: ReportPeriod):
+    """The list a household was on when the period began. A list imported during the period
+    was taken over, not decided in it: it counts as the household's list at the start, so the
+    movements of the period still explain the change (start − decreases + increases = end)."""
+    before = (
+        StatusRecord.objects.filter(
+            household_id=OuterRef("pk"), decision_date__lte=period.day_before
+        )
+        .order_by("-decision_date", "-id")
+        .values("status")[:1]
+    )
+    imported = (
+        StatusRecord.objects.filter(
+            household_id=OuterRef("pk"),
+            source=StatusRecord.Source.IMPORT,
+            decision_date__range=(period.start, period.end),
+        )
+        .order_by("decision_date", "id")
+        .values("status")[:1]
+    )
+    return Coalesce(
+        Subquery(before), Subquery(imported), Value("NOT_LISTED"), output_field=CharField()
+    )
 
 
 def _key(base: str, area: Unit) -> str:

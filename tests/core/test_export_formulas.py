@@ -134,7 +134,9 @@ def test_review_posting_list_and_summary(hostile, login, demo):
     client = login(demo.users["canbo.tumorong"])
     Household.objects.filter(pk__in=review.entries.values("household")).update(head_name=HYPERLINK)
     Unit.objects.filter(pk__in=review.entries.values("village")).update(name=DDE)
-    _assert_no_formula(client.get(reverse("review_prints:posting_xlsx", args=[review.pk])), HYPERLINK)
+    _assert_no_formula(
+        client.get(reverse("review_prints:posting_xlsx", args=[review.pk])), HYPERLINK
+    )
     _assert_no_formula(client.get(reverse("review_prints:summary_xlsx", args=[review.pk])), DDE)
 
 

@@ -32,7 +32,7 @@ def test_province_staff_downloads_reports_2_and_15_on_a_phone(
     expect(page.locator("#report-table")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     with page.expect_download() as info:
-        page.get_by_role("link", name="Tải về .xlsx").click()
+        page.get_by_role("link", name="Tải tệp .xlsx").click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     ws = load_workbook(path).active
@@ -47,7 +47,7 @@ def test_province_staff_downloads_reports_2_and_15_on_a_phone(
     page.get_by_role("link", name="Danh sách chi tiết hộ nghèo", exact=True).click()
     expect(page.locator("#report-list")).to_be_visible()
     with page.expect_download() as info:
-        page.get_by_role("link", name="Tải về PDF").click()
+        page.get_by_role("link", name="Tải tệp PDF").click()
     pdf = tmp_path / info.value.suggested_filename
     info.value.save_as(pdf)
     text = subprocess.run(
