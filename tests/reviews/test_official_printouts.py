@@ -10,7 +10,7 @@ import pytest
 from giamngheo.households.models import PovertyStatus
 from giamngheo.reviews import services
 
-from .annual import NEAR_POOR, POOR, decide, hold_meetings, open_review, post, survey_all
+from .annual import DECIDED, NEAR_POOR, POOR, decide, hold_meetings, open_review, post, survey_all
 
 HEADING = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
@@ -66,6 +66,7 @@ def test_decision_and_certificate_forms_are_filled_from_the_record(
     decided, people, login, tmp_path
 ):
     review, poor, applicant = decided
+    services.move(review, action="close_posting", by=people.officer, today=DECIDED)
     decide(review, people)
     decision = review.decision
     client = login(people.officer)
