@@ -42,8 +42,7 @@ def test_province_staff_downloads_reports_2_and_15_on_a_phone(
     start, decreases, increases, end = totals[2], totals[3], totals[8], totals[12]
     assert start - decreases + increases == end == len(poor_codes)
 
-    page.go_back()
-    page.go_back()
+    page.get_by_role("link", name="Báo cáo rà soát").click()
     page.get_by_role("link", name="Danh sách chi tiết hộ nghèo", exact=True).click()
     expect(page.locator("#report-list")).to_be_visible()
     with page.expect_download() as info:
