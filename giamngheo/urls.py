@@ -7,6 +7,7 @@ urlpatterns = [
     path("tai-khoan/", include("giamngheo.accounts.urls")),
     path("don-vi/", include("giamngheo.geo.urls")),
     path("ho-gia-dinh/", include("giamngheo.households.urls")),
+    path("ra-soat/", include("giamngheo.reports.review_urls")),
     path("ra-soat/", include("giamngheo.reviews.urls")),
     path("tro-giup/", include("giamngheo.assistance.urls")),
     path("nhom-ho/", include("giamngheo.groups.urls")),

@@ -18,8 +18,10 @@ from .models import (
     WASTE_CHOICES,
     WATER_CHOICES,
     PolicyGroup,
+    PovertyCause,
     Relation,
     Sex,
+    SupportNeed,
 )
 
 
@@ -104,6 +106,10 @@ COLUMNS: tuple[Column, ...] = (
     _c("hears_public_loudspeaker", "Nghe được loa truyền thanh", "bool", household=True),
     _c("waste_handling", "Xử lý rác thải", "choice", household=True, choices=WASTE_CHOICES),
     _c("policy_groups", "Nhóm chính sách", "policy", household=True),
+    _c(
+        "causes", "Nguyên nhân nghèo", "policy", household=True, choices=tuple(PovertyCause.choices)
+    ),
+    _c("needs", "Nhu cầu hỗ trợ", "policy", household=True, choices=tuple(SupportNeed.choices)),
     _c("status", "Tình trạng", "status", household=True, example="Hộ nghèo"),
     _c("status_year", "Năm", "int", household=True, example=2026),
     _c("decision_number", "Số quyết định", "text", household=True, example="125/QĐ-UBND"),
@@ -159,6 +165,6 @@ def allowed_labels(column: Column) -> tuple[str, ...]:
         return STATUS_LABELS
     if column.kind == "ethnicity":
         return tuple(name for _code, name in ETHNIC_GROUPS)
-    choices = PolicyGroup.choices if column.kind == "policy" else column.choices
+    choices = column.choices or (PolicyGroup.choices if column.kind == "policy" else ())
     with translation.override("vi"):
         return tuple(str(label) for _value, label in choices)

@@ -32,10 +32,12 @@ from giamngheo.geo.models import Level, Unit
 from .assessment import apply_assessment, assess, standard_in_force
 from .import_columns import COLUMNS, HEADERS, Column, allowed_labels
 from .models import (
+    CauseTag,
     Deprivation,
     Household,
     ImportJob,
     Member,
+    NeedTag,
     PolicyGroup,
     PolicyTag,
     PovertyStatus,
@@ -99,7 +101,11 @@ class _Parser:
             for c in COLUMNS
             if c.kind == "choice"
         }
-        self.policy_map = _choice_lookup(PolicyGroup.choices)
+        self.multi_maps = {
+            c.field: _choice_lookup(c.choices or PolicyGroup.choices)
+            for c in COLUMNS
+            if c.kind == "policy"
+        }
         self.allowed = {c.field: ", ".join(allowed_labels(c)) for c in COLUMNS if c.choices}
         self.today = timezone.localdate()
 
@@ -178,7 +184,7 @@ class _Parser:
             values, unknown = [], []
             for part in str(raw).replace(";", ",").split(","):
                 if part.strip():
-                    value = self.policy_map.get(fold(part))
+                    value = self.multi_maps[column.field].get(fold(part))
                     (values if value else unknown).append(value or part.strip())
             if unknown:
                 return None, _("Unknown policy group(s): %(groups)s. Allowed: %(allowed)s.") % {
@@ -406,6 +412,8 @@ _HOUSEHOLD_FIELDS = [
         "village",
         *_UNIT_FIELDS,
         "policy_groups",
+        "causes",
+        "needs",
         "status",
         "status_year",
         "decision_number",
@@ -469,6 +477,8 @@ def write_households(
             ))  # fmt: skip
     insert_with_history(Member, members, by=by, reason=reason)
     insert(PolicyTag, tags, need_ids=False)
+    insert(CauseTag, [CauseTag(household_id=h.pk, cause=c) for p, h in zip(parsed, created, strict=True) for c in p.values.get("causes") or []], need_ids=False)  # fmt: skip
+    insert(NeedTag, [NeedTag(household_id=h.pk, need=n) for p, h in zip(parsed, created, strict=True) for n in p.values.get("needs") or []], need_ids=False)  # fmt: skip
     insert(StatusRecord, statuses, need_ids=False)
     insert(Deprivation, deprivations, need_ids=False)
     return len(created), len(members)

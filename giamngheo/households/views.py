@@ -140,6 +140,8 @@ def household_detail_view(request, code):
             "standard": standard,
             "profile": profile,
             "policy_groups": [PolicyGroup(t.group).label for t in household.policy_tags.all()],
+            "causes": [t.get_cause_display() for t in household.cause_tags.all()],
+            "needs": [t.get_need_display() for t in household.need_tags.all()],
             "status_records": household.status_records.all(),
             "history": history_entries(household),
             "member_history": member_history,
@@ -177,6 +179,8 @@ def _edit(request, household=None):
         initial = {
             "version": household.version,
             "policy_groups": [t.group for t in household.policy_tags.all()],
+            "causes": [t.cause for t in household.cause_tags.all()],
+            "needs": [t.need for t in household.need_tags.all()],
         }
     adding = "add_member" in request.POST
     data = _with_one_more_member(request.POST) if adding else (request.POST or None)
@@ -210,6 +214,7 @@ def _edit(request, household=None):
         kwargs = dict(
             village=form.cleaned_data["village"], data=data, members=members,
             policy_groups=form.cleaned_data["policy_groups"], by=request.user,
+            causes=form.cleaned_data["causes"], needs=form.cleaned_data["needs"],
             reason=form.cleaned_data["reason"], confirm_duplicates=form.cleaned_data["confirm_duplicates"],
         )  # fmt: skip
         try:

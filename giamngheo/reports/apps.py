@@ -1,3 +1,5 @@
+"""Cross-app figures: the official review reports (reports.md), the area dashboard and printed forms."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -17,3 +19,4 @@ class ReportsConfig(AppConfig):
             _("write periodic reports"),
         ),
     ]
+    nav_items = [("reports:index", _("Reports"))]

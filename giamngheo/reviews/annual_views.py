@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from giamngheo.core.forms import form_page
 from giamngheo.core.history import history_entries
 from giamngheo.geo.models import Level, Unit
 
-from . import printing, selectors, services, workflow
+from . import selectors, services, workflow
 from .forms import (
     AddEntryForm,
     AnnualCreateForm,
@@ -204,6 +204,8 @@ def entry_survey(request, pk, entry):
             score_a=d.get("score_a"),
             declared_income=d["declared_income"],
             deprived_indicators=d["deprived_indicators"],
+            causes=d["causes"],
+            needs=d["needs"],
             by=request.user,
         ),
         success=_("Survey recorded; the engine computed the result."),
@@ -286,47 +288,6 @@ def annual_post(request, pk):
         ),
         success=_("Lists posted."),
     )
-
-
-def _posting_data(request, pk):
-    review = selectors.annual_detail(request.user, pk)
-    village = None
-    if request.GET.get("thon"):
-        village = Unit.objects.filter(parent=review.commune, code=request.GET["thon"]).first()
-        if village is None:
-            raise Http404
-    lists = selectors.posting_lists(review, village=village)
-    suffix = f"-{village.code}" if village else ""
-    return (
-        review,
-        lists,
-        selectors.current_posting(review),
-        village,
-        f"niem-yet-{review.year}{suffix}",
-    )
-
-
-@login_required
-def posting_pdf(request, pk):
-    review, lists, posting, village, name = _posting_data(request, pk)
-    response = HttpResponse(
-        printing.posting_pdf(review, lists, posting, village), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
-    return response
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@login_required
-def posting_xlsx(request, pk):
-    review, lists, posting, village, name = _posting_data(request, pk)
-    response = HttpResponse(
-        printing.posting_xlsx(review, lists, posting, village), content_type=XLSX
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
 
 
 @login_required
@@ -444,36 +405,6 @@ def annual_report(request, pk):
         ),
         success=_("Report recorded."),
     )  # fmt: skip
-
-
-def _summary(request, pk):
-    review = selectors.annual_detail(request.user, pk)
-    rows, total = selectors.summary_table(review)
-    form = procedure_by_code(review.procedure).forms["summary"].label
-    decision = (
-        getattr(review, "decision", None)
-        if review.state in (AnnualState.DECIDED, AnnualState.REPORTED)
-        else None
-    )
-    return review, rows, total, form, decision
-
-
-@login_required
-def summary_pdf(request, pk):
-    review, rows, total, form, decision = _summary(request, pk)
-    response = HttpResponse(
-        printing.summary_pdf(review, rows, total, form, decision), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'inline; filename="bieu-tong-hop-{review.year}.pdf"'
-    return response
-
-
-@login_required
-def summary_xlsx(request, pk):
-    review, rows, total, form, _decision = _summary(request, pk)
-    response = HttpResponse(printing.summary_xlsx(review, rows, total, form), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="bieu-tong-hop-{review.year}.xlsx"'
-    return response
 
 
 @login_required

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from giamngheo.core.filters import ListFilter
 from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
+from giamngheo.households.models import PovertyCause, SupportNeed
 from giamngheo.poverty import standard_by_code
 
 from .models import (
@@ -65,6 +66,18 @@ class SurveyEntryForm(VersionMixin):
     declared_income = MoneyField(label=_("Income per person per month (đồng)"), required=False)
     deprived_indicators = forms.MultipleChoiceField(
         label=_("Survey form (phiếu B): deprived indicators"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    causes = forms.MultipleChoiceField(
+        label=_("Causes of poverty"),
+        choices=PovertyCause.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Support needs"),
+        choices=SupportNeed.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

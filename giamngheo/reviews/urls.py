@@ -22,10 +22,6 @@ urlpatterns = [
     ),
     path("dinh-ky/<int:pk>/hop-dan/", annual_views.meeting_create, name="meeting_create"),
     path("dinh-ky/<int:pk>/niem-yet/", annual_views.annual_post, name="annual_post"),
-    path("dinh-ky/<int:pk>/danh-sach-niem-yet.pdf", annual_views.posting_pdf, name="posting_pdf"),
-    path(
-        "dinh-ky/<int:pk>/danh-sach-niem-yet.xlsx", annual_views.posting_xlsx, name="posting_xlsx"
-    ),
     path("dinh-ky/<int:pk>/khieu-nai/", annual_views.complaint_create, name="complaint_create"),
     path(
         "dinh-ky/<int:pk>/khieu-nai/<int:complaint>/",
@@ -34,8 +30,6 @@ urlpatterns = [
     ),
     path("dinh-ky/<int:pk>/quyet-dinh/", annual_views.annual_decide, name="annual_decide"),
     path("dinh-ky/<int:pk>/bao-cao/", annual_views.annual_report, name="annual_report"),
-    path("dinh-ky/<int:pk>/bieu-tong-hop.pdf", annual_views.summary_pdf, name="summary_pdf"),
-    path("dinh-ky/<int:pk>/bieu-tong-hop.xlsx", annual_views.summary_xlsx, name="summary_xlsx"),
     path("dinh-ky/<int:pk>/chuyen/<str:action>/", annual_views.annual_move, name="annual_move"),
     path("dinh-ky/<int:pk>/giam-sat/", annual_views.annual_note, name="annual_note"),
 ]

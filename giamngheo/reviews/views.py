@@ -213,6 +213,8 @@ def adhoc_survey(request, pk):
             score_a=d.get("score_a"),
             declared_income=d["declared_income"],
             deprived_indicators=d["deprived_indicators"],
+            causes=d["causes"],
+            needs=d["needs"],
             version=d["version"],
             by=request.user,
         ),

@@ -134,8 +134,10 @@ def test_review_posting_list_and_summary(hostile, login, demo):
     client = login(demo.users["canbo.tumorong"])
     Household.objects.filter(pk__in=review.entries.values("household")).update(head_name=HYPERLINK)
     Unit.objects.filter(pk__in=review.entries.values("village")).update(name=DDE)
-    _assert_no_formula(client.get(reverse("reviews:posting_xlsx", args=[review.pk])), HYPERLINK)
-    _assert_no_formula(client.get(reverse("reviews:summary_xlsx", args=[review.pk])), DDE)
+    _assert_no_formula(
+        client.get(reverse("review_prints:posting_xlsx", args=[review.pk])), HYPERLINK
+    )
+    _assert_no_formula(client.get(reverse("review_prints:summary_xlsx", args=[review.pk])), DDE)
 
 
 def test_group_report_with_typed_text(hostile, login, demo):

@@ -112,6 +112,8 @@ def record_adhoc_survey(
     score_a: int | None = None,
     declared_income: int | None = None,
     deprived_indicators=(),
+    causes=(),
+    needs=(),
     version=None,
     today: datetime.date | None = None,
 ) -> AdHocReview:
@@ -140,6 +142,8 @@ def record_adhoc_survey(
         score_a=score_a,
         declared_income=declared_income,
         deprived_indicators=deprived_indicators,
+        causes=causes,
+        needs=needs,
         by=by,
     )
     locked.result_category = category

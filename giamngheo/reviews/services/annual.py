@@ -130,6 +130,8 @@ def record_entry_survey(
     score_a: int | None = None,
     declared_income: int | None = None,
     deprived_indicators=(),
+    causes=(),
+    needs=(),
     today: datetime.date | None = None,
 ) -> ReviewEntry:
     """Screening and survey of one listed household; also the re-check after a complaint."""
@@ -156,6 +158,8 @@ def record_entry_survey(
         score_a=score_a,
         declared_income=declared_income,
         deprived_indicators=deprived_indicators,
+        causes=causes,
+        needs=needs,
         by=by,
     )
     entry.screened_out = bool(characteristics)

@@ -9,7 +9,7 @@ from giamngheo.core.audit import audit
 from giamngheo.geo.models import Area as UnitArea
 from giamngheo.households.assessment import assess
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
-from giamngheo.households.services import record_statuses
+from giamngheo.households.services import record_statuses, set_causes_and_needs
 from giamngheo.poverty import (
     Area,
     classify,
@@ -146,6 +146,8 @@ def _fill_forms(
     declared_income,
     deprived_indicators,
     by,
+    causes=(),
+    needs=(),
 ) -> tuple[str, str]:
     """Save phiếu A and (unless the household stops there) phiếu B; return the result."""
     known = {i.code: i.text for i in screening_items}
@@ -182,12 +184,15 @@ def _fill_forms(
         score_a=score_a,
         declared_income=declared_income,
         deprived_indicators=deprived,
+        causes=sorted(set(causes or ())),
+        support_needs=sorted(set(needs or ())),
         category=category,
         explanation=explanation,
         filled_by=by,
         **target,
     )
     audit(survey, by, _("Survey form")).save()
+    set_causes_and_needs(household=household, causes=survey.causes, needs=survey.support_needs)
     return category, explanation
 
 
