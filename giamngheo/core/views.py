@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from giamngheo.accounts.selectors import home_summary
+from giamngheo.reports.dashboard import home_dashboard
 
 from .health import health
 from .models import ExportJob
@@ -13,7 +14,8 @@ from .params import InvalidParameter
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {"summary": home_summary(request.user)})
+    context = {"summary": home_summary(request.user), **home_dashboard(request.user)}
+    return render(request, "core/home.html", context)
 
 
 @never_cache

@@ -1,0 +1,23 @@
+"""The dashboard pages: thin views over ``dashboard``."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from . import dashboard
+
+
+@login_required
+def area_dashboard(request, code: str | None = None):
+    """The dashboard of one area; without a code, of the user's widest area."""
+    if not dashboard.has_dashboard(request.user):
+        raise Http404
+    if code is None:
+        unit = dashboard.default_area(request.user)
+        if unit is None:
+            raise Http404
+        return redirect("reports:dashboard", code=unit.code)
+    unit = dashboard.area_for(request.user, code)
+    figures = dashboard.area_figures(unit)
+    context = {"dashboard": figures, "dashboard_charts": dashboard.chart_specs(figures)}
+    return render(request, "reports/dashboard.html", context)
