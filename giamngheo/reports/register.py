@@ -1,9 +1,9 @@
 """The register's aggregates for one area: categories, sub-areas, deprivations, Alkire–Foster.
 
 One grouped query reads every household of the area once and returns, per (sub-area,
-ethnicity, status, assessed-under-the-standard flag, deprivation pattern), a count. The
-pattern is the household's set of deprived indicators as a bit mask (one bit per indicator
-of the standard, from the ``Deprivation`` rows the assessment writes). Everything on the
+ethnicity, status, standard, deprivation pattern), a count. The pattern is the household's
+set of deprived indicators as a bit mask (``Household.deprivation_mask``: one bit per
+indicator of the standard, written with the ``Deprivation`` rows by every assessment). Everything on the
 dashboard about households is a sum over those cells, and Alkire–Foster runs on them with the
 counts as population weights, which gives exactly the figures of the household-by-household
 matrix (``alkire_foster`` sums over deprivation patterns in the same way).
@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import connection
+from django.db.models import Count
 
 from giamngheo.core.ethnicity import KINH
-from giamngheo.households.models import Deprivation, Household, PovertyStatus
+from giamngheo.households.models import Household, PovertyStatus
 from giamngheo.poverty import Standard, alkire_foster
 
 # The dual cut-off of the global MPI: poor when deprived on a third of the weighted indicators.
@@ -46,42 +46,26 @@ class Cells:
 def household_cells(column: str, ids: list[int], sub_column: str, standard: Standard) -> Cells:
     """The grouped read of the area's households (``column`` IN ``ids``), in one query.
 
-    ``column``/``sub_column`` are ``commune_id`` or ``village_id``: the area filter uses the
-    (commune, …) and (village, …) indexes; the literal id list keeps the plan exact.
+    Served by the index (commune, village, status, ethnicity, assessed_standard,
+    deprivation_mask): the literal id list keeps the plan on it, with no join.
     """
     if column not in ("commune_id", "village_id") or sub_column not in ("commune_id", "village_id"):
         raise ValueError("area columns are commune_id or village_id")
-    codes = standard.indicator_codes
-    cases = " ".join("WHEN %s THEN %s" for _ in codes)
-    case_params: list = []
-    for bit, code in enumerate(codes):
-        case_params += [code, 1 << bit]
-    h, d = Household._meta.db_table, Deprivation._meta.db_table
-    placeholders = ", ".join(["%s"] * len(ids))
-    sql = f"""
-        SELECT t.sub, t.eth, t.status, t.cur, t.mask, COUNT(*)
-        FROM (
-            SELECT h.{sub_column} AS sub, h.ethnicity AS eth, h.status AS status,
-                   CASE WHEN h.assessed_standard = %s THEN 1 ELSE 0 END AS cur,
-                   COALESCE(SUM(CASE d.indicator {cases} ELSE 0 END), 0) AS mask
-            FROM {h} h LEFT JOIN {d} d ON d.household_id = h.id
-            WHERE h.{column} IN ({placeholders})
-            GROUP BY h.id, h.{sub_column}, h.ethnicity, h.status, h.assessed_standard
-        ) t
-        GROUP BY t.sub, t.eth, t.status, t.cur, t.mask
-    """  # noqa: S608 — identifiers are checked above, values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [standard.code, *case_params, *ids])
-        rows = cursor.fetchall()
-    columns = list(zip(*rows, strict=True)) if rows else [(), (), (), (), (), ()]
+    rows = list(
+        Household.objects.filter(**{f"{column}__in": ids})
+        .values_list(sub_column, "ethnicity", "status", "assessed_standard", "deprivation_mask")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 6
     return Cells(
         sub=np.array(columns[0], dtype=np.int64),
         ethnicity=np.array(columns[1], dtype=object),
         status=np.array(columns[2], dtype=object),
-        current=np.array(columns[3], dtype=bool),
-        mask=np.array(columns[4], dtype=np.int64),
+        current=np.array(columns[3], dtype=object) == standard.code,
+        mask=np.array([m or 0 for m in columns[4]], dtype=np.int64),
         count=np.array(columns[5], dtype=np.int64),
-        indicators=codes,
+        indicators=standard.indicator_codes,
     )
 
 
