@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from giamngheo.reports.views import DashboardAPIView
+from giamngheo.reports.dashboard_views import DashboardAPIView
 
 from . import views
 

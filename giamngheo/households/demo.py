@@ -3,13 +3,34 @@
 import random
 from datetime import date
 
-from .models import Household, Member, PolicyGroup, PovertyStatus, Relation, StatusRecord
+from .models import (
+    Household,
+    Member,
+    PolicyGroup,
+    PovertyCause,
+    PovertyStatus,
+    Relation,
+    StatusRecord,
+    SupportNeed,
+)
 from .services import create_household, record_status
 
 HOUSEHOLDS_PER_COMMUNE = 12
 # The commune lists recognised at the end of the 2025 review (an invented decision).
 INITIAL_DECISION = ("125/QĐ-UBND", date(2025, 12, 20))
 
+# Causes and needs as a review would record them for the poorer demo households.
+DEMO_CAUSES = (
+    [PovertyCause.NO_LAND, PovertyCause.NO_CAPITAL],
+    [PovertyCause.NO_KNOW_HOW],
+    [PovertyCause.ILLNESS, PovertyCause.NO_LABOUR],
+    [PovertyCause.NO_SKILLS, PovertyCause.NO_MEANS],
+)
+DEMO_NEEDS = (
+    [SupportNeed.PRODUCTION, SupportNeed.CREDIT],
+    [SupportNeed.HEALTH],
+    [SupportNeed.HOUSING, SupportNeed.EDUCATION],
+)
 _FAMILY = ("A", "Y", "Nguyễn", "Trần", "Lê", "Đinh", "Hồ", "Phạm", "Võ", "Huỳnh")
 _MEN = ("Blong", "Văn Hùng", "Minh Tuấn", "Văn Thắng", "Thanh", "Hyơk", "Văn Nam", "Đức")
 _WOMEN = ("Thị Lan", "Thị Hoa", "H'Nga", "Thị Mai", "Y Hen", "Thị Thu", "Thị Hường", "Pơ")
@@ -74,6 +95,8 @@ def build(base, stdout=None) -> int:
             household = create_household(
                 village=villages[i % len(villages)], data=facts, members=members,
                 policy_groups=[PolicyGroup.NO_WORKING_CAPACITY] if i == 4 else [], by=officer,
+                causes=DEMO_CAUSES[i % len(DEMO_CAUSES)] if poorer else [],
+                needs=DEMO_NEEDS[i % len(DEMO_NEEDS)] if poorer else [],
                 reason="Dữ liệu mẫu", confirm_duplicates=True,
             )  # fmt: skip
             status = {

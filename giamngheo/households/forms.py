@@ -8,7 +8,7 @@ from giamngheo.core.search import search
 from giamngheo.core.widgets import FastSelect
 from giamngheo.geo.models import Level, Unit
 
-from .models import Household, Member, PolicyGroup, PovertyStatus
+from .models import Household, Member, PolicyGroup, PovertyCause, PovertyStatus, SupportNeed
 
 
 class TriStateSelect(forms.NullBooleanSelect):
@@ -29,6 +29,18 @@ class HouseholdForm(forms.ModelForm):
     policy_groups = forms.MultipleChoiceField(
         label=_("Policy groups"),
         choices=PolicyGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    causes = forms.MultipleChoiceField(
+        label=_("Causes of poverty"),
+        choices=PovertyCause.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Support needs"),
+        choices=SupportNeed.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

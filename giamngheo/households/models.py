@@ -117,6 +117,48 @@ class PolicyGroup(models.TextChoices):
     AGRICULTURE = "agriculture", _("Agricultural, forestry, fishery or salt-making household")
 
 
+class PovertyCause(models.TextChoices):
+    """Why a household is poor, as recorded at the review (report 10; several per household)."""
+
+    NO_LAND = "no_land", _("Lack of production land")
+    NO_CAPITAL = "no_capital", _("Lack of capital")
+    NO_LABOUR = "no_labour", _("Lack of labour")
+    NO_MEANS = "no_means", _("Lack of means of production")
+    NO_KNOW_HOW = "no_know_how", _("Lack of production know-how")
+    NO_SKILLS = "no_skills", _("Lack of vocational skills")
+    ILLNESS = "illness", _("Illness or accident")
+    OTHER = "other", _("Other cause")
+
+
+class SupportNeed(models.TextChoices):
+    """What support the household needs, as recorded at the review (report 8)."""
+
+    HEALTH = "health", _("Health support")
+    EDUCATION = "education", _("Education support")
+    PRODUCTION = "production", _("Production support")
+    CREDIT = "credit", _("Preferential credit")
+    HOUSING = "housing", _("Housing support")
+    OTHER = "other", _("Other support")
+
+
+class Movement(models.TextChoices):
+    """How a status decision moves a household relative to its previous list (reports 2, 3).
+
+    Derived from the status history by ``households.movements``, never typed by hand.
+    """
+
+    NEWLY_POOR = "newly_poor", _("Newly poor")
+    FALLEN_BACK = "fallen_back", _("Fallen back into poverty")
+    CONTINUING = "continuing", _("Continuing on the same list")
+    ESCAPED_POOR = "escaped_poor", _("Escaped poverty")
+    POOR_TO_NEAR_POOR = "poor_to_near_poor", _("Poor to near-poor")
+    NEWLY_NEAR_POOR = "newly_near_poor", _("Newly near-poor")
+    ESCAPED_NEAR_POOR = "escaped_near_poor", _("Escaped near-poverty")
+    MOVED_IN = "moved_in", _("Moved in")
+    MOVED_OUT = "moved_out", _("Moved out")
+    DISSOLVED = "dissolved", _("Household dissolved")
+
+
 class Sex(models.TextChoices):
     MALE = "male", _("Male")
     FEMALE = "female", _("Female")
@@ -360,6 +402,42 @@ class PolicyTag(models.Model):
         return self.get_group_display()
 
 
+class CauseTag(models.Model):
+    """A cause of poverty recorded for the household (the latest review survey or the form)."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="cause_tags")
+    cause = models.CharField(_("cause of poverty"), max_length=16, choices=PovertyCause.choices)
+
+    class Meta:
+        verbose_name = _("cause of poverty")
+        verbose_name_plural = _("causes of poverty")
+        constraints = [
+            models.UniqueConstraint(fields=["household", "cause"], name="unique_cause_tag")
+        ]
+        indexes = [models.Index(fields=["cause", "household"])]
+
+    def __str__(self) -> str:
+        return self.get_cause_display()
+
+
+class NeedTag(models.Model):
+    """A support need recorded for the household (the latest review survey or the form)."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="need_tags")
+    need = models.CharField(_("support need"), max_length=16, choices=SupportNeed.choices)
+
+    class Meta:
+        verbose_name = _("support need")
+        verbose_name_plural = _("support needs")
+        constraints = [
+            models.UniqueConstraint(fields=["household", "need"], name="unique_need_tag")
+        ]
+        indexes = [models.Index(fields=["need", "household"])]
+
+    def __str__(self) -> str:
+        return self.get_need_display()
+
+
 class Deprivation(models.Model):
     """An indicator on which the latest assessment found the household deprived (for filters)."""
 
@@ -382,6 +460,9 @@ class StatusRecord(models.Model):
     class Source(models.TextChoices):
         IMPORT = "import", _("Initial status imported with its decision")
         REVIEW = "review", _("Review decision")
+        MOVED_IN = "moved_in", _("Household moved into the commune")
+        MOVED_OUT = "moved_out", _("Household moved away")
+        DISSOLVED = "dissolved", _("Household dissolved")
 
     household = models.ForeignKey(
         Household, on_delete=models.CASCADE, related_name="status_records"
@@ -395,6 +476,14 @@ class StatusRecord(models.Model):
     decision_number = models.CharField(_("decision number"), max_length=64)
     decision_date = models.DateField(_("decision date"))
     source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    movement = models.CharField(
+        _("movement"),
+        max_length=20,
+        choices=Movement.choices,
+        blank=True,
+        editable=False,
+        help_text=_("Derived from the status history; empty for a first imported list."),
+    )
     reason = models.TextField(_("reason"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -408,6 +497,10 @@ class StatusRecord(models.Model):
         verbose_name = _("status record")
         verbose_name_plural = _("status records")
         ordering = ["-decision_date", "-id"]
+        indexes = [
+            models.Index(fields=["household", "decision_date"], name="status_record_as_of"),
+            models.Index(fields=["decision_date", "movement"], name="status_record_movement"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} {self.year} ({self.decision_number})"

@@ -47,6 +47,8 @@ def household_detail(user, code: str) -> Household:
         Household.objects.select_related("village", "commune").prefetch_related(
             Prefetch("members", queryset=Member.objects.order_by("id")),
             "policy_tags",
+            "cause_tags",
+            "need_tags",
             "status_records",
         ),
         user,

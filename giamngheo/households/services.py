@@ -22,7 +22,20 @@ from giamngheo.core.search import fold, fold_parts
 from giamngheo.geo.models import Level, Unit
 
 from .assessment import apply_assessment, assess, store_deprivations
-from .models import Household, Member, PolicyGroup, PolicyTag, PovertyStatus, Relation, StatusRecord
+from .models import (
+    CauseTag,
+    Household,
+    Member,
+    NeedTag,
+    PolicyGroup,
+    PolicyTag,
+    PovertyCause,
+    PovertyStatus,
+    Relation,
+    StatusRecord,
+    SupportNeed,
+)
+from .movements import derive_movements
 
 # From 14 every citizen must hold an ID card (Law on Identification 2023, Art. 19).
 CITIZEN_ID_REQUIRED_FROM_AGE = 14
@@ -201,6 +214,28 @@ def _set_policy_groups(household: Household, groups) -> None:
     )
 
 
+def set_causes_and_needs(*, household: Household, causes=None, needs=None) -> None:
+    """Replace the household's recorded causes of poverty and support needs (reports 8, 10).
+
+    ``None`` leaves that list as it is; an empty list clears it. Written by the household
+    form and by the review's survey (phiếu B), where they are asked.
+    """
+    for values, model, field, allowed in (
+        (causes, CauseTag, "cause", PovertyCause.values),
+        (needs, NeedTag, "need", SupportNeed.values),
+    ):
+        if values is None:
+            continue
+        values = set(values)
+        if values - set(allowed):
+            raise ValidationError(_("Unknown cause of poverty or support need."))
+        model.objects.filter(household=household).exclude(**{f"{field}__in": values}).delete()
+        existing = set(model.objects.filter(household=household).values_list(field, flat=True))
+        model.objects.bulk_create(
+            [model(household=household, **{field: v}) for v in values - existing]
+        )
+
+
 def _next_code(commune: Unit) -> str:
     """``<commune code>-NNNNN`` in order of registration."""
     last = (
@@ -259,6 +294,8 @@ def create_household(
     data: dict,
     members: list[Member],
     policy_groups=(),
+    causes=None,
+    needs=None,
     by,
     reason: str = "",
     confirm_duplicates: bool = False,
@@ -285,6 +322,7 @@ def create_household(
     household.save()
     _save_members(household, members, by, reason)
     _set_policy_groups(household, policy_groups)
+    set_causes_and_needs(household=household, causes=causes, needs=needs)
     store_deprivations({household.pk: assessment})
     return household
 
@@ -297,6 +335,8 @@ def update_household(
     data: dict,
     members: list[Member],
     policy_groups=(),
+    causes=None,
+    needs=None,
     version: int,
     by,
     reason: str = "",
@@ -331,6 +371,7 @@ def update_household(
     household._change_reason = reason
     household.save()
     _set_policy_groups(household, policy_groups)
+    set_causes_and_needs(household=household, causes=causes, needs=needs)
     store_deprivations({household.pk: assessment})
     return household
 
@@ -377,6 +418,8 @@ def record_status(
         reason=reason,
         recorded_by=by,
     )
+    derive_movements(StatusRecord.objects.filter(pk=record.pk))
+    record.refresh_from_db(fields=["movement"])
     locked.status, locked.status_year = status, year
     locked._history_user = by
     locked._change_reason = reason or _("Decision %(no)s of %(date)s") % {
@@ -444,6 +487,12 @@ def record_statuses(
         ],
         batch_size=1000,
     )
+    derive_movements(StatusRecord.objects.filter(pk__in=[r.pk for r in records]))
+    movements = dict(
+        StatusRecord.objects.filter(pk__in=[r.pk for r in records]).values_list("pk", "movement")
+    )
+    for r in records:
+        r.movement = movements[r.pk]
     now = timezone.now()
     for h in locked:
         h.status, h.status_year, h.updated_at = wanted[h.pk], year, now

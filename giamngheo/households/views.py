@@ -138,6 +138,8 @@ def household_detail_view(request, code):
             "standard": standard,
             "profile": profile,
             "policy_groups": [PolicyGroup(t.group).label for t in household.policy_tags.all()],
+            "causes": [t.get_cause_display() for t in household.cause_tags.all()],
+            "needs": [t.get_need_display() for t in household.need_tags.all()],
             "status_records": household.status_records.all(),
             "history": history_entries(household),
             "member_history": member_history,
@@ -175,6 +177,8 @@ def _edit(request, household=None):
         initial = {
             "version": household.version,
             "policy_groups": [t.group for t in household.policy_tags.all()],
+            "causes": [t.cause for t in household.cause_tags.all()],
+            "needs": [t.need for t in household.need_tags.all()],
         }
     form = HouseholdForm(
         request.POST or None, instance=household, villages=village_qs, initial=initial
@@ -205,6 +209,7 @@ def _edit(request, household=None):
         kwargs = dict(
             village=form.cleaned_data["village"], data=data, members=members,
             policy_groups=form.cleaned_data["policy_groups"], by=request.user,
+            causes=form.cleaned_data["causes"], needs=form.cleaned_data["needs"],
             reason=form.cleaned_data["reason"], confirm_duplicates=form.cleaned_data["confirm_duplicates"],
         )  # fmt: skip
         try:

@@ -26,7 +26,8 @@ from giamngheo.collaborators.periods import Period, PeriodKind
 from giamngheo.core.ethnicity import name_of
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.assessment import standard_in_force
-from giamngheo.households.models import Member, PovertyStatus, StatusRecord
+from giamngheo.households.models import Household, Member, Movement, PovertyStatus, StatusRecord
+from giamngheo.households.movements import movement_counts
 
 from . import register
 from .register import KINH_GROUP, MINORITY_GROUP, UNKNOWN_GROUP
@@ -241,23 +242,19 @@ def _trend(shape: AreaShape) -> list[dict]:
 
 
 def _movements(shape: AreaShape, year: int) -> list[dict]:
-    """Status decisions of ``year``: from which list to which, with their counts."""
-    labels = dict(PovertyStatus.choices)
-    rows = (
-        StatusRecord.objects.filter(shape.households("household__"), year=year)
-        .values("previous_status", "status")
-        .annotate(n=Count("id"))
-        .order_by("previous_status", "status")
-    )
+    """Households per movement type (derived from the status history) decided in ``year``,
+    in the order of ``Movement``."""
+    households = Household.objects.filter(shape.households())
+    counts = {
+        row["movement"]: row["households"]
+        for row in movement_counts(
+            households, datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        )
+    }
     return [
-        {
-            "from": row["previous_status"],
-            "from_label": str(labels.get(row["previous_status"], _("No earlier decision"))),
-            "to": row["status"],
-            "to_label": str(labels[row["status"]]),
-            "count": row["n"],
-        }
-        for row in rows
+        {"movement": value, "label": str(label), "count": counts[value]}
+        for value, label in Movement.choices
+        if value in counts
     ]
 
 

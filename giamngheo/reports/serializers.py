@@ -56,11 +56,9 @@ class TrendSerializer(_StatusCounts):
 
 
 class MovementSerializer(serializers.Serializer):
-    from_status = S(source="from", allow_blank=True)
-    from_label = S()
-    to = S()
-    to_label = S()
-    count = I()
+    movement = S(help_text="Movement type relative to the previous list (households.Movement).")
+    label = S()
+    count = I(help_text="Households with a decision of this movement in the year.")
 
 
 class AlkireFosterSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.core.widgets import FastSelect
+from giamngheo.households.models import PovertyCause, SupportNeed
 from giamngheo.poverty import standard_by_code
 
 from .models import (
@@ -62,6 +63,18 @@ class SurveyEntryForm(VersionMixin):
     )
     deprived_indicators = forms.MultipleChoiceField(
         label=_("Survey form (phiếu B): deprived indicators"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    causes = forms.MultipleChoiceField(
+        label=_("Causes of poverty"),
+        choices=PovertyCause.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Support needs"),
+        choices=SupportNeed.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -326,6 +326,9 @@ class SurveyForm(models.Model):
         _("income per person per month (đồng)"), null=True, blank=True
     )
     deprived_indicators = models.JSONField(_("indicators found deprived"), default=list, blank=True)
+    # Asked on phiếu B and copied to the household's register (reports 8 and 10).
+    causes = models.JSONField(_("causes of poverty"), default=list, blank=True)
+    support_needs = models.JSONField(_("support needs"), default=list, blank=True)
     category = models.CharField(_("engine result"), max_length=12, choices=Category.choices)
     explanation = models.TextField(_("explanation"))
     filled_by = models.ForeignKey(

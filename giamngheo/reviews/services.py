@@ -18,7 +18,7 @@ from giamngheo.geo.models import Area as UnitArea
 from giamngheo.geo.models import Level
 from giamngheo.households.assessment import assess
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
-from giamngheo.households.services import record_statuses
+from giamngheo.households.services import record_statuses, set_causes_and_needs
 from giamngheo.poverty import (
     Area,
     classify,
@@ -189,6 +189,8 @@ def _fill_forms(
     declared_income,
     deprived_indicators,
     by,
+    causes=(),
+    needs=(),
 ) -> tuple[str, str]:
     """Save phiếu A and (unless the household stops there) phiếu B; return the result."""
     known = {i.code: i.text for i in screening_items}
@@ -230,6 +232,8 @@ def _fill_forms(
             score_a=score_a,
             declared_income=declared_income,
             deprived_indicators=deprived,
+            causes=sorted(set(causes or ())),
+            support_needs=sorted(set(needs or ())),
             category=category,
             explanation=explanation,
             filled_by=by,
@@ -239,6 +243,7 @@ def _fill_forms(
         _("Survey form"),
     )
     survey.save()
+    set_causes_and_needs(household=household, causes=survey.causes, needs=survey.support_needs)
     return category, explanation
 
 
@@ -320,6 +325,8 @@ def record_adhoc_survey(
     score_a: int | None = None,
     declared_income: int | None = None,
     deprived_indicators=(),
+    causes=(),
+    needs=(),
     version=None,
     today: datetime.date | None = None,
 ) -> AdHocReview:
@@ -349,6 +356,8 @@ def record_adhoc_survey(
         declared_income=declared_income,
         deprived_indicators=deprived_indicators,
         by=by,
+        causes=causes,
+        needs=needs,
     )
     locked.result_category = category
     locked.result_status = proposed_status(category, locked.previous_status)
@@ -633,6 +642,8 @@ def record_entry_survey(
     score_a: int | None = None,
     declared_income: int | None = None,
     deprived_indicators=(),
+    causes=(),
+    needs=(),
     today: datetime.date | None = None,
 ) -> ReviewEntry:
     """Screening and survey of one listed household; also the re-check after a complaint."""
@@ -660,6 +671,8 @@ def record_entry_survey(
         declared_income=declared_income,
         deprived_indicators=deprived_indicators,
         by=by,
+        causes=causes,
+        needs=needs,
     )
     entry.screened_out = bool(characteristics)
     entry.result_category = category

@@ -20,12 +20,19 @@ def fill_masks(apps, schema_editor):
         for bit, indicator in enumerate(standard.indicator_codes):
             cases.append("WHEN %s THEN %s")
             params += [indicator, 1 << bit]
+        # One aggregate joined once (not a subquery per household), then the undeprived.
         schema_editor.execute(
-            "UPDATE households_household SET deprivation_mask = COALESCE(("
-            f"SELECT SUM(CASE d.indicator {' '.join(cases)} ELSE 0 END) "
-            "FROM households_deprivation d WHERE d.household_id = households_household.id), 0) "
-            "WHERE assessed_standard = %s",
+            "UPDATE households_household SET deprivation_mask = m.mask FROM ("
+            f"SELECT d.household_id, SUM(CASE d.indicator {' '.join(cases)} ELSE 0 END) AS mask "
+            "FROM households_deprivation d GROUP BY d.household_id) AS m "
+            "WHERE households_household.id = m.household_id "
+            "AND households_household.assessed_standard = %s",
             [*params, code],
+        )
+        schema_editor.execute(
+            "UPDATE households_household SET deprivation_mask = 0 "
+            "WHERE deprivation_mask IS NULL AND assessed_standard = %s",
+            [code],
         )
 
 
@@ -33,7 +40,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('geo', '0002_former_units'),
-        ('households', '0003_reassessment'),
+        ('households', '0005_derive_movements'),
     ]
 
     operations = [
