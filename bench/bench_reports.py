@@ -11,8 +11,8 @@ users through Django's test client, in one run:
   read from the database, with ``alkire_foster`` on the household-by-household matrix;
 * the likely-to-escape page of commune officers over different communes, with area scoping
   as it is (literal id list) and as it was (``commune_id IN (SELECT … path LIKE …)``);
-* the 15 province reports as .xlsx: a hook that runs once engineer 15a's report set is on
-  the branch (``giamngheo.reports.official``), and says so when it is not.
+* the 15 province reports as .xlsx through their download URLs (engineer 15a's report set),
+  all together (goal < 60 s), and report 1 against a per-household counting loop.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamngheo_bench_15b \\
         .venv/bin/python bench/bench_reports.py [--communes 30] [--runs 10]
@@ -226,7 +226,6 @@ def bench_dashboard(runs: int, communes) -> None:
 
 def bench_scoping(communes) -> None:
     officers = [client_for(officer_for(c)) for c in communes]
-    url = "/tro-giup/kha-nang-thoat-ngheo/"
     from django.urls import reverse
 
     url = reverse("assistance:likely_to_escape")
@@ -238,22 +237,52 @@ def bench_scoping(communes) -> None:
         line("scoping as a path subquery (before)", [timed(lambda o=o: get_ok(o, url)) for o in officers])  # fmt: skip
 
 
-def bench_official_reports() -> None:
-    print("\nthe 15 province reports as .xlsx")
-    if importlib.util.find_spec("giamngheo.reports.official") is None:
-        print(
-            "  not run: engineer 15a's report set (giamngheo.reports.official) is not on this branch"
-        )
-        return
-    from giamngheo.reports import official  # noqa: F401 — 15a's module, once merged
+def baseline_report_1_loop(province):
+    """Report 1 (households by category per commune) counted by a per-household Python loop."""
+    from giamngheo.households.models import Household
+    from giamngheo.reports.dashboard import AreaShape
 
-    print("  hook present but not wired: call the province export of each report here")
+    counts: dict = {}
+    rows = Household.objects.filter(commune_id__in=AreaShape(province).ids)
+    for commune, status in rows.values_list("commune_id", "status").iterator(chunk_size=20_000):
+        key = (commune, status)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def bench_official_reports(runs: int) -> None:
+    """The 15 reports of reports.md for the province as .xlsx, through the download URL."""
+    from giamngheo.accounts.models import User
+    from giamngheo.geo.models import Unit
+    from giamngheo.reports.catalogue import REPORTS
+    from giamngheo.reports.figures import build_table
+    from giamngheo.reports.scope import parse_period
+
+    province = Unit.objects.get(code="51")
+    period = parse_period(None)
+    staff = client_for(User.objects.get(username="tinh.quangngai"))
+    print(f"\nthe {len(REPORTS)} province reports as .xlsx, period {period.key} (s)")
+    for run in range(runs):
+        total, slow = 0.0, []
+        for report in REPORTS:
+            url = f"/bao-cao/{report.slug}/{province.code}/{period.key}/tai-ve.xlsx"
+            t = timed(lambda url=url: get_ok(staff, url))
+            total += t
+            slow.append((t, report.number))
+        worst = ", ".join(f"report {n}: {t:.1f}" for t, n in sorted(slow, reverse=True)[:3])
+        print(
+            f"  run {run + 1}: all {len(REPORTS)} in {total:.1f} s (goal < 60 s); slowest {worst}"
+        )
+    report_1 = next(r for r in REPORTS if r.number == 1)
+    line("report 1 table, grouped query (ms)", [timed(lambda: build_table(report_1, province, period)) for _ in range(3)])  # fmt: skip
+    line("baseline: report 1 by a per-household loop (ms)", [timed(lambda: baseline_report_1_loop(province)) for _ in range(3)])  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--communes", type=int, default=30)
+    parser.add_argument("--reports", type=int, default=1, help="runs of the 15 reports (0: skip)")
     args = parser.parse_args()
     setup()
     from giamngheo.households.models import Household
@@ -264,7 +293,10 @@ def main() -> None:
     communes = sample_communes(args.communes)
     bench_dashboard(args.runs, communes)
     bench_scoping(communes)
-    bench_official_reports()
+    if importlib.util.find_spec("giamngheo.reports.catalogue") is None:
+        print("\nthe 15 province reports: not run, engineer 15a's report set is not on this branch")
+    elif args.reports:
+        bench_official_reports(args.reports)
 
 
 if __name__ == "__main__":
