@@ -68,7 +68,7 @@ def sample_communes(n: int, seed: int = 15):
     from giamngheo.geo.models import Level, Unit
     from giamngheo.households.models import Household
 
-    with_households = Household.objects.values("commune").distinct()
+    with_households = Household.objects.order_by().values("commune").distinct()
     pks = list(Unit.objects.filter(level=Level.COMMUNE, pk__in=with_households).order_by("code"))
     rng = np.random.default_rng(seed)
     return [pks[i] for i in rng.choice(len(pks), size=min(n, len(pks)), replace=False)]

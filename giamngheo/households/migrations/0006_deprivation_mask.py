@@ -8,9 +8,13 @@ from giamngheo.poverty import standard_by_code
 def fill_masks(apps, schema_editor):
     """The mask of every assessed household from its deprivation rows, one UPDATE per standard."""
     Household = apps.get_model("households", "Household")
-    codes = Household.objects.exclude(assessed_standard="").values_list(
-        "assessed_standard", flat=True
-    ).distinct()
+    # order_by(): the model's ordering by code would make every row distinct.
+    codes = (
+        Household.objects.exclude(assessed_standard="")
+        .order_by()
+        .values_list("assessed_standard", flat=True)
+        .distinct()
+    )
     for code in list(codes):
         try:
             standard = standard_by_code(code)
