@@ -171,22 +171,26 @@ def _deprivations(cells, standard, af) -> list[dict]:
     return rows
 
 
-def _group_rows(breakdown, label_of) -> list[dict]:
+def _group_rows(breakdown, names: list, label_of) -> list[dict]:
+    """One row per group; the engine's labels are the codes of ``register.dense``."""
     if breakdown is None:
         return []
-    return [
-        {
-            "group": label,
-            "label": label_of(label),
-            "households": int(breakdown.population[i]),
-            "share": _float(100 * breakdown.population_share[i]),
-            "H": _float(breakdown.H[i]),
-            "A": _float(breakdown.A[i]),
-            "M0": _float(breakdown.M0[i]),
-            "contribution": _float(breakdown.group_contribution[i]),
-        }
-        for i, label in enumerate(breakdown.labels.tolist())
-    ]
+    rows = []
+    for i, code in enumerate(breakdown.labels.tolist()):
+        name = names[code]
+        rows.append(
+            {
+                "group": name,
+                "label": label_of(name),
+                "households": int(breakdown.population[i]),
+                "share": _float(100 * breakdown.population_share[i]),
+                "H": _float(breakdown.H[i]),
+                "A": _float(breakdown.A[i]),
+                "M0": _float(breakdown.M0[i]),
+                "contribution": _float(breakdown.group_contribution[i]),
+            }
+        )
+    return sorted(rows, key=lambda row: row["group"])
 
 
 GROUP_LABELS = {
@@ -198,12 +202,16 @@ GROUP_LABELS = {
 
 def _ethnicity(cells, standard) -> dict:
     """The decomposition by Kinh / minority and by each group (one engine call each)."""
-    broad = register.alkire_foster_of(cells, standard, register.ethnic_group(cells.ethnicity))
-    each = register.alkire_foster_of(cells, standard, cells.ethnicity)
+    broad_codes, broad_names = register.dense(register.ethnic_group(cells.ethnicity))
+    each_codes, each_names = register.dense(cells.ethnicity)
+    broad = register.alkire_foster_of(cells, standard, broad_codes)
+    each = register.alkire_foster_of(cells, standard, each_codes)
     return {
-        "broad": _group_rows(broad and broad.groups, lambda g: str(GROUP_LABELS[g])),
+        "broad": _group_rows(broad and broad.groups, broad_names, lambda g: str(GROUP_LABELS[g])),
         "groups": _group_rows(
-            each and each.groups, lambda c: name_of(c) if c else str(GROUP_LABELS[UNKNOWN_GROUP])
+            each and each.groups,
+            each_names,
+            lambda c: name_of(c) if c else str(GROUP_LABELS[UNKNOWN_GROUP]),
         ),
     }
 

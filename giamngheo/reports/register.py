@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from django.db import connection
 from django.db.models import Count
 
 from giamngheo.core.ethnicity import KINH
@@ -23,6 +24,10 @@ from giamngheo.poverty import Standard, alkire_foster
 # The dual cut-off of the global MPI: poor when deprived on a third of the weighted indicators.
 AF_K = 1 / 3
 KINH_GROUP, MINORITY_GROUP, UNKNOWN_GROUP = "kinh", "minority", "unknown"
+AREA_COLUMNS = ("commune_id", "village_id")
+GROUPING = (
+    "commune_id", "village_id", "status", "ethnicity", "assessed_standard", "deprivation_mask",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -46,25 +51,33 @@ class Cells:
 def household_cells(column: str, ids: list[int], sub_column: str, standard: Standard) -> Cells:
     """The grouped read of the area's households (``column`` IN ``ids``), in one query.
 
-    Served by the index (commune, village, status, ethnicity, assessed_standard,
-    deprivation_mask): the literal id list keeps the plan on it, with no join.
+    Grouped by all the columns of the index (commune, village, status, ethnicity,
+    assessed_standard, deprivation_mask) in its order, so PostgreSQL streams an index-only
+    scan into a sorted aggregate, with no join and no hash table; the literal id list keeps
+    the plan on the index. Cells are per village; ``sub_column`` picks the sub-area.
     """
-    if column not in ("commune_id", "village_id") or sub_column not in ("commune_id", "village_id"):
+    if column not in AREA_COLUMNS or sub_column not in AREA_COLUMNS:
         raise ValueError("area columns are commune_id or village_id")
-    rows = list(
+    query = (
         Household.objects.filter(**{f"{column}__in": ids})
-        .values_list(sub_column, "ethnicity", "status", "assessed_standard", "deprivation_mask")
+        .values_list(*GROUPING)
         .annotate(n=Count("*"))
         .order_by()
     )
-    columns = list(zip(*rows, strict=True)) if rows else [()] * 6
+    # Plain tuples from the cursor: tens of thousands of cells skip the ORM's converters.
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    columns = list(zip(*rows, strict=True)) if rows else [()] * (len(GROUPING) + 1)
+    by_name = dict(zip((*GROUPING, "n"), columns, strict=True))
     return Cells(
-        sub=np.array(columns[0], dtype=np.int64),
-        ethnicity=np.array(columns[1], dtype=object),
-        status=np.array(columns[2], dtype=object),
-        current=np.array(columns[3], dtype=object) == standard.code,
-        mask=np.array([m or 0 for m in columns[4]], dtype=np.int64),
-        count=np.array(columns[5], dtype=np.int64),
+        sub=np.array(by_name[sub_column], dtype=np.int64),
+        ethnicity=np.array(by_name["ethnicity"], dtype=object),
+        status=np.array(by_name["status"], dtype=object),
+        current=np.array(by_name["assessed_standard"], dtype=object) == standard.code,
+        mask=np.array([m or 0 for m in by_name["deprivation_mask"]], dtype=np.int64),
+        count=np.array(by_name["n"], dtype=np.int64),
         indicators=standard.indicator_codes,
     )
 
@@ -84,14 +97,17 @@ def categories(cells: Cells) -> dict[str, int]:
 
 
 def categories_by_sub(cells: Cells) -> dict[int, dict[str, int]]:
-    """Households per status in each sub-area."""
-    out: dict[int, dict[str, int]] = {}
-    for sub, status, n in zip(
-        cells.sub.tolist(), cells.status.tolist(), cells.count.tolist(), strict=True
-    ):
-        row = out.setdefault(sub, dict.fromkeys(PovertyStatus.values, 0))
-        row[status] = row.get(status, 0) + n
-    return out
+    """Households per status in each sub-area (one ``np.add.at`` over the cells)."""
+    statuses = list(PovertyStatus.values)
+    position = {status: j for j, status in enumerate(statuses)}
+    subs, row = np.unique(cells.sub, return_inverse=True)
+    column = np.array([position[s] for s in cells.status.tolist()], dtype=np.intp)
+    grid = np.zeros((len(subs), len(statuses)), dtype=np.int64)
+    np.add.at(grid, (row.ravel(), column), cells.count)
+    return {
+        int(sub): dict(zip(statuses, grid[i].tolist(), strict=True))
+        for i, sub in enumerate(subs.tolist())
+    }
 
 
 def headcounts(cells: Cells, statuses: tuple[str, ...]) -> np.ndarray:
@@ -109,6 +125,14 @@ def ethnic_group(codes: np.ndarray) -> np.ndarray:
     out[codes == KINH] = KINH_GROUP
     out[codes == ""] = UNKNOWN_GROUP
     return out
+
+
+def dense(values: np.ndarray) -> tuple[np.ndarray, list]:
+    """Integer codes 0..G-1 for ``values`` and the value of each code: the engine groups
+    integer labels with a ``bincount`` instead of sorting strings."""
+    index: dict = {}
+    codes = [index.setdefault(value, len(index)) for value in values.tolist()]
+    return np.array(codes, dtype=np.int64), list(index)
 
 
 def alkire_foster_of(cells: Cells, standard: Standard, groups=None):
