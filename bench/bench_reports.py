@@ -162,7 +162,8 @@ def baseline_polars(unit):
     )
     matrix = households.filter(pl.col("standard") == standard.code).join(wide, on="id", how="left")
     columns = [
-        pl.col(c).fill_null(0) if c in wide.columns else pl.lit(0) for c in standard.indicator_codes
+        pl.col(c).fill_null(0) if c in wide.columns else pl.lit(0).alias(c)
+        for c in standard.indicator_codes
     ]
     values = matrix.select(columns).to_numpy()
     return alkire_foster(values, groups=matrix["sub"].to_numpy(), dimensions=standard)
