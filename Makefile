@@ -8,7 +8,17 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/giamngheo
 
 .PHONY: install sysdeps axe run serve test test-postgres bench lint format messages production-smoke deploy
 
-install: $(VENV)/.installed
+VENDOR := giamngheo/reports/static/reports/vendor
+install: $(VENV)/.installed $(VENDOR)/chart.umd.min.js
+
+# Browser libraries come from the npm registry through package.json/package-lock.json (pinned,
+# integrity-checked by `npm ci`) and are copied into static/, so pages never load a CDN.
+# Chart.js draws the dashboard's charts (reports app).
+$(VENDOR)/chart.umd.min.js: package.json package-lock.json Makefile
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p $(VENDOR)
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map \
+	   node_modules/chart.js/LICENSE.md $(VENDOR)/
 
 # vietnam-provinces 2026.9.0 (the 2026 unit codes, the former units and the 2025 conversion
 # tables) declares Python >= 3.12 but imports and runs on 3.11, which is all Debian 12 and this

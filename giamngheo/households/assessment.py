@@ -117,6 +117,13 @@ def apply_assessment(household: Household, assessment: Assessment) -> None:
     household.assessed_standard = assessment.profile.standard
     household.deprived_count = assessment.profile.deprived_count
     household.unknown_count = assessment.profile.unknown_count
+    household.deprivation_mask = deprivation_mask(assessment.profile)
+
+
+def deprivation_mask(profile) -> int:
+    """Bit j set when deprived on the profile's j-th indicator (the standard's order), as
+    ``reassessment`` computes it for the whole register."""
+    return sum(1 << j for j, result in enumerate(profile.results) if result.deprived is True)
 
 
 def store_deprivations(assessments: dict[int, Assessment], *, replace: bool = True) -> None:
@@ -160,7 +167,13 @@ def recompute_per_household(
             assessments[household.pk] = assessment
         Household.objects.bulk_update(
             households,
-            ["assessed_category", "assessed_standard", "deprived_count", "unknown_count"],
+            [
+                "assessed_category",
+                "assessed_standard",
+                "deprived_count",
+                "unknown_count",
+                "deprivation_mask",
+            ],  # fmt: skip
         )
         store_deprivations(assessments)
         done += len(households)

@@ -270,6 +270,12 @@ class Household(Versioned):
     unknown_count = models.PositiveSmallIntegerField(
         _("unknown indicators"), null=True, editable=False
     )
+    # The deprivation rows as one number: bit j set when deprived on the j-th indicator of
+    # ``assessed_standard``. Lets area statistics (the dashboard's Alkire–Foster) group the
+    # register by deprivation pattern from one index, without joining the deprivation rows.
+    deprivation_mask = models.PositiveIntegerField(
+        _("deprivation pattern"), null=True, editable=False
+    )
     # Set by a re-assessment (``recompute_assessments``) that changed the assessed category:
     # advisory input for the next review; the household's status is not touched.
     assessment_changed_at = models.DateTimeField(
@@ -297,6 +303,18 @@ class Household(Versioned):
             models.Index(fields=["village", "code"]),
             models.Index(fields=["commune", "status"]),
             models.Index(fields=["ethnicity"]),
+            # Covers the dashboard's grouped read of an area (reports.register).
+            models.Index(
+                fields=[
+                    "commune",
+                    "village",
+                    "status",
+                    "ethnicity",
+                    "assessed_standard",
+                    "deprivation_mask",
+                ],
+                name="household_area_figures",
+            ),  # fmt: skip
             models.Index(
                 fields=["commune", "-assessment_changed_at"],
                 condition=Q(assessment_changed_at__isnull=False),

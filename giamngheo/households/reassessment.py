@@ -203,13 +203,14 @@ def _stored_masks(chunk, pks: np.ndarray, standard: Standard) -> np.ndarray:
 
 
 def _update_households(
-    ids, categories, standard, deprived, unknown, moved, previous, previous_standard, now
+    ids, categories, standard, deprived, unknown, moved, previous, previous_standard, now, masks
 ) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE households_household AS h SET assessed_category = v.category, "
                 "assessed_standard = %s, deprived_count = v.deprived, unknown_count = v.unknown, "
+                "deprivation_mask = v.mask, "
                 "assessment_changed_at = CASE WHEN v.moved THEN %s "
                 "ELSE h.assessment_changed_at END, "
                 "previous_assessed_category = CASE WHEN v.moved THEN v.previous "
@@ -217,8 +218,8 @@ def _update_households(
                 "previous_assessed_standard = CASE WHEN v.moved THEN v.previous_standard "
                 "ELSE h.previous_assessed_standard END "
                 "FROM unnest(%s::bigint[], %s::text[], %s::int[], %s::int[], %s::bool[], "
-                "%s::text[], %s::text[]) AS v(id, category, deprived, unknown, moved, previous, "
-                "previous_standard) WHERE h.id = v.id",
+                "%s::text[], %s::text[], %s::bigint[]) AS v(id, category, deprived, unknown, "
+                "moved, previous, previous_standard, mask) WHERE h.id = v.id",
                 [
                     standard.code,
                     now,
@@ -229,10 +230,14 @@ def _update_households(
                     moved,
                     previous,
                     previous_standard,
+                    masks,
                 ],
             )
         return
-    fields = ["assessed_category", "assessed_standard", "deprived_count", "unknown_count"]
+    fields = [
+        "assessed_category", "assessed_standard", "deprived_count", "unknown_count",
+        "deprivation_mask",
+    ]  # fmt: skip
     marks = ["assessment_changed_at", "previous_assessed_category", "previous_assessed_standard"]
     plain, marked = [], []
     for i, pk in enumerate(ids):
@@ -242,6 +247,7 @@ def _update_households(
             assessed_standard=standard.code,
             deprived_count=deprived[i],
             unknown_count=unknown[i],
+            deprivation_mask=masks[i],
             assessment_changed_at=now,
             previous_assessed_category=previous[i],
             previous_assessed_standard=previous_standard[i],
@@ -361,6 +367,7 @@ def reassess_chunk(
             stored["category"][rows].tolist(),
             stored["standard"][rows].tolist(),
             now,
+            new_masks[rows].tolist(),
         )
     households_written = time.perf_counter()
     timings["write households"] = (

@@ -11,6 +11,19 @@ class ReportsConfig(AppConfig):
     label = "reports"
     verbose_name = _("Reports")
     capabilities = [
+        # Whose home page the area dashboard is (issue 15). Collaborators and club officers
+        # have homes of their own (their to-dos).
+        Capability(
+            "view_dashboard",
+            {
+                Role.PROVINCE_STAFF,
+                Role.MANAGING_OFFICE,
+                Role.COMMUNE_OFFICER,
+                Role.COMMUNE_LEADER,
+                Role.AUDITOR,
+            },
+            _("see the area dashboard"),
+        ),
         # "Report to the office in a template the office provides" (duty 4).
         Capability("define_reports", {Role.MANAGING_OFFICE}, _("define report templates")),
         Capability(

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import form_views, views
+from . import dashboard_views, form_views, views
 
 app_name = "reports"
 urlpatterns = [
+    path("tong-quan/", dashboard_views.area_dashboard, name="dashboard_home"),
+    path("tong-quan/<str:code>/", dashboard_views.area_dashboard, name="dashboard"),
     path("", views.index, name="index"),
     path("mau/don/<int:pk>.pdf", form_views.application_form, name="application_form"),
     path("mau/02/<int:pk>.pdf", form_views.decision_form, name="decision_form"),

@@ -2,8 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from giamngheo.accounts.selectors import home_summary
+from giamngheo.reports.dashboard import home_dashboard
 
 
 @login_required
 def home(request):
-    return render(request, "site/home.html", {"summary": home_summary(request.user)})
+    context = {"summary": home_summary(request.user), **home_dashboard(request.user)}
+    return render(request, "site/home.html", context)
