@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from giamngheo.accounts.capabilities import capability
+from giamngheo.accounts.capabilities import roots_where
 from giamngheo.accounts.scoping import current_assignments, get_scoped_or_404, sees_everything
 from giamngheo.assistance.models import OPEN_STATES, HelpRequest
 from giamngheo.clubs.models import Club, Meeting, MeetingState
@@ -38,8 +38,10 @@ LISTED = (PovertyStatus.POOR, PovertyStatus.NEAR_POOR)
 
 
 def _roots(user) -> list[Unit]:
-    roles = capability("view_dashboard").roles
-    return [a.unit for a in current_assignments(user) if a.role in roles]
+    paths = set(roots_where(user, "view_dashboard") or ())
+    return list(
+        {a.unit.pk: a.unit for a in current_assignments(user) if a.unit.path in paths}.values()
+    )
 
 
 def has_dashboard(user) -> bool:
