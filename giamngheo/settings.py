@@ -101,6 +101,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
+# The field app's offline copy (api/ban-sao): at most this many households in one copy, and
+# the phone wipes it after this many days without signing in (README: what stays on a phone).
+OFFLINE_COPY_MAX_HOUSEHOLDS = env.int("OFFLINE_COPY_MAX_HOUSEHOLDS", default=10_000)
+OFFLINE_COPY_WIPE_AFTER_DAYS = env.int("OFFLINE_COPY_WIPE_AFTER_DAYS", default=14)
+
 # Long jobs (imports) go to a database-backed queue: the web answers at once and a worker
 # (`manage.py db_worker`, started by `make run`) can run on this or another machine.
 TASKS = {
