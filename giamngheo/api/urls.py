@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import offline, views, writes
+from . import batch, offline, views, writes
 
 router = DefaultRouter()
 router.register("don-vi", views.UnitViewSet, basename="unit")
@@ -12,6 +12,7 @@ app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("ban-sao/", offline.offline_copy, name="offline_copy"),
+    path("lo/", batch.batch, name="batch"),
     path("hoat-dong/", writes.activity_create, name="activity_create"),
     path("phieu-ra-soat/", writes.survey_create, name="survey_create"),
     path(

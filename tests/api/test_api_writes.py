@@ -181,3 +181,29 @@ def test_the_write_endpoints_are_in_the_schema(demo):
     for path in [b"/api/v1/hoat-dong/", b"/api/v1/phieu-ra-soat/", b"/api/v1/ban-sao/",
                  b"/api/v1/ho-gia-dinh/{code}/yeu-cau-tro-giup/", b"Idempotency-Key"]:  # fmt: skip
         assert path in schema
+
+
+def test_a_batch_records_each_entry_once_in_order_and_refuses_one_alone(demo, household):
+    client = _client(demo.users["ctv.tumorong"])
+    base = f"/api/v1/ho-gia-dinh/{household.code}/"
+    today = timezone.localdate().isoformat()
+    entries = [
+        {"key": "k1", "method": "POST", "path": base + "yeu-cau-tro-giup/",
+         "body": {"need": "production", "statement": "Lô 1", "received_on": today}},
+        {"key": "k2", "method": "POST", "path": base + "bien-co/",
+         "body": {"kind": "nope", "occurred_on": today, "description": "x"}},
+        {"key": "k3", "method": "POST", "path": base + "bien-co/",
+         "body": {"kind": "serious_illness", "occurred_on": today, "description": "Lô 3"}},
+        {"key": "k4", "method": "POST", "path": "/api/v1/hoat-dong/", "body": {}},
+    ]  # fmt: skip
+    requests, shocks = HelpRequest.objects.count(), Shock.objects.count()
+    for _attempt in range(2):
+        response = client.post("/api/v1/lo/", {"entries": entries}, format="json")
+        assert response.status_code == 200, response.content
+        assert [r["status"] for r in response.json()["results"]] == [201, 400, 201, 400]
+    assert HelpRequest.objects.count() == requests + 1 and Shock.objects.count() == shocks + 1
+    other = Household.objects.filter(commune=demo.commune_b).first()
+    entries = [{"key": "k5", "method": "POST", "path": f"/api/v1/ho-gia-dinh/{other.code}/bien-co/",
+                "body": {"kind": "serious_illness", "occurred_on": today, "description": "x"}}]  # fmt: skip
+    response = client.post("/api/v1/lo/", {"entries": entries}, format="json")
+    assert response.json()["results"][0]["status"] == 404

@@ -296,7 +296,7 @@
     const status = await checkStatus();
     if (status === "signin") notice(msg("Signin"));
     if (status !== "ok") return renderOutbox();
-    const result = await Outbox.send(user, afterSent);
+    const result = await Outbox.send(user, afterSent, api + "lo/");
     if (result === "signin") notice(msg("Signin"));
     await renderOutbox();
   }
