@@ -29,6 +29,14 @@ STORED_CODES = """async () => {
     };
   });
 }"""
+SIGNED_IN_LONG_AGO = """() => new Promise((resolve) => {
+  const r = indexedDB.open("giamngheo-field");
+  r.onsuccess = () => {
+    const tx = r.result.transaction("meta", "readwrite");
+    tx.objectStore("meta").put(Date.now() - 15 * 86400000, "authAt");
+    tx.oncomplete = () => { r.result.close(); resolve(true); };
+  };
+})"""
 
 
 def _log_in(browser, phone_context_args, live_server, username, password):
@@ -155,6 +163,17 @@ def test_the_copy_holds_only_the_own_commune_and_logout_wipes_it(
     assert codes and set(codes) == own
     others = set(Household.objects.exclude(commune=demo.commune_a).values_list("code", flat=True))
     assert others and not others & set(codes)
+
+    # Not seen signed in for longer than OFFLINE_COPY_WIPE_AFTER_DAYS: the copy goes.
+    page.evaluate(SIGNED_IN_LONG_AGO)
+    context.set_offline(True)
+    page.reload()
+    expect(page.locator("#field-app[data-ready]")).to_be_attached()
+    assert page.evaluate(STORED_CODES) == []
+    context.set_offline(False)
+    page.click("[data-action=download]")
+    expect(page.locator("[data-copy-info]")).to_contain_text(f"{len(own)} hộ")
+
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_label("Tên đăng nhập")).to_be_visible()
     assert page.evaluate(STORED_CODES) in (None, [])
