@@ -18,6 +18,7 @@ Runs on its own SQLite database in a temporary folder (migrate + demo province),
 import argparse
 import gzip
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -38,7 +39,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from giamngheo.core.demo import DEMO_PASSWORD, build_demo  # noqa: E402
 from giamngheo.core.search import fold_parts  # noqa: E402
@@ -128,9 +129,7 @@ def copy_download(browser, base: str) -> dict:
     cdp.send("Network.emulateNetworkConditions", SLOW_3G)
     started = time.perf_counter()
     page.click("[data-action=download]")
-    page.wait_for_function(
-        "document.querySelector('[data-copy-info]').textContent.match(/^\\d+/)", timeout=120_000
-    )
+    expect(page.locator("[data-copy-info]")).to_have_text(re.compile(r"^\d+"), timeout=120_000)
     seconds = time.perf_counter() - started
     cdp.send("Network.emulateNetworkConditions", {**SLOW_3G, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})  # fmt: skip
     after = page.evaluate(
@@ -159,7 +158,7 @@ def send_queue(run: dict, n: int, seed: int) -> float:
     cdp.send("Network.emulateNetworkConditions", SLOW_3G)
     started = time.perf_counter()
     page.click("[data-action=send]")
-    page.wait_for_function(f"document.querySelectorAll('[data-outbox] [data-state=accepted]').length >= {n}", timeout=300_000)  # fmt: skip
+    expect(page.locator("[data-outbox] [data-state=accepted]")).to_have_count(n, timeout=300_000)
     return time.perf_counter() - started
 
 

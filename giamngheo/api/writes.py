@@ -98,38 +98,35 @@ def _activity_data(form) -> dict:
     return {k: v for k, v in data.items() if k != "household_query"}
 
 
-@extend_schema(
-    request=serializer_for_form(HelpRequestForm, "HelpRequestEntry"),
-    parameters=[KEY_PARAMETER],
-    responses={201: CREATED, 400: REFUSED, 403: REFUSED},
-)
-@api_view(["POST"])
-def help_request_create(request, code):
-    """A household's request for help (duty 1), as on the page."""
+def _household_entry(form_class, service, name: str, doc: str):
+    """An entry about one household of the caller's area: the page's form, then its service."""
 
-    def write():
-        household = _household(request, code)
-        data = valid(HelpRequestForm(request.data))
-        return _created(assistance.record_request(household=household, by=request.user, **data))
+    @extend_schema(
+        request=serializer_for_form(form_class, name),
+        parameters=[KEY_PARAMETER],
+        responses={201: CREATED, 400: REFUSED, 403: REFUSED},
+        description=doc,
+    )
+    @api_view(["POST"])
+    def create(request, code):
+        def write():
+            household = _household(request, code)
+            data = valid(form_class(request.data))
+            return _created(service(household=household, by=request.user, **data))
 
-    return run_once(request, write)
+        return run_once(request, write)
+
+    return create
 
 
-@extend_schema(
-    request=serializer_for_form(ShockForm, "ShockEntry"),
-    parameters=[KEY_PARAMETER],
-    responses={201: CREATED, 400: REFUSED, 403: REFUSED},
-)
-@api_view(["POST"])
-def shock_create(request, code):
-    """A shock or family change (duty 2), as on the page."""
-
-    def write():
-        household = _household(request, code)
-        data = valid(ShockForm(request.data))
-        return _created(assistance.record_shock(household=household, by=request.user, **data))
-
-    return run_once(request, write)
+help_request_create = _household_entry(
+    HelpRequestForm, assistance.record_request, "HelpRequestEntry",
+    "A household's request for help (duty 1), as on the page.",
+)  # fmt: skip
+shock_create = _household_entry(
+    ShockForm, assistance.record_shock, "ShockEntry",
+    "A shock or family change (duty 2), as on the page.",
+)  # fmt: skip
 
 
 SURVEY_TARGET = inline_serializer(
