@@ -26,11 +26,10 @@ schema = _schema()
 
 @pytest.fixture
 def caller(demo):
-    # Built here, under the test settings (plain HTTP, static files from the finders).
-    schema.app = get_wsgi_application()
     token, _created = Token.objects.get_or_create(user=demo.users["ctv.tumorong"])
     code = Household.objects.filter(commune=demo.commune_a).order_by("code").first().code
-    return {"Authorization": f"Token {token.key}"}, code
+    # The app is built here, under the test settings (plain HTTP, static files from finders).
+    return {"Authorization": f"Token {token.key}"}, code, get_wsgi_application()
 
 
 @pytest.mark.django_db
@@ -41,8 +40,8 @@ def caller(demo):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_write_endpoints_never_answer_5xx(case, caller):
-    headers, code = caller
+    headers, code, app = caller
     if "code" in (case.path_parameters or {}):
         case.path_parameters["code"] = code
-    response = case.call(headers=headers)
+    response = case.call(app=app, headers=headers)
     assert response.status_code < 500, (case.path, response.status_code, response.text[:500])
