@@ -76,8 +76,7 @@ class HouseholdWriteMixin:
             household = self.get_object()
             require(request.user, "edit_register", household.commune)
             incoming = HouseholdChangeIn(data=request.data)
-            if not incoming.is_valid():
-                raise DjangoValidationError(incoming.errors)
+            incoming.is_valid(raise_exception=True)
             try:
                 saved = _apply(household, incoming.validated_data, by=request.user)
             except EditConflict as exc:

@@ -111,5 +111,17 @@ def _answer(write) -> Response:
     except PermissionDenied as exc:
         message = str(exc) or _("You may not record this entry here.")
         return Response({"detail": message}, status=status.HTTP_403_FORBIDDEN)
+    except ValidationError as exc:
+        detail = " ".join(_messages(exc.detail))
+        return Response({"detail": detail, "errors": exc.detail}, status=exc.status_code)
     except APIException as exc:
         return Response({"detail": exc.detail}, status=exc.status_code)
+
+
+def _messages(detail) -> list[str]:
+    """Every message of a serializer's nested errors (members: [{field: [...]}, …])."""
+    if isinstance(detail, dict):
+        return [m for value in detail.values() for m in _messages(value)]
+    if isinstance(detail, list):
+        return [m for value in detail for m in _messages(value)]
+    return [str(detail)]
