@@ -7,6 +7,7 @@ claim with the write: nothing was created, the entry can be corrected and sent a
 
 import hashlib
 import json
+from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -76,6 +77,8 @@ def run_once(request, write) -> Response:
     ``write`` returns a Response or raises Django's ``ValidationError`` (→ 400, or 409 for
     an edit conflict) or ``PermissionDenied`` (→ 403) with the service's message.
     """
+    if not isinstance(request.data, Mapping):
+        raise ValidationError({"non_field_errors": [_("Send the entry as a JSON object.")]})
     key, fingerprint = _key(request), _fingerprint(request)
     previous = IdempotentRequest.objects.filter(user=request.user, key=key).first()
     if previous is not None:

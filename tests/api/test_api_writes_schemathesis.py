@@ -5,7 +5,7 @@ import json
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
@@ -31,13 +31,15 @@ def caller(demo):
     token, _created = Token.objects.get_or_create(user=demo.users["ctv.tumorong"])
     code = Household.objects.filter(commune=demo.commune_a).order_by("code").first().code
     # The app is built here, under the test settings (plain HTTP, static files from finders).
-    # As in Django's test client, the end of a request must not close the test's connection
-    # (it would on PostgreSQL, inside the test's transaction).
-    request_finished.disconnect(close_old_connections)
+    # As in Django's test client, a request's start and end must not close the test's
+    # connection (they would on PostgreSQL, inside the test's transaction).
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     try:
         yield {"Authorization": f"Token {token.key}"}, code, get_wsgi_application()
     finally:
-        request_finished.connect(close_old_connections)
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 @pytest.mark.django_db
