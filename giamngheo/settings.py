@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "giamngheo.reports",
     "giamngheo.api",
     "giamngheo.site",
+    "giamngheo.field",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -104,6 +105,11 @@ SPECTACULAR_SETTINGS = {
     # The schema describes the register's fields and filters: for signed-in callers only.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
+
+# The field app's offline copy (api/ban-sao): at most this many households in one copy, and
+# the phone wipes it after this many days without signing in (README: what stays on a phone).
+OFFLINE_COPY_MAX_HOUSEHOLDS = env.int("OFFLINE_COPY_MAX_HOUSEHOLDS", default=10_000)
+OFFLINE_COPY_WIPE_AFTER_DAYS = env.int("OFFLINE_COPY_WIPE_AFTER_DAYS", default=14)
 
 # Long jobs (imports) go to a database-backed queue: the web answers at once and a worker
 # (`manage.py db_worker`, started by `make run`) can run on this or another machine.
@@ -156,6 +162,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "giamngheo.field.middleware.ClearSiteDataOnLogoutMiddleware",
     "giamngheo.core.middleware.RejectNullCharactersMiddleware",
     "giamngheo.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("giamngheo.site.urls")),
     path("", include("giamngheo.core.urls")),
+    path("", include("giamngheo.field.urls")),
     path("tai-khoan/", include("giamngheo.accounts.urls")),
     path("don-vi/", include("giamngheo.geo.urls")),
     path("ho-gia-dinh/", include("giamngheo.households.urls")),

@@ -17,6 +17,7 @@ from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Member
 from giamngheo.households.selectors import household_filter, households_visible_to
 
+from .household_writes import HouseholdWriteMixin
 from .serializers import HouseholdListSerializer, HouseholdSerializer, UnitSerializer
 
 
@@ -63,11 +64,12 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset.filter(level=level) if level else queryset
 
 
-class HouseholdViewSet(viewsets.ReadOnlyModelViewSet):
+class HouseholdViewSet(HouseholdWriteMixin, viewsets.ReadOnlyModelViewSet):
     """Filters as on the list page: commune, village, status, ethnicity, policy_group, indicator, q.
 
     An invalid filter value is a 400 naming the filter, never a silently wider list. A search
-    by citizen ID is a POST to ``tim-cccd/`` so the number stays out of URLs and logs.
+    by citizen ID is a POST to ``tim-cccd/`` so the number stays out of URLs and logs. A PATCH
+    changes the household through the edit page's service (``household_writes``).
     """
 
     lookup_field = "code"
