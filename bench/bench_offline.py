@@ -39,12 +39,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from giamngheo.core.demo import DEMO_PASSWORD, build_demo  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from giamngheo.core.search import fold_parts  # noqa: E402
 from giamngheo.geo.models import Level, Unit  # noqa: E402
 from giamngheo.households.models import Household, Member  # noqa: E402
+from giamngheo.site.demo import DEMO_PASSWORD, build_demo  # noqa: E402
 
 COMMUNE = "23425"
 USER = "ctv.tumorong"

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from giamngheo.accounts.scoping import require
+from giamngheo.accounts.capabilities import require
 from giamngheo.core.concurrency import EditConflict
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households import services

@@ -14,8 +14,8 @@ from rest_framework.decorators import api_view, parser_classes
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from giamngheo.accounts.models import Role
-from giamngheo.accounts.scoping import get_scoped_or_404, roles_over
+from giamngheo.accounts.capabilities import holds, require
+from giamngheo.accounts.scoping import get_scoped_or_404
 from giamngheo.assistance import services as assistance
 from giamngheo.assistance.forms import HelpRequestForm, ShockForm
 from giamngheo.collaborators import selectors as collaborator_selectors
@@ -71,8 +71,8 @@ def activity_create(request):
 
     def write():
         collaborator = collaborator_selectors.collaborator_of(request.user)
-        if collaborator is None or Role.COLLABORATOR not in roles_over(
-            request.user, collaborator.commune
+        if collaborator is None or not holds(
+            request.user, "act_as_collaborator", collaborator.commune
         ):
             raise PermissionDenied(_("Only a collaborator records activities in their own log."))
         form = ActivityForm(
@@ -152,15 +152,12 @@ def survey_create(request):
         target = _survey_target(request)
         if isinstance(target, ReviewEntry):
             review = target.review
-            review_workflow.check_operation(request.user, review.commune, "survey_entry")
+            require(request.user, review_workflow.RECORD, review)
             data = valid(_survey_form(request, review))
             saved = review_services.record_entry_survey(entry=target, by=request.user,
                                                         **_survey_args(data))  # fmt: skip
         else:
-            if not review_workflow.may(
-                request.user, target.commune, review_workflow.TRANSITIONS["survey"].roles
-            ):
-                raise PermissionDenied(_("You may not record a survey for this review."))
+            require(request.user, review_workflow.ADHOC["survey"].capability, target)
             data = valid(_survey_form(request, target))
             saved = review_services.record_adhoc_survey(
                 review=target, by=request.user, version=data["version"], **_survey_args(data)

@@ -4,11 +4,11 @@ wipes the copy, and the copy never holds another commune's households."""
 
 import pytest
 from django.utils import timezone
-from giamngheo.collaborators.periods import Period
 from playwright.sync_api import expect
 
 from giamngheo.assistance.models import HelpRequest
 from giamngheo.collaborators.models import Activity, Collaborator
+from giamngheo.core.periods import Period
 from giamngheo.core.search import fold
 from giamngheo.households import services
 from giamngheo.households.models import Household
