@@ -60,30 +60,31 @@ def scoped(queryset: QuerySet, user, via: str | None, *, roles=None) -> QuerySet
     """
     if roles is None and sees_everything(user):
         return queryset
-    if roles is None:
-        ids = _visible_unit_ids(user)
-    else:
-        ids = list(visible_units(user, roles).values_list("pk", flat=True))
+    ids = _visible_unit_ids(user, roles)
     if via is None:
         return queryset.filter(pk__in=ids)
     return queryset.filter(**{f"{via}__in": ids})
 
 
-def _visible_unit_ids(user) -> list[int]:
-    """The ids of ``visible_units``, resolved once per request into a literal list.
+def _visible_unit_ids(user, roles=None) -> list[int]:
+    """The ids of ``visible_units(user, roles)``, resolved once per request into a literal list.
 
     ``commune_id IN (1, 2, 3)`` lets PostgreSQL use the (commune, …) indexes with exact
     estimates; the subquery form (``IN (SELECT id … WHERE path LIKE …)``) was planned as a
-    scan of the whole province. Cached beside the assignments it is derived from.
+    scan of the whole province. Cached beside the assignments it is derived from, one list
+    per set of roles asked about.
     """
     assignments = current_assignments(user)
+    key = frozenset(roles) if roles is not None else None
     cached = getattr(user, "_visible_unit_ids", None)
-    if cached is not None and cached[0] is assignments:
-        return cached[1]
-    ids = list(visible_units(user).values_list("pk", flat=True)) if assignments else []
-    if getattr(user, "is_authenticated", False):
-        user._visible_unit_ids = (assignments, ids)
-    return ids
+    if cached is None or cached[0] is not assignments:
+        cached = (assignments, {})
+        if getattr(user, "is_authenticated", False):
+            user._visible_unit_ids = cached
+    if key not in cached[1]:
+        units = visible_units(user, roles)
+        cached[1][key] = list(units.values_list("pk", flat=True)) if assignments else []
+    return cached[1][key]
 
 
 def get_scoped_or_404(queryset: QuerySet, user, via: str | None, **lookup):
