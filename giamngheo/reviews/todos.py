@@ -1,13 +1,12 @@
 """Reviews waiting for the user's step: the leader's decisions, the officer's checks and posting,
 the collaborator's surveys (the states in which the workflow gives the user's role an action)."""
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts.capabilities import capability
-from giamngheo.accounts.scoping import current_assignments
+from giamngheo.accounts.scoping import current_assignments, scoped
 from giamngheo.core.todos import Todo
 
 from .models import AdHocReview, AnnualReview
@@ -29,15 +28,22 @@ def _steps(workflow, role) -> dict[str, str]:
 
 
 def _waiting(queryset, workflow, user):
-    condition, labels = Q(), {}
-    for assignment in current_assignments(user):
-        steps = _steps(workflow, assignment.role)
+    """Records in the states where one of the user's roles has a step, each role within its own
+    units (area scoping through ``scoped``, one id list per role)."""
+    parts, labels = [], {}
+    for role in sorted({a.role for a in current_assignments(user)}):
+        steps = _steps(workflow, role)
         if steps:
-            condition |= Q(commune__path__startswith=assignment.unit.path, state__in=list(steps))
+            parts.append(
+                scoped(queryset, user, "commune", roles={role}).filter(state__in=list(steps))
+            )
             labels.update(steps)
-    if not condition:
+    if not parts:
         return [], labels
-    return list(queryset.filter(condition).order_by("due_on", "id")[:LIMIT]), labels
+    waiting = parts[0]
+    for part in parts[1:]:
+        waiting = waiting | part
+    return list(waiting.order_by("due_on", "id")[:LIMIT]), labels
 
 
 def reviews_waiting(user) -> list[Todo]:
