@@ -65,12 +65,20 @@ class Submission:
         return self.status == 409
 
 
-def submit(request, form, call: Callable[[dict], Any], *, error_status: int = 200) -> Submission:
+def submit(
+    request,
+    form,
+    call: Callable[[dict], Any],
+    *,
+    error_status: int = 200,
+    show_errors: Callable[[Any, ValidationError], None] = add_service_errors,
+) -> Submission:
     """Validate a posted ``form`` and call the service with its cleaned data.
 
-    The service's ``ValidationError`` goes onto the form (``add_service_errors``); an
-    ``EditConflict`` too, with the status 409. Nothing happens on a GET, nor for a form
-    shown again unbound (a search posted with it).
+    The service's ``ValidationError`` goes onto the form (``add_service_errors``, or
+    ``show_errors`` for a page that shows some refusals its own way); an ``EditConflict``
+    too, with the status 409. Nothing happens on a GET, nor for a form shown again unbound
+    (a search posted with it).
     """
     if request.method != "POST" or not form.is_bound:
         return Submission()
@@ -79,10 +87,10 @@ def submit(request, form, call: Callable[[dict], Any], *, error_status: int = 20
     try:
         return Submission(done=True, result=call(form.cleaned_data))
     except EditConflict as exc:
-        add_service_errors(form, exc)
+        show_errors(form, exc)
         return Submission(status=409)
     except ValidationError as exc:
-        add_service_errors(form, exc)
+        show_errors(form, exc)
         return Submission(status=error_status)
 
 

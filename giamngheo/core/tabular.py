@@ -58,6 +58,25 @@ def read_rows(
     ``kind`` names the limits in ``settings.UPLOAD_LIMITS`` the file is measured against
     before it is parsed (see :mod:`giamngheo.core.uploads`).
     """
+    table = _read_table(upload, kind)
+    if not table:
+        raise ValidationError(_("The file is empty."))
+    positions = _column_positions(table[0], columns, required)
+    rows = []
+    for number, values in enumerate(table[1:], start=2):
+        if not any(v not in (None, "") for v in values):
+            continue
+        row = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
+        for field in columns.keys() - positions.keys():
+            row[field] = None
+        row["_row"] = number
+        rows.append(row)
+    return rows
+
+
+def _read_table(upload, kind: str) -> list:
+    """The cells of an uploaded .csv or .xlsx (first sheet), measured against the limits of
+    ``kind`` before and while it is parsed."""
     name = (getattr(upload, "name", "") or "").lower()
     limits = check_size(upload, kind)
     if not name.endswith((".csv", ".xlsx")):
@@ -75,19 +94,22 @@ def read_rows(
                 _("The CSV file cannot be read: a quoted value is not closed or is too long.")
             ) from exc
         check_table_extent(table, kind)
-    else:
-        check_xlsx(io.BytesIO(data), kind)
-        # calamine (Rust) reads a 100,000-row sheet in about a second; openpyxl takes ~30 s.
-        try:
-            workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-            table = workbook.get_sheet_by_index(0).to_python(
-                skip_empty_area=False, nrows=limits.max_rows
-            )
-        except Exception as exc:  # a damaged or mislabelled file raises several error types
-            raise ValidationError(_("The file is not a readable .xlsx workbook.")) from exc
-    if not table:
-        raise ValidationError(_("The file is empty."))
-    header = [fold(str(h or "")) for h in table[0]]
+        return table
+    check_xlsx(io.BytesIO(data), kind)
+    # calamine (Rust) reads a 100,000-row sheet in about a second; openpyxl takes ~30 s.
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return workbook.get_sheet_by_index(0).to_python(
+            skip_empty_area=False, nrows=limits.max_rows
+        )
+    except Exception as exc:  # a damaged or mislabelled file raises several error types
+        raise ValidationError(_("The file is not a readable .xlsx workbook.")) from exc
+
+
+def _column_positions(header_row, columns: dict[str, str], required) -> dict[str, int]:
+    """Where each field's column is in the header row; a missing required header is an
+    error naming every missing one."""
+    header = [fold(str(h or "")) for h in header_row]
     positions = {}
     missing = []
     for field, label in columns.items():
@@ -100,16 +122,7 @@ def read_rows(
         raise ValidationError(
             _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
         )
-    rows = []
-    for number, values in enumerate(table[1:], start=2):
-        if not any(v not in (None, "") for v in values):
-            continue
-        row = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
-        for field in columns.keys() - positions.keys():
-            row[field] = None
-        row["_row"] = number
-        rows.append(row)
-    return rows
+    return positions
 
 
 def cell_values(row) -> list:

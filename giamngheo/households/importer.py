@@ -115,86 +115,105 @@ class _Parser:
             if column.required:
                 return None, _("This column is required.")
             return ("" if column.kind in ("text", "choice", "ethnicity", "status") else None), None
-        kind = column.kind
-        if kind == "text":
-            if isinstance(raw, float) and raw.is_integer():
-                raw = int(raw)
-            return " ".join(str(raw).split()), None
-        if kind == "int":
-            try:
-                value = int(
-                    Decimal(str(raw).replace(".", "").replace(",", "").replace(" ", ""))
-                    if isinstance(raw, str)
-                    else raw
-                )
-            except (InvalidOperation, ValueError, TypeError):
-                return None, _("“%(value)s” is not a whole number.") % {"value": raw}
-            if value < 0:
-                return None, _("The value cannot be negative.")
-            return value, None
-        if kind == "decimal":
-            try:
-                value = (
-                    Decimal(str(raw).replace(",", "."))
-                    if isinstance(raw, str)
-                    else Decimal(str(raw))
-                )
-            except InvalidOperation:
-                return None, _("“%(value)s” is not a number.") % {"value": raw}
-            if value < 0:
-                return None, _("The value cannot be negative.")
-            return value.quantize(Decimal("0.1")), None
-        if kind == "bool":
-            word = fold(str(raw))
-            if word in _YES:
-                return True, None
-            if word in _NO:
-                return False, None
-            return None, _(
-                "Write “Có” or “Không” (or leave empty if not surveyed), not “%(value)s”."
-            ) % {"value": raw}
-        if kind == "date":
-            return self._date(raw)
-        if kind == "choice":
-            value = self.choice_maps[column.field].get(fold(str(raw)))
-            if value is None:
-                return None, _("“%(value)s” is not one of the allowed values: %(allowed)s.") % {
-                    "value": raw,
-                    "allowed": self.allowed[column.field],
-                }
-            return value, None
-        if kind == "ethnicity":
-            value = ethnic_code_for(str(raw).removesuffix(".0"))
-            if value is None:
-                return None, _(
-                    "“%(value)s” is not one of the 54 ethnic groups (listed on the template's "
-                    "sheet of allowed values, e.g. Kinh, Tày, Xơ Đăng)."
-                ) % {"value": raw}
-            return value, None
-        if kind == "status":
-            value = _STATUS_WORDS.get(fold(str(raw))) or self.choice_maps.get("status", {}).get(
-                fold(str(raw))
-            )
-            if value is None:
-                return None, _(
-                    "The status must be Hộ nghèo, Hộ cận nghèo, Hộ mới thoát nghèo or Hộ mới thoát cận nghèo, not “%(value)s”."
-                ) % {"value": raw}
-            return value, None
-        if kind == "policy":
-            values, unknown = [], []
-            for part in str(raw).replace(";", ",").split(","):
-                if part.strip():
-                    value = self.multi_maps[column.field].get(fold(part))
-                    (values if value else unknown).append(value or part.strip())
-            if unknown:
-                return None, _("Unknown policy group(s): %(groups)s. Allowed: %(allowed)s.") % {
-                    "groups": ", ".join(unknown),
-                    "allowed": ", ".join(allowed_labels(column)),
-                }
-            return values, None
-        raise AssertionError(kind)
+        readers = {
+            "text": self._text,
+            "int": self._int,
+            "decimal": self._decimal,
+            "bool": self._bool,
+            "date": self._date,
+            "choice": self._choice,
+            "ethnicity": self._ethnicity,
+            "status": self._status,
+            "policy": self._policy,
+        }
+        return readers[column.kind](column, raw)
 
-    def _date(self, raw):
+    @staticmethod
+    def _text(column, raw):
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        return " ".join(str(raw).split()), None
+
+    @staticmethod
+    def _int(column, raw):
+        try:
+            value = int(
+                Decimal(str(raw).replace(".", "").replace(",", "").replace(" ", ""))
+                if isinstance(raw, str)
+                else raw
+            )
+        except (InvalidOperation, ValueError, TypeError):
+            return None, _("“%(value)s” is not a whole number.") % {"value": raw}
+        if value < 0:
+            return None, _("The value cannot be negative.")
+        return value, None
+
+    @staticmethod
+    def _decimal(column, raw):
+        try:
+            value = (
+                Decimal(str(raw).replace(",", ".")) if isinstance(raw, str) else Decimal(str(raw))
+            )
+        except InvalidOperation:
+            return None, _("“%(value)s” is not a number.") % {"value": raw}
+        if value < 0:
+            return None, _("The value cannot be negative.")
+        return value.quantize(Decimal("0.1")), None
+
+    @staticmethod
+    def _bool(column, raw):
+        word = fold(str(raw))
+        if word in _YES:
+            return True, None
+        if word in _NO:
+            return False, None
+        return None, _(
+            "Write “Có” or “Không” (or leave empty if not surveyed), not “%(value)s”."
+        ) % {"value": raw}
+
+    def _choice(self, column, raw):
+        value = self.choice_maps[column.field].get(fold(str(raw)))
+        if value is None:
+            return None, _("“%(value)s” is not one of the allowed values: %(allowed)s.") % {
+                "value": raw,
+                "allowed": self.allowed[column.field],
+            }
+        return value, None
+
+    @staticmethod
+    def _ethnicity(column, raw):
+        value = ethnic_code_for(str(raw).removesuffix(".0"))
+        if value is None:
+            return None, _(
+                "“%(value)s” is not one of the 54 ethnic groups (listed on the template's "
+                "sheet of allowed values, e.g. Kinh, Tày, Xơ Đăng)."
+            ) % {"value": raw}
+        return value, None
+
+    def _status(self, column, raw):
+        value = _STATUS_WORDS.get(fold(str(raw))) or self.choice_maps.get("status", {}).get(
+            fold(str(raw))
+        )
+        if value is None:
+            return None, _(
+                "The status must be Hộ nghèo, Hộ cận nghèo, Hộ mới thoát nghèo or Hộ mới thoát cận nghèo, not “%(value)s”."
+            ) % {"value": raw}
+        return value, None
+
+    def _policy(self, column, raw):
+        values, unknown = [], []
+        for part in str(raw).replace(";", ",").split(","):
+            if part.strip():
+                value = self.multi_maps[column.field].get(fold(part))
+                (values if value else unknown).append(value or part.strip())
+        if unknown:
+            return None, _("Unknown policy group(s): %(groups)s. Allowed: %(allowed)s.") % {
+                "groups": ", ".join(unknown),
+                "allowed": ", ".join(allowed_labels(column)),
+            }
+        return values, None
+
+    def _date(self, column, raw):
         if isinstance(raw, dt.datetime):
             value = raw.date()
         elif isinstance(raw, dt.date):
@@ -232,6 +251,20 @@ def check_rows(rows: list[dict], *, commune: Unit, by, progress=None) -> list[Pa
     """Parse and check every row; raise RowErrors with every problem, or return the households."""
     parser = _Parser()
     errors = RowErrors()
+    groups: dict[str, ParsedHousehold] = {}
+    first_row_of_code: dict[str, int] = {}
+    id_rows: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        n = row["_row"]
+        parsed = _parse_row(parser, row, errors)
+        if code := parsed["code"]:
+            if code not in groups:
+                groups[code] = ParsedHousehold(row=n, values={}, members=[])
+                first_row_of_code[code] = n
+            _add_member(groups[code], n, parsed, errors)
+        _check_citizen_id(parser, n, row, parsed, id_rows, errors)
+        if progress and index % 2000 == 0:
+            progress(index)
     villages = {
         fold(name): pk
         for pk, name in Unit.objects.filter(
@@ -239,102 +272,114 @@ def check_rows(rows: list[dict], *, commune: Unit, by, progress=None) -> list[Pa
         ).values_list("pk", "name")
     }
     resolvers: list[CommuneResolver] = []
-    groups: dict[str, ParsedHousehold] = {}
-    first_row_of_code: dict[str, int] = {}
-    id_rows: dict[str, int] = {}
-    for index, row in enumerate(rows):
-        n = row["_row"]
-        parsed = {}
-        relation, _problem = parser.parse(_RELATION, row.get("relation"))
-        for column in COLUMNS:
-            if column.household and column.field != "code" and relation != Relation.HEAD:
-                parsed[column.field] = None  # household columns count on the head's row only
-                continue
-            value, problem = parser.parse(column, row.get(column.field))
-            if problem:
-                errors.add(n, column.header, problem)
-            parsed[column.field] = value
-        code = parsed["code"]
-        if code:
-            if code not in groups:
-                groups[code] = ParsedHousehold(row=n, values={}, members=[])
-                first_row_of_code[code] = n
-            groups[code].members.append((n, parsed))
-            if parsed["relation"] == Relation.HEAD:
-                if groups[code].values:
-                    errors.add(
-                        n,
-                        HEADERS["relation"],
-                        _("Household %(code)s already has a head on row %(row)d.")
-                        % {"code": code, "row": groups[code].row},
-                    )
-                else:
-                    groups[code].row = n
-                    groups[code].values = parsed
-        dob = parsed["date_of_birth"]
-        if isinstance(dob, tuple):
-            parsed["birth_year"], parsed["date_of_birth"] = dob[1], None
-        else:
-            parsed["birth_year"] = None
-        cid = normalise_citizen_id(row.get("citizen_id"))
-        parsed["citizen_id"] = cid or None
-        if cid:
-            for problem in citizen_id_problems(
-                cid,
-                date_of_birth=parsed["date_of_birth"],
-                birth_year=parsed["birth_year"],
-                sex=parsed["sex"] or "",
-            ):
-                errors.add(n, HEADERS["citizen_id"], problem)
-            if cid in id_rows:
-                errors.add(
-                    n,
-                    HEADERS["citizen_id"],
-                    _("The citizen ID %(id)s is repeated in the file (also row %(row)d).")
-                    % {"id": cid, "row": id_rows[cid]},
-                )
-            else:
-                id_rows[cid] = n
-        else:
-            year = parsed["date_of_birth"].year if parsed["date_of_birth"] else parsed["birth_year"]
-            if year and parser.today.year - year - 1 >= CITIZEN_ID_REQUIRED_FROM_AGE:
-                errors.add(n, HEADERS["citizen_id"], _("A citizen ID is required from age 14."))
-        if progress and index % 2000 == 0:
-            progress(index)
     for code, household in groups.items():
-        values = household.values
-        if not values:
+        if not household.values:
             errors.add(
                 first_row_of_code[code],
                 HEADERS["relation"],
                 _("Household %(code)s has no row for its head (Chủ hộ).") % {"code": code},
             )
             continue
-        n = household.row
-        if values["village"]:
-            village_pk = villages.get(fold(values["village"]))
-            if village_pk is None:
-                errors.add(
-                    n,
-                    HEADERS["village"],
-                    _("“%(village)s” is not a village of %(commune)s.")
-                    % {"village": values["village"], "commune": commune.name},
-                )
-            values["village_id"] = village_pk
-        _check_unit_columns(values, n, commune, errors, resolvers)
-        if values["status"] and values["status"] != PovertyStatus.NOT_LISTED:
-            for field in ("decision_number", "decision_date", "status_year"):
-                if not values[field]:
-                    errors.add(
-                        n,
-                        HEADERS[field],
-                        _("An initial status needs its decision: number, date and year."),
-                    )
+        _check_household(household, commune, villages, resolvers, errors)
     _check_against_database(groups, id_rows, errors, by=by)
     errors.raise_if_any()
     if progress:
         progress(len(rows))
     return list(groups.values())
+
+
+def _parse_row(parser: _Parser, row: dict, errors: RowErrors) -> dict:
+    """One row's values by field; a problem in a cell is added to ``errors``. The household's
+    own columns are read on its head's row only; a year alone in the date of birth becomes
+    ``birth_year``."""
+    n = row["_row"]
+    parsed = {}
+    relation, _problem = parser.parse(_RELATION, row.get("relation"))
+    for column in COLUMNS:
+        if column.household and column.field != "code" and relation != Relation.HEAD:
+            parsed[column.field] = None  # household columns count on the head's row only
+            continue
+        value, problem = parser.parse(column, row.get(column.field))
+        if problem:
+            errors.add(n, column.header, problem)
+        parsed[column.field] = value
+    dob = parsed["date_of_birth"]
+    if isinstance(dob, tuple):
+        parsed["birth_year"], parsed["date_of_birth"] = dob[1], None
+    else:
+        parsed["birth_year"] = None
+    return parsed
+
+
+def _add_member(household: ParsedHousehold, n: int, parsed: dict, errors: RowErrors) -> None:
+    """Add a member's row to its household; the head's row gives the household's values, and
+    a second head is an error."""
+    household.members.append((n, parsed))
+    if parsed["relation"] != Relation.HEAD:
+        return
+    if household.values:
+        errors.add(
+            n,
+            HEADERS["relation"],
+            _("Household %(code)s already has a head on row %(row)d.")
+            % {"code": parsed["code"], "row": household.row},
+        )
+    else:
+        household.row = n
+        household.values = parsed
+
+
+def _check_citizen_id(parser, n, row, parsed, id_rows: dict[str, int], errors) -> None:
+    """The member's citizen ID: well formed and matching the birth date and sex, not repeated
+    in the file (``id_rows`` remembers where each was seen), and present from age 14."""
+    cid = normalise_citizen_id(row.get("citizen_id"))
+    parsed["citizen_id"] = cid or None
+    if not cid:
+        year = parsed["date_of_birth"].year if parsed["date_of_birth"] else parsed["birth_year"]
+        if year and parser.today.year - year - 1 >= CITIZEN_ID_REQUIRED_FROM_AGE:
+            errors.add(n, HEADERS["citizen_id"], _("A citizen ID is required from age 14."))
+        return
+    for problem in citizen_id_problems(
+        cid,
+        date_of_birth=parsed["date_of_birth"],
+        birth_year=parsed["birth_year"],
+        sex=parsed["sex"] or "",
+    ):
+        errors.add(n, HEADERS["citizen_id"], problem)
+    if cid in id_rows:
+        errors.add(
+            n,
+            HEADERS["citizen_id"],
+            _("The citizen ID %(id)s is repeated in the file (also row %(row)d).")
+            % {"id": cid, "row": id_rows[cid]},
+        )
+    else:
+        id_rows[cid] = n
+
+
+def _check_household(household, commune, villages, resolvers, errors) -> None:
+    """The household's own columns (on its head's row): a village of the commune, the former
+    units, and the decision behind an initial status."""
+    values, n = household.values, household.row
+    if values["village"]:
+        village_pk = villages.get(fold(values["village"]))
+        if village_pk is None:
+            errors.add(
+                n,
+                HEADERS["village"],
+                _("“%(village)s” is not a village of %(commune)s.")
+                % {"village": values["village"], "commune": commune.name},
+            )
+        values["village_id"] = village_pk
+    _check_unit_columns(values, n, commune, errors, resolvers)
+    if values["status"] and values["status"] != PovertyStatus.NOT_LISTED:
+        for field in ("decision_number", "decision_date", "status_year"):
+            if not values[field]:
+                errors.add(
+                    n,
+                    HEADERS[field],
+                    _("An initial status needs its decision: number, date and year."),
+                )
 
 
 _UNIT_FIELDS = ("old_province", "old_district", "old_commune", "new_commune")
@@ -503,40 +548,54 @@ def purge_old_import_data(*, now=None) -> int:
     return cleared
 
 
+def _set_state(job, **fields) -> None:
+    """Record the job's progress or outcome, in the row and on the instance."""
+    ImportJob.objects.filter(pk=job.pk).update(**fields)
+    for k, v in fields.items():
+        setattr(job, k, v)
+
+
+def _check_and_write(job) -> None:
+    """Read the job's stored file, check every row, then write the households."""
+
+    def set_state(**fields):
+        _set_state(job, **fields)
+
+    with job.file.open("rb") as stored:
+        # Named as uploaded (the extension decides the reader), sized from the stored file.
+        rows = read_rows(
+            File(stored.file, name=job.original_name),
+            HEADERS,
+            required=[c.header for c in COLUMNS if c.required],
+            kind="households",
+        )
+    set_state(state=ImportJob.State.CHECKING, total_rows=len(rows), processed_rows=0)
+    parsed = check_rows(
+        rows,
+        commune=job.commune,
+        by=job.created_by,
+        progress=lambda i: set_state(processed_rows=i),
+    )
+    set_state(state=ImportJob.State.WRITING, processed_rows=len(rows))
+    households, members = write_households(
+        parsed, commune=job.commune, by=job.created_by, source_name=job.original_name
+    )
+    set_state(
+        state=ImportJob.State.DONE,
+        households_created=households,
+        members_created=members,
+        finished_at=timezone.now(),
+    )
+
+
 def run_import(job) -> None:
     """Check the job's file and write it; the job row records progress and the outcome."""
 
     def set_state(**fields):
-        ImportJob.objects.filter(pk=job.pk).update(**fields)
-        for k, v in fields.items():
-            setattr(job, k, v)
+        _set_state(job, **fields)
 
     try:
-        with job.file.open("rb") as stored:
-            # Named as uploaded (the extension decides the reader), sized from the stored file.
-            rows = read_rows(
-                File(stored.file, name=job.original_name),
-                HEADERS,
-                required=[c.header for c in COLUMNS if c.required],
-                kind="households",
-            )
-        set_state(state=ImportJob.State.CHECKING, total_rows=len(rows), processed_rows=0)
-        parsed = check_rows(
-            rows,
-            commune=job.commune,
-            by=job.created_by,
-            progress=lambda i: set_state(processed_rows=i),
-        )
-        set_state(state=ImportJob.State.WRITING, processed_rows=len(rows))
-        households, members = write_households(
-            parsed, commune=job.commune, by=job.created_by, source_name=job.original_name
-        )
-        set_state(
-            state=ImportJob.State.DONE,
-            households_created=households,
-            members_created=members,
-            finished_at=timezone.now(),
-        )
+        _check_and_write(job)
     except RowErrors as exc:
         stored = [[e.row, e.column, e.message] for e in exc.rows[:MAX_STORED_ERRORS]]
         set_state(

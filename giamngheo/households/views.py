@@ -2,7 +2,6 @@ import csv
 import io
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
@@ -21,8 +20,7 @@ from giamngheo.accounts.personal_data import (
 )
 from giamngheo.accounts.scoping import get_scoped_or_404, scoped
 from giamngheo.core import exports
-from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors
+from giamngheo.core.forms import Submission, add_service_errors, done, submit
 from giamngheo.core.history import history_entries
 from giamngheo.core.observability import current_request_id
 from giamngheo.core.search import posted_search
@@ -162,6 +160,49 @@ def _members_from(formset):
 
 
 def _edit(request, household=None):
+    """The household form with its members: saved through the services, or shown again with
+    the likely duplicates to confirm, each member's problems next to that member, and 409
+    when someone else saved the household first."""
+    adding = "add_member" in request.POST
+    form, formset = _household_forms(
+        request, household, _with_one_more_member(request.POST) if adding else request.POST
+    )
+    shown = {"duplicates": None, "member_problems": {}}
+
+    def show_errors(form, exc):
+        if isinstance(exc, services.DuplicateWarning):
+            shown["duplicates"] = exc.warnings
+        elif isinstance(exc, services.MemberProblems):
+            shown["member_problems"] = exc.problems
+            _show_member_problems(form, formset, members, exc.problems)
+        else:
+            add_service_errors(form, exc)
+
+    submission, members = Submission(), []
+    if adding:
+        _quiet(form, formset)
+    elif formset.is_valid():
+        members = _members_from(formset)
+        submission = submit(
+            request,
+            form,
+            lambda cleaned: _save_household(request, household, form, members),
+            show_errors=show_errors,
+        )
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=lambda saved: _("Saved household %(code)s.") % {"code": saved.code},
+            then=lambda saved: redirect("households:household_detail", code=saved.code),
+        )
+    context = {"form": form, "formset": formset, "household": household, **shown}
+    context["conflict"] = True if submission.conflict else None
+    return render(request, "households/household_form.html", context, status=submission.status)
+
+
+def _household_forms(request, household, data):
+    """The household's form (villages the user may edit) and its members' formset."""
     villages = villages_for_editing(request.user)
     if household is None:
         villages = [v for v in villages if can(request.user, "edit_register", v)]
@@ -182,8 +223,7 @@ def _edit(request, household=None):
             "causes": [t.cause for t in household.cause_tags.all()],
             "needs": [t.need for t in household.need_tags.all()],
         }
-    adding = "add_member" in request.POST
-    data = _with_one_more_member(request.POST) if adding else (request.POST or None)
+    data = data or None
     form = HouseholdForm(data, instance=household, villages=village_qs, initial=initial)
     formset = MemberFormSet(
         data,
@@ -195,78 +235,43 @@ def _edit(request, household=None):
             or sees_full_citizen_id(request.user, household.commune)
         },
     )
-    if adding:
-        _quiet(form, formset)
-    conflict = duplicates = None
-    member_problems = {}
-    if request.method == "POST" and not adding and form.is_valid() and formset.is_valid():
-        members = _members_from(formset)
-        data = {name: form.cleaned_data.get(name) for name in services.HOUSEHOLD_FIELDS}
-        for key in (
-            "housing_type",
-            "water_source",
-            "latrine_type",
-            "waste_handling",
-            "address",
-            "phone",
-        ):
-            data[key] = data[key] or ""
-        kwargs = dict(
-            village=form.cleaned_data["village"], data=data, members=members,
-            policy_groups=form.cleaned_data["policy_groups"], by=request.user,
-            causes=form.cleaned_data["causes"], needs=form.cleaned_data["needs"],
-            reason=form.cleaned_data["reason"], confirm_duplicates=form.cleaned_data["confirm_duplicates"],
-        )  # fmt: skip
-        try:
-            if household is None:
-                require(request.user, "edit_register", kwargs["village"])
-                saved = services.create_household(**kwargs)
-            else:
-                saved = services.update_household(
-                    household=household, version=form.cleaned_data["version"], **kwargs
-                )
-        except EditConflict as exc:
-            conflict = True
-            add_service_errors(form, exc)
-        except services.DuplicateWarning as exc:
-            duplicates = exc.warnings
-        except services.MemberProblems as exc:
-            member_problems = exc.problems
-            for index, problems in exc.problems.items():
-                target = _member_form(formset, members, index)
-                for problem in problems:
-                    (
-                        target.add_error(None, problem)
-                        if target is not None
-                        else form.add_error(None, problem)
-                    )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        except IntegrityError:
-            # Another save took the same citizen ID between the check and the write.
-            form.add_error(
-                None,
-                _(
-                    "A citizen ID in this household was just registered elsewhere; check the numbers and save again."
-                ),
+    return form, formset
+
+
+def _save_household(request, household, form, members):
+    """Create or update the household from the valid form and its members."""
+    data = {name: form.cleaned_data.get(name) for name in services.HOUSEHOLD_FIELDS}
+    for key in ("housing_type", "water_source", "latrine_type", "waste_handling", "address",
+                "phone"):  # fmt: skip
+        data[key] = data[key] or ""
+    kwargs = dict(
+        village=form.cleaned_data["village"], data=data, members=members,
+        policy_groups=form.cleaned_data["policy_groups"], by=request.user,
+        causes=form.cleaned_data["causes"], needs=form.cleaned_data["needs"],
+        reason=form.cleaned_data["reason"], confirm_duplicates=form.cleaned_data["confirm_duplicates"],
+    )  # fmt: skip
+    try:
+        if household is None:
+            require(request.user, "edit_register", kwargs["village"])
+            return services.create_household(**kwargs)
+        return services.update_household(
+            household=household, version=form.cleaned_data["version"], **kwargs
+        )
+    except IntegrityError as exc:
+        # Another save took the same citizen ID between the check and the write.
+        raise ValidationError(
+            _(
+                "A citizen ID in this household was just registered elsewhere; check the numbers and save again."
             )
-        else:
-            messages.success(request, _("Saved household %(code)s.") % {"code": saved.code})
-            return redirect("households:household_detail", code=saved.code)
-    status = 409 if conflict else 200
-    return render(
-        request,
-        "households/household_form.html",
-        {
-            "form": form,
-            "formset": formset,
-            "household": household,
-            "duplicates": duplicates,
-            "conflict": conflict,
-            "member_problems": member_problems,
-        },
-        status=status,
-    )
+        ) from exc
+
+
+def _show_member_problems(form, formset, members, problems: dict[int, list[str]]) -> None:
+    """Each member's problems on that member's form (at the top when it has none)."""
+    for index, member_problems in problems.items():
+        target = _member_form(formset, members, index)
+        for problem in member_problems:
+            (target if target is not None else form).add_error(None, problem)
 
 
 def _with_one_more_member(post):
