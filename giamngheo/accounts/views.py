@@ -1,7 +1,5 @@
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from giamngheo.core.forms import add_service_errors, form_page, run_action
+from giamngheo.core.forms import Submission, add_service_errors, done, form_page, run_action, submit
 from giamngheo.core.history import history_entries
 
 from . import services
@@ -52,19 +50,35 @@ def account_create(request):
     _require_manager(request.user)
     form = AccountForm(request.POST or None)
     role_form = RoleForm(request.POST or None, units=units_for_roles(request.user), prefix="role")
-    if request.method == "POST" and form.is_valid() and role_form.is_valid():
-        try:
-            with transaction.atomic():
-                user = services.create_account(**form.cleaned_data, by=request.user)
-                services.grant_role(user=user, **role_form.cleaned_data, by=request.user)
-        except ValidationError as exc:
-            add_service_errors(
-                form if "unit" not in getattr(exc, "error_dict", {}) else role_form, exc
-            )
-        else:
-            messages.success(request, _("Created the account %(name)s.") % {"name": user.username})
-            return redirect("accounts:account_detail", username=user.username)
-    return render(request, "accounts/account_form.html", {"form": form, "role_form": role_form})
+
+    def show_errors(form, exc):
+        add_service_errors(role_form if "unit" in getattr(exc, "error_dict", {}) else form, exc)
+
+    submission = Submission()
+    if role_form.is_valid():
+        submission = submit(
+            request,
+            form,
+            lambda account: _create_account(request.user, account, role_form.cleaned_data),
+            show_errors=show_errors,
+        )
+    if submission.done:
+        return done(
+            request,
+            submission,
+            success=lambda user: _("Created the account %(name)s.") % {"name": user.username},
+            then=lambda user: redirect("accounts:account_detail", username=user.username),
+        )
+    context = {"form": form, "role_form": role_form}
+    return render(request, "accounts/account_form.html", context, status=submission.status)
+
+
+@transaction.atomic
+def _create_account(by, account: dict, role: dict):
+    """The new account with its first role: both or neither."""
+    user = services.create_account(**account, by=by)
+    services.grant_role(user=user, **role, by=by)
+    return user
 
 
 @login_required
