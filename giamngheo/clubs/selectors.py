@@ -201,14 +201,39 @@ def club_statistics(user, *, year: int, unit: Unit | None = None) -> ClubStatist
 
     per_level = dict(existing.values_list("level").annotate(n=Count("id")).order_by())
     by_level = [LevelCount(lv.value, lv.label, per_level.get(lv.value, 0)) for lv in levels]
+    meetings = _meetings_by_club(existing, year)
+    held = Meeting.objects.filter(club__in=existing, state=MeetingState.HELD, planned_on__year=year)
+    totals = held.aggregate(roll=Sum("members_on_roll"))
+    present = held.aggregate(n=Count("attendances"))["n"]
+    guests = held.aggregate(n=Count("guests", filter=Q(guests__attended=True)))["n"]
+    plans, founded_by = _plans_against_founded(user, clubs, unit, year)
+    return ClubStatistics(
+        year=year,
+        by_level=by_level,
+        by_unit=_clubs_by_unit(existing, levels),
+        total_clubs=sum(r.count for r in by_level),
+        meetings=meetings,
+        meetings_expected=sum(m.expected for m in meetings),
+        meetings_planned=sum(m.planned for m in meetings),
+        meetings_held=sum(m.held for m in meetings),
+        meetings_cancelled=sum(m.cancelled for m in meetings),
+        member_attendances=present,
+        members_on_roll=totals["roll"] or 0,
+        guests_attended=guests,
+        plans=plans,
+        founded_by_level=[LevelCount(lv.value, lv.label, founded_by[lv.value]) for lv in levels],
+    )
 
+
+def _clubs_by_unit(existing, levels) -> list[UnitRow]:
+    """The clubs of each founding unit by level, units in tree order."""
     grid: dict[int, dict[str, int]] = {}
     for unit_pk, level, n in (
         existing.values_list("founding_unit", "level").annotate(n=Count("id")).order_by()
     ):
         grid.setdefault(unit_pk, {})[level] = n
     units = Unit.objects.in_bulk(grid.keys())
-    by_unit = [
+    return [
         UnitRow(
             units[pk],
             [grid[pk].get(lv.value, 0) for lv in levels],
@@ -217,8 +242,11 @@ def club_statistics(user, *, year: int, unit: Unit | None = None) -> ClubStatist
         for pk in sorted(grid, key=lambda pk: units[pk].path)
     ]
 
+
+def _meetings_by_club(existing, year: int) -> list[ClubMeetings]:
+    """Each club's meetings of the year: expected from its frequency, planned, held, cancelled."""
     in_year = Q(meetings__planned_on__year=year)
-    meeting_rows = list(
+    meeting_rows = (
         existing.select_related("unit")
         .annotate(
             planned_n=Count("meetings", filter=in_year),
@@ -229,18 +257,17 @@ def club_statistics(user, *, year: int, unit: Unit | None = None) -> ClubStatist
         )
         .order_by("unit__path", "name")
     )
-    meetings = [
+    return [
         ClubMeetings(c, MEETINGS_PER_YEAR.get(c.frequency, 0), c.planned_n, c.held_n, c.cancelled_n)
         for c in meeting_rows
     ]
 
-    held = Meeting.objects.filter(club__in=existing, state=MeetingState.HELD, planned_on__year=year)
-    totals = held.aggregate(roll=Sum("members_on_roll"))
-    present = held.aggregate(n=Count("attendances"))["n"]
-    guests = held.aggregate(n=Count("guests", filter=Q(guests__attended=True)))["n"]
 
+def _plans_against_founded(user, clubs, unit, year: int):
+    """The year's expansion plans, each with the clubs founded under its unit at its level,
+    and the clubs founded in the year by level."""
     founded = list(clubs.filter(founded_on__year=year).values_list("unit__path", "level"))
-    founded_by = {lv.value: 0 for lv in levels}
+    founded_by = {lv.value: 0 for lv in ClubLevel}
     for _path, level in founded:
         founded_by[level] += 1
     plan_qs = scoped(ExpansionPlan.objects.filter(year=year), user, via="unit")
@@ -256,22 +283,7 @@ def club_statistics(user, *, year: int, unit: Unit | None = None) -> ClubStatist
         )
         for p in plan_qs.select_related("unit").order_by("unit__path", "level")
     ]
-    return ClubStatistics(
-        year=year,
-        by_level=by_level,
-        by_unit=by_unit,
-        total_clubs=sum(r.count for r in by_level),
-        meetings=meetings,
-        meetings_expected=sum(m.expected for m in meetings),
-        meetings_planned=sum(m.planned for m in meetings),
-        meetings_held=sum(m.held for m in meetings),
-        meetings_cancelled=sum(m.cancelled for m in meetings),
-        member_attendances=present,
-        members_on_roll=totals["roll"] or 0,
-        guests_attended=guests,
-        plans=plans,
-        founded_by_level=[LevelCount(lv.value, lv.label, founded_by[lv.value]) for lv in levels],
-    )
+    return plans, founded_by
 
 
 def units_for_new_club(user, within: Unit | None = None):

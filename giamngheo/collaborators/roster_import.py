@@ -8,6 +8,7 @@ split former commune is reported with the communes it could be.
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from giamngheo.core.ethnicity import code_for as ethnic_code_for
 from giamngheo.core.search import fold
@@ -60,6 +61,19 @@ _QUALIFICATION = {
 }
 
 
+# Each coded column: how its text is read, and what is said when it cannot be.
+_CODED = (
+    ("sex", lambda text: _SEX.get(fold(text)),
+     gettext_lazy("Write “Nam” or “Nữ”, not “%(value)s”.")),
+    ("ethnicity", ethnic_code_for,
+     gettext_lazy("“%(value)s” is not one of the 54 ethnic groups.")),
+    ("organisation", lambda text: _ORGANISATION.get(fold(text)),
+     gettext_lazy("“%(value)s” is not one of the mass organisations.")),
+    ("qualification", lambda text: _QUALIFICATION.get(fold(text)),
+     gettext_lazy("Write Đại học, Cao đẳng, Trung cấp or Sơ cấp, not “%(value)s”.")),
+)  # fmt: skip
+
+
 def import_roster(*, rows: list[dict], managing_office, by, reason: str = "") -> list:
     """Register every row's collaborator under ``managing_office``, or none of them.
 
@@ -68,55 +82,7 @@ def import_roster(*, rows: list[dict], managing_office, by, reason: str = "") ->
     """
     resolver = CommuneResolver(within=managing_office)
     errors = RowErrors()
-    cleaned = []
-    for row in rows:
-        n = row["_row"]
-        value = {k: " ".join(str(row.get(k) or "").split()) for k in COLUMNS}
-        if not value["full_name"]:
-            errors.add(n, COLUMNS["full_name"], _("The name is empty."))
-        sex = _SEX.get(fold(value["sex"]))
-        if sex is None:
-            errors.add(
-                n,
-                COLUMNS["sex"],
-                _("Write “Nam” or “Nữ”, not “%(value)s”.") % {"value": value["sex"]},
-            )
-        ethnicity = ethnic_code_for(value["ethnicity"])
-        if ethnicity is None:
-            errors.add(
-                n,
-                COLUMNS["ethnicity"],
-                _("“%(value)s” is not one of the 54 ethnic groups.")
-                % {"value": value["ethnicity"]},
-            )
-        organisation = _ORGANISATION.get(fold(value["organisation"]))
-        if organisation is None:
-            errors.add(
-                n,
-                COLUMNS["organisation"],
-                _("“%(value)s” is not one of the mass organisations.")
-                % {"value": value["organisation"]},
-            )
-        qualification = _QUALIFICATION.get(fold(value["qualification"]))
-        if qualification is None:
-            errors.add(
-                n,
-                COLUMNS["qualification"],
-                _("Write Đại học, Cao đẳng, Trung cấp or Sơ cấp, not “%(value)s”.")
-                % {"value": value["qualification"]},
-            )
-        match = resolver.resolve(
-            commune=value["commune"], district=value["district"], province=value["province"],
-            new_commune=value["new_commune"], village=value["village"],
-        )  # fmt: skip
-        if match.commune is None:
-            column = COLUMNS["new_commune"] if value["new_commune"] else COLUMNS["commune"]
-            errors.add(n, column, match.message, match.candidate_labels())
-        cleaned.append({
-            "full_name": value["full_name"], "sex": sex, "ethnicity": ethnicity,
-            "organisation": organisation, "qualification": qualification,
-            "phone": value["phone"], "commune": match.commune,
-        })  # fmt: skip
+    cleaned = [_clean_row(row, resolver, errors) for row in rows]
     if not rows:
         errors.add(0, "", _("The file has no data rows."))
     errors.raise_if_any()
@@ -130,3 +96,26 @@ def import_roster(*, rows: list[dict], managing_office, by, reason: str = "") ->
             )
             for fields in cleaned
         ]
+
+
+def _clean_row(row: dict, resolver: CommuneResolver, errors: RowErrors) -> dict:
+    """One row's collaborator: its coded columns read and its commune (former or current)
+    mapped to today's; each problem is added to ``errors``."""
+    n = row["_row"]
+    value = {k: " ".join(str(row.get(k) or "").split()) for k in COLUMNS}
+    if not value["full_name"]:
+        errors.add(n, COLUMNS["full_name"], _("The name is empty."))
+    fields = {"full_name": value["full_name"], "phone": value["phone"]}
+    for field, read, message in _CODED:
+        fields[field] = read(value[field])
+        if fields[field] is None:
+            errors.add(n, COLUMNS[field], message % {"value": value[field]})
+    match = resolver.resolve(
+        commune=value["commune"], district=value["district"], province=value["province"],
+        new_commune=value["new_commune"], village=value["village"],
+    )  # fmt: skip
+    if match.commune is None:
+        column = COLUMNS["new_commune"] if value["new_commune"] else COLUMNS["commune"]
+        errors.add(n, column, match.message, match.candidate_labels())
+    fields["commune"] = match.commune
+    return fields

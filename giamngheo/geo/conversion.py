@@ -124,25 +124,7 @@ class CommuneResolver:
 
     def resolve(self, *, commune="", district="", province="", new_commune="", village="") -> Match:
         if str(new_commune or "").strip():
-            found = {pk for pk in self._find("commune", new_commune) if pk in self.current}
-            found = self._inside(found)
-            if len(found) != 1:
-                return Match(
-                    message=_("“%(value)s” is not a current commune here.")
-                    % {"value": new_commune},
-                    candidates=self._units(found),
-                )
-            chosen = self.current[found.pop()]
-            if str(commune or "").strip():
-                match = self.resolve(commune=commune, district=district, province=province)
-                options = match.candidates if match.commune is None else [match.commune]
-                if options and chosen not in options:
-                    return Match(
-                        message=_("%(old)s did not become %(new)s.")
-                        % {"old": commune, "new": chosen.name},
-                        candidates=options,
-                    )
-            return Match(commune=chosen)
+            return self._resolve_new_commune(new_commune, commune, district, province)
         found = self._find("commune", commune)
         if not found:
             return Match(
@@ -150,25 +132,59 @@ class CommuneResolver:
                 % {"value": commune}
             )
         for kind, value in (("district", district), ("province", province)):
-            if not str(value or "").strip():
-                continue
-            units = [self.by_pk[pk] for pk in self._find(kind, value)]
-            if not units:
+            if str(value or "").strip():
+                found = self._under_named(found, kind, value, commune)
+                if isinstance(found, Match):
+                    return found
+        return self._current_commune(found, commune, village)
+
+    def _resolve_new_commune(self, new_commune, commune, district, province) -> Match:
+        """The current commune written in "Xã mới"; a former commune written beside it must
+        be one that became it."""
+        found = {pk for pk in self._find("commune", new_commune) if pk in self.current}
+        found = self._inside(found)
+        if len(found) != 1:
+            return Match(
+                message=_("“%(value)s” is not a current commune here.") % {"value": new_commune},
+                candidates=self._units(found),
+            )
+        chosen = self.current[found.pop()]
+        if str(commune or "").strip():
+            match = self.resolve(commune=commune, district=district, province=province)
+            options = match.candidates if match.commune is None else [match.commune]
+            if options and chosen not in options:
                 return Match(
-                    message=_("No former or current %(level)s is called “%(value)s”.")
-                    % {
-                        "level": _("district") if kind == "district" else _("province"),
-                        "value": value,
-                    }
+                    message=_("%(old)s did not become %(new)s.")
+                    % {"old": commune, "new": chosen.name},
+                    candidates=options,
                 )
-            paths = [u.path for u in units]
-            former_pks = {u.pk for u in units if u.level in FORMER_LEVELS}
-            found = {pk for pk in found if self._under(self.by_pk[pk], paths, former_pks)}
-            if not found:
-                return Match(
-                    message=_("There is no commune “%(commune)s” in %(unit)s.")
-                    % {"commune": commune, "unit": ", ".join(u.name for u in units)}
-                )
+        return Match(commune=chosen)
+
+    def _under_named(self, found: set[int], kind: str, value, commune) -> set[int] | Match:
+        """The communes of ``found`` inside the district or province named ``value`` (former
+        or current), or the Match that says why there is none."""
+        units = [self.by_pk[pk] for pk in self._find(kind, value)]
+        if not units:
+            return Match(
+                message=_("No former or current %(level)s is called “%(value)s”.")
+                % {
+                    "level": _("district") if kind == "district" else _("province"),
+                    "value": value,
+                }
+            )
+        paths = [u.path for u in units]
+        former_pks = {u.pk for u in units if u.level in FORMER_LEVELS}
+        found = {pk for pk in found if self._under(self.by_pk[pk], paths, former_pks)}
+        if not found:
+            return Match(
+                message=_("There is no commune “%(commune)s” in %(unit)s.")
+                % {"commune": commune, "unit": ", ".join(u.name for u in units)}
+            )
+        return found
+
+    def _current_commune(self, found: set[int], commune, village) -> Match:
+        """The one current commune (inside the resolver's unit) the units ``found`` are or
+        became; a village name may tell apart the communes a former one was split among."""
         now = set().union(*(self._now(pk) for pk in found))
         inside = self._inside(now)
         if len(inside) == 1:
@@ -196,6 +212,10 @@ class CommuneResolver:
             )
             if len(with_village) == 1:
                 return Match(commune=self.current[with_village.pop()])
+        return self._ambiguous(found, inside, commune)
+
+    def _ambiguous(self, found: set[int], inside: set[int], commune) -> Match:
+        """Several current communes fit: say which, and what to write to choose."""
         split = len(found) == 1 and self.by_pk[next(iter(found))].level == Level.FORMER_COMMUNE
         candidates = self._units(inside)
         labels = ", ".join(f"{c.name} ({c.code})" for c in candidates)

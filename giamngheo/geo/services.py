@@ -172,43 +172,60 @@ def _sync_level(
     for row in rows:
         parent = parents.get(row["parent_code"]) if row["parent_code"] else None
         path = f"{parent.path if parent else ''}{row['code']}/"
-        successor = row.get("successor")
-        wanted = (
-            row["code"], row["name"], row["kind"], parent.pk if parent else None, path,
-            row.get("is_active", True), row.get("abolished_on"),
-            successor.pk if successor else None,
-        )  # fmt: skip
         unit = matched.get(row["code"])
         if unit is None:
             to_create.append(
                 Unit(
                     code=row["code"], name=row["name"], level=level, kind=row["kind"],
-                    parent=parent, path=path, area=row["area"], is_active=wanted[5],
-                    abolished_on=wanted[6], successor=successor,
+                    parent=parent, path=path, area=row["area"],
+                    is_active=row.get("is_active", True), abolished_on=row.get("abolished_on"),
+                    successor=row.get("successor"),
                     search_text=fold_parts(row["name"], row["code"]),
                 )
             )  # fmt: skip
             continue
-        current = (
-            unit.code, unit.name, unit.kind, unit.parent_id, unit.path, unit.is_active,
-            unit.abolished_on, unit.successor_id,
-        )  # fmt: skip
-        if current == wanted:
+        old_code = unit.code
+        if not _refresh_unit(unit, row, parent, path):
             result.unchanged += 1
             continue
-        if unit.code != row["code"]:
+        if old_code != row["code"]:
             recoded.append(unit)
-        unit.code, unit.name, unit.kind, unit.parent, unit.path = (
-            wanted[0],
-            wanted[1],
-            row["kind"],
-            parent,
-            path,
-        )
-        unit.is_active, unit.abolished_on, unit.successor = wanted[5], wanted[6], successor
-        unit.search_text = fold_parts(row["name"], row["code"])
-        unit.version += 1
         to_update.append(unit)
+    _write_units(to_create, to_update, recoded)
+    result.created, result.updated = len(to_create), len(to_update)
+    units.update({u.code: u for u in Unit.objects.filter(level=level)})
+    return result
+
+
+def _refresh_unit(unit: Unit, row: dict, parent: Unit | None, path: str) -> bool:
+    """Bring ``unit`` in line with its row (not its area); False when nothing differs."""
+    successor = row.get("successor")
+    wanted = (
+        row["code"], row["name"], row["kind"], parent.pk if parent else None, path,
+        row.get("is_active", True), row.get("abolished_on"),
+        successor.pk if successor else None,
+    )  # fmt: skip
+    current = (
+        unit.code, unit.name, unit.kind, unit.parent_id, unit.path, unit.is_active,
+        unit.abolished_on, unit.successor_id,
+    )  # fmt: skip
+    if current == wanted:
+        return False
+    unit.code, unit.name, unit.kind, unit.parent, unit.path = (
+        wanted[0],
+        wanted[1],
+        row["kind"],
+        parent,
+        path,
+    )
+    unit.is_active, unit.abolished_on, unit.successor = wanted[5], wanted[6], successor
+    unit.search_text = fold_parts(row["name"], row["code"])
+    unit.version += 1
+    return True
+
+
+def _write_units(to_create: list[Unit], to_update: list[Unit], recoded: list[Unit]) -> None:
+    """Write a level's new and changed units with their history; paths below follow."""
     if recoded:
         # Codes and paths are unique and may be swapped among units: park them first.
         Unit.objects.bulk_update(
@@ -222,9 +239,6 @@ def _sync_level(
             to_update, Unit, _SYNCED_FIELDS, batch_size=1000, default_change_reason=_LOAD_REASON
         )
         _repath_children(to_update)
-    result.created, result.updated = len(to_create), len(to_update)
-    units.update({u.code: u for u in Unit.objects.filter(level=level)})
-    return result
 
 
 def _repath_children(units: list[Unit]) -> None:
@@ -281,17 +295,40 @@ def _load_former_units(units: dict[str, Unit]) -> LoadResult:
     from vietnam_provinces._ward_conversion_2025 import NEW_TO_OLD, OLD_TO_NEW
 
     result = LoadResult()
-    former = {"abolished_on": REFORM_DATE, "is_active": False}
     new_province = {
         o: [f"{n.code:02d}" for n in e.new_provinces] for o, e in PROVINCES_OLD_TO_NEW.items()
     }
+    province_rows, province_parent = _former_province_rows(
+        legacy.Province.iter_all(), new_province, PROVINCES_NEW_TO_OLD, units
+    )
+    result.add(_sync_level(province_rows, Level.FORMER_PROVINCE, units, units, recode=False))
+    district_rows = [
+        {
+            "code": former_code(d.code, Level.DISTRICT), "name": d.name,
+            "kind": _LEGACY_KINDS[d.division_type.value],
+            "parent_code": province_parent[int(d.province_code)], "area": Area.RURAL, **_FORMER,
+        }
+        for d in sorted(legacy.District.iter_all(), key=lambda d: int(d.code))
+    ]  # fmt: skip
+    result.add(_sync_level(district_rows, Level.DISTRICT, units, units, recode=False))
+    commune_rows = _former_commune_rows(legacy.Ward.iter_all(), OLD_TO_NEW, units)
+    result.add(_sync_level(commune_rows, Level.FORMER_COMMUNE, units, units, recode=False))
+    result.add(_sync_successions(_succession_pairs(new_province, OLD_TO_NEW, units)))
+    result.add(_sync_former_districts(units, NEW_TO_OLD))
+    return result
+
+
+_FORMER = {"abolished_on": REFORM_DATE, "is_active": False}
+
+
+def _former_province_rows(provinces, new_province, new_to_old, units):
+    """Rows of the former provinces that merged, and where each former province's districts
+    hang (the former province, or the unchanged province itself)."""
     province_rows, province_parent = [], {}
-    for p in sorted(legacy.Province.iter_all(), key=lambda p: int(p.code)):
+    for p in sorted(provinces, key=lambda p: int(p.code)):
         code = int(p.code)
         successors = new_province[code]
-        unchanged = (
-            successors == [f"{code:02d}"] and len(PROVINCES_NEW_TO_OLD[code].old_provinces) == 1
-        )
+        unchanged = successors == [f"{code:02d}"] and len(new_to_old[code].old_provinces) == 1
         if unchanged:
             # A province that merged with none (Hà Nội, Huế, Cao Bằng …) was not abolished:
             # its former districts hang under it directly.
@@ -302,37 +339,36 @@ def _load_former_units(units: dict[str, Unit]) -> LoadResult:
         province_rows.append({
             "code": fcode, "name": _without_tinh(p.name), "kind": _LEGACY_KINDS[p.division_type.value],
             "parent_code": successors[0], "area": Area.RURAL,
-            "successor": units[successors[0]] if len(successors) == 1 else None, **former,
+            "successor": units[successors[0]] if len(successors) == 1 else None, **_FORMER,
         })  # fmt: skip
-    result.add(_sync_level(province_rows, Level.FORMER_PROVINCE, units, units, recode=False))
-    district_rows = []
-    for d in sorted(legacy.District.iter_all(), key=lambda d: int(d.code)):
-        district_rows.append({
-            "code": former_code(d.code, Level.DISTRICT), "name": d.name,
-            "kind": _LEGACY_KINDS[d.division_type.value],
-            "parent_code": province_parent[int(d.province_code)], "area": Area.RURAL, **former,
-        })  # fmt: skip
-    result.add(_sync_level(district_rows, Level.DISTRICT, units, units, recode=False))
-    commune_rows = []
-    for w in sorted(legacy.Ward.iter_all(), key=lambda w: int(w.code)):
-        entry = OLD_TO_NEW.get(int(w.code))
+    return province_rows, province_parent
+
+
+def _former_commune_rows(wards, old_to_new, units) -> list[dict]:
+    """Rows of the former communes, each with the current commune it became when only one."""
+    rows = []
+    for w in sorted(wards, key=lambda w: int(w.code)):
+        entry = old_to_new.get(int(w.code))
         new = [units[f"{n.code:05d}"] for n in entry.new_wards] if entry else []
         kind = _LEGACY_KINDS[w.division_type.value]
-        commune_rows.append({
+        rows.append({
             "code": former_code(w.code, Level.FORMER_COMMUNE), "name": w.name, "kind": kind,
             "parent_code": former_code(w.district_code, Level.DISTRICT),
             "area": Area.URBAN if kind in _URBAN_KINDS else Area.RURAL,
-            "successor": new[0] if len(new) == 1 else None, **former,
+            "successor": new[0] if len(new) == 1 else None, **_FORMER,
         })  # fmt: skip
-    result.add(_sync_level(commune_rows, Level.FORMER_COMMUNE, units, units, recode=False))
+    return rows
 
+
+def _succession_pairs(new_province, old_to_new, units) -> dict[tuple[int, int], bool]:
+    """(former unit, current unit) -> whether only part of the former unit went there."""
     pairs: dict[tuple[int, int], bool] = {}
     for p_code, successors in new_province.items():
         fcode = former_code(p_code, Level.FORMER_PROVINCE)
         if fcode in units:
             for s in successors:
                 pairs[(units[fcode].pk, units[s].pk)] = len(successors) > 1
-    for old_code, entry in OLD_TO_NEW.items():
+    for old_code, entry in old_to_new.items():
         commune = units.get(former_code(old_code, Level.FORMER_COMMUNE))
         if commune is None:
             continue  # a few rows of the table name a commune missing from the former list
@@ -341,9 +377,7 @@ def _load_former_units(units: dict[str, Unit]) -> LoadResult:
             new = units[f"{n.code:05d}"].pk
             pairs[(commune.pk, new)] = entry.old_ward.is_partly_merged
             pairs[(district.pk, new)] = True  # a district went to many communes
-    result.add(_sync_successions(pairs))
-    result.add(_sync_former_districts(units, NEW_TO_OLD))
-    return result
+    return pairs
 
 
 def _sync_successions(pairs: dict[tuple[int, int], bool]) -> LoadResult:
@@ -518,6 +552,28 @@ def parse_village_kind(value) -> str | None:
     return {code.replace("_", " "): code for code in VILLAGE_KINDS}.get(folded)
 
 
+def _check_village_name(n: int, name: str, existing: set[str], seen: dict[str, int], errors):
+    """A village name must be given, new in the commune and not repeated in the file
+    (``seen`` remembers the row of each name)."""
+    key = fold(name)
+    if not name:
+        errors.add(n, _("Village name"), _("The village name is empty."))
+    elif key in existing:
+        errors.add(
+            n,
+            _("Village name"),
+            _("“%(name)s” already exists in this commune.") % {"name": name},
+        )
+    elif key in seen:
+        errors.add(
+            n,
+            _("Village name"),
+            _("“%(name)s” is repeated (also on row %(row)d).") % {"name": name, "row": seen[key]},
+        )
+    else:
+        seen[key] = n
+
+
 def import_villages(*, commune: Unit, rows: list[dict], by) -> list[Unit]:
     """Add many villages at once: every row is checked first and nothing is saved on any error.
 
@@ -548,23 +604,7 @@ def import_villages(*, commune: Unit, rows: list[dict], by) -> list[Unit]:
             if problem:
                 column = "Xã mới" if units["new_commune"] else "Xã"  # the file's headers
                 errors.add(n, column, *problem)
-        if not name:
-            errors.add(n, _("Village name"), _("The village name is empty."))
-        elif fold(name) in existing:
-            errors.add(
-                n,
-                _("Village name"),
-                _("“%(name)s” already exists in this commune.") % {"name": name},
-            )
-        elif fold(name) in seen:
-            errors.add(
-                n,
-                _("Village name"),
-                _("“%(name)s” is repeated (also on row %(row)d).")
-                % {"name": name, "row": seen[fold(name)]},
-            )
-        else:
-            seen[fold(name)] = n
+        _check_village_name(n, name, existing, seen, errors)
         if kind not in VILLAGE_KINDS:
             errors.add(
                 n,

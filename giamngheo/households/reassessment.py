@@ -395,15 +395,7 @@ def reassess(
     ``on``) in chunks of ``chunk`` households, each committed with the run's progress."""
     on = on or timezone.localdate()
     standard = standard or standard_in_force(on)
-    run = None
-    if resume:
-        run = (
-            Reassessment.objects.filter(
-                standard=standard.code, reference_date=on, scope=scope, finished_at__isnull=True
-            )
-            .order_by("-started_at", "-id")
-            .first()
-        )
+    run = _run_to_resume(standard, on, scope) if resume else None
     if run is None:
         run = Reassessment.objects.create(
             standard=standard.code, reference_date=on, scope=scope, total=queryset.count()
@@ -418,8 +410,27 @@ def reassess(
         return run
     if connection.vendor != "postgresql":
         chunk = min(chunk, SMALL_CHUNK)
-    now = timezone.now()
     timings = {} if timings is None else timings
+    run = _reassess_in_chunks(run, queryset, standard, on, chunk, progress, timings)
+    run.finished_at = timezone.now()
+    run.save(update_fields=["finished_at"])
+    return run
+
+
+def _run_to_resume(standard: Standard, on: date, scope: str) -> Reassessment | None:
+    """The latest unfinished run of the same standard, date and scope."""
+    return (
+        Reassessment.objects.filter(
+            standard=standard.code, reference_date=on, scope=scope, finished_at__isnull=True
+        )
+        .order_by("-started_at", "-id")
+        .first()
+    )
+
+
+def _reassess_in_chunks(run, queryset, standard, on, chunk, progress, timings) -> Reassessment:
+    """Compute and write the households after the run's last one, chunk by chunk."""
+    now = timezone.now()
     # Read the next chunk on a second connection while this one is computed and written:
     # the database and Python then work at the same time. Only on PostgreSQL (SQLite locks
     # a table being written against other connections) and outside a caller's transaction,
@@ -435,7 +446,7 @@ def reassess(
             timings["read"] = timings.get("read", 0.0) + time.perf_counter() - started
             pending = None
             if loaded is None:
-                break
+                return run
             ids, _households, data, _seconds = loaded
             after = ids[-1]
             if ahead is not None:
@@ -448,9 +459,6 @@ def reassess(
             pending.cancel()
         if ahead is not None:
             ahead.shutdown(wait=True)
-    run.finished_at = timezone.now()
-    run.save(update_fields=["finished_at"])
-    return run
 
 
 def _commit_chunk(run, ids, data, standard, on, now, timings) -> Reassessment:

@@ -110,52 +110,67 @@ def validate_members(
         )
     seen: dict[str, int] = {}
     for i, m in enumerate(members):
-        m.citizen_id = normalise_citizen_id(m.citizen_id) or None
-        if m.date_of_birth and m.date_of_birth > on:
-            add(i, _("The date of birth is in the future."))
-        if m.citizen_id:
-            for message in citizen_id_problems(
-                m.citizen_id, date_of_birth=m.date_of_birth, birth_year=m.birth_year, sex=m.sex
-            ):
-                add(i, message)
-            if m.citizen_id in seen:
-                add(
-                    i,
-                    _("The citizen ID %(id)s is repeated (also member %(n)d).")
-                    % {"id": m.citizen_id, "n": seen[m.citizen_id] + 1},
-                )
-            seen.setdefault(m.citizen_id, i)
-        else:
-            age = age_on(m, on)
-            if age is not None and age >= CITIZEN_ID_REQUIRED_FROM_AGE:
-                add(
-                    i,
-                    _("%(name)s is %(age)d: a citizen ID is required from age 14.")
-                    % {"name": m.full_name, "age": age},
-                )
+        for message in _member_problems(m, on=on, seen=seen, index=i):
+            add(i, message)
     if seen:
-        others = Member.objects.filter(citizen_id__in=list(seen)).select_related("household")
-        if exclude_household is not None:
-            others = others.exclude(household=exclude_household)
-        visible = set(
-            scoped(Household.objects.all(), by, via="commune")
-            .filter(pk__in={o.household_id for o in others})
-            .values_list("pk", flat=True)
-            if by is not None
-            else ()
-        )
-        for other in others:
-            if other.household_id in visible:
-                message = format_html(
-                    _("The citizen ID {} is already registered to {} in household {}."),
-                    other.citizen_id,
-                    other.full_name,
-                    household_link(other.household),
-                )
-            else:
-                message = registered_elsewhere(other.citizen_id)
-            add(seen[other.citizen_id], message)
+        for citizen_id, message in _registered_in_other_households(
+            list(seen), exclude_household=exclude_household, by=by
+        ):
+            add(seen[citizen_id], message)
     return problems
+
+
+def _member_problems(m: Member, *, on: date, seen: dict[str, int], index: int) -> list[str]:
+    """One member's own problems: date of birth, citizen ID format and age, an ID repeated
+    in the list (``seen`` maps each ID to the first member that has it). Normalises the ID."""
+    problems = []
+    m.citizen_id = normalise_citizen_id(m.citizen_id) or None
+    if m.date_of_birth and m.date_of_birth > on:
+        problems.append(_("The date of birth is in the future."))
+    if m.citizen_id:
+        problems += citizen_id_problems(
+            m.citizen_id, date_of_birth=m.date_of_birth, birth_year=m.birth_year, sex=m.sex
+        )
+        if m.citizen_id in seen:
+            problems.append(
+                _("The citizen ID %(id)s is repeated (also member %(n)d).")
+                % {"id": m.citizen_id, "n": seen[m.citizen_id] + 1}
+            )
+        seen.setdefault(m.citizen_id, index)
+    else:
+        age = age_on(m, on)
+        if age is not None and age >= CITIZEN_ID_REQUIRED_FROM_AGE:
+            problems.append(
+                _("%(name)s is %(age)d: a citizen ID is required from age 14.")
+                % {"name": m.full_name, "age": age}
+            )
+    return problems
+
+
+def _registered_in_other_households(citizen_ids: list[str], *, exclude_household, by):
+    """(citizen ID, message) for each ID already registered in another household: naming
+    the person and linking the household inside ``by``'s area, "another area" outside it."""
+    others = Member.objects.filter(citizen_id__in=citizen_ids).select_related("household")
+    if exclude_household is not None:
+        others = others.exclude(household=exclude_household)
+    visible = set(
+        scoped(Household.objects.all(), by, via="commune")
+        .filter(pk__in={o.household_id for o in others})
+        .values_list("pk", flat=True)
+        if by is not None
+        else ()
+    )
+    for other in others:
+        if other.household_id in visible:
+            message = format_html(
+                _("The citizen ID {} is already registered to {} in household {}."),
+                other.citizen_id,
+                other.full_name,
+                household_link(other.household),
+            )
+        else:
+            message = registered_elsewhere(other.citizen_id)
+        yield other.citizen_id, message
 
 
 def registered_elsewhere(citizen_id: str) -> str:
@@ -388,17 +403,7 @@ def record_status(
     The only writer of ``Household.status``: a review decision (reviews app) or an import
     of the initial lists, both with the decision's number and date.
     """
-    errors = {}
-    if status not in PovertyStatus.values:
-        errors["status"] = _("Unknown status.")
-    if not (decision_number or "").strip():
-        errors["decision_number"] = _("A status needs the number of the decision that set it.")
-    if not decision_date:
-        errors["decision_date"] = _("A status needs the date of the decision that set it.")
-    elif decision_date > timezone.localdate():
-        errors["decision_date"] = _("The decision date is in the future.")
-    if errors:
-        raise ValidationError(errors)
+    _check_decision([status], decision_number, decision_date)
     locked = Household.objects.select_for_update().get(pk=household.pk)
     record = StatusRecord.objects.create(
         household=locked,
@@ -412,17 +417,46 @@ def record_status(
         reason=reason,
         recorded_by=by,
     )
-    derive_movements(StatusRecord.objects.filter(pk=record.pk))
-    record.refresh_from_db(fields=["movement"])
+    _derive_movements([record])
     locked.status, locked.status_year = status, year
     locked._history_user = by
-    locked._change_reason = reason or _("Decision %(no)s of %(date)s") % {
-        "no": record.decision_number,
-        "date": decision_date.strftime("%d/%m/%Y"),
-    }
+    locked._change_reason = _decision_reason(reason, record.decision_number, decision_date)
     locked.save(update_fields=["status", "status_year", "updated_at"])
     household.status, household.status_year = status, year
     return record
+
+
+def _check_decision(statuses, decision_number: str, decision_date: date | None) -> None:
+    """A status is recorded only with known statuses and the decision that set them: its
+    number and a date that is not in the future."""
+    errors = {}
+    if any(status not in PovertyStatus.values for status in statuses):
+        errors["status"] = _("Unknown status.")
+    if not (decision_number or "").strip():
+        errors["decision_number"] = _("A status needs the number of the decision that set it.")
+    if not decision_date:
+        errors["decision_date"] = _("A status needs the date of the decision that set it.")
+    elif decision_date > timezone.localdate():
+        errors["decision_date"] = _("The decision date is in the future.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _decision_reason(reason: str, number: str, decision_date: date) -> str:
+    """The history's reason for a status change: the one given, else the decision."""
+    return reason or _("Decision %(no)s of %(date)s") % {
+        "no": number,
+        "date": decision_date.strftime("%d/%m/%Y"),
+    }
+
+
+def _derive_movements(records: list[StatusRecord]) -> None:
+    """Derive the records' movements in the database and copy them onto the instances."""
+    pks = [r.pk for r in records]
+    derive_movements(StatusRecord.objects.filter(pk__in=pks))
+    movements = dict(StatusRecord.objects.filter(pk__in=pks).values_list("pk", "movement"))
+    for r in records:
+        r.movement = movements[r.pk]
 
 
 @transaction.atomic
@@ -443,26 +477,13 @@ def record_statuses(
     records written in one statement and the households updated with their history.
     A commune's annual decision touches hundreds of households.
     """
-    errors = {}
-    if any(status not in PovertyStatus.values for _h, status in changes):
-        errors["status"] = _("Unknown status.")
-    if not (decision_number or "").strip():
-        errors["decision_number"] = _("A status needs the number of the decision that set it.")
-    if not decision_date:
-        errors["decision_date"] = _("A status needs the date of the decision that set it.")
-    elif decision_date > timezone.localdate():
-        errors["decision_date"] = _("The decision date is in the future.")
-    if errors:
-        raise ValidationError(errors)
+    _check_decision([status for _h, status in changes], decision_number, decision_date)
     wanted = {h.pk: status for h, status in changes}
     if len(wanted) != len(changes):
         raise ValidationError(_("A household appears twice in the same decision."))
     locked = list(Household.objects.select_for_update().filter(pk__in=wanted).order_by("pk"))
     number = decision_number.strip()
-    change_reason = reason or _("Decision %(no)s of %(date)s") % {
-        "no": number,
-        "date": decision_date.strftime("%d/%m/%Y"),
-    }
+    change_reason = _decision_reason(reason, number, decision_date)
     records = StatusRecord.objects.bulk_create(
         [
             StatusRecord(
@@ -481,12 +502,7 @@ def record_statuses(
         ],
         batch_size=1000,
     )
-    derive_movements(StatusRecord.objects.filter(pk__in=[r.pk for r in records]))
-    movements = dict(
-        StatusRecord.objects.filter(pk__in=[r.pk for r in records]).values_list("pk", "movement")
-    )
-    for r in records:
-        r.movement = movements[r.pk]
+    _derive_movements(records)
     now = timezone.now()
     for h in locked:
         h.status, h.status_year, h.updated_at = wanted[h.pk], year, now

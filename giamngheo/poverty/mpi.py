@@ -221,62 +221,18 @@ def alkire_foster(
     w = _weights(weights, names, d, dimensions)
     if not (isinstance(k, int | float) and 0 < k <= 1):
         raise ValueError("k must be a number with 0 < k <= 1")
-    if population_weights is None:
-        p = None
-    else:
-        p = np.asarray(population_weights, dtype=np.float64)
-        if p.shape != (n,):
-            raise ValueError("population_weights must give one weight per row")
-        if not np.all(np.isfinite(p)) or np.any(p < 0) or p.sum() <= 0:
-            raise ValueError("population_weights must be finite, non-negative, not all zero")
-
-    if groups is None:
-        codes, group_labels, slots = None, np.empty(0), 1
-    else:
-        codes, group_labels = _group_codes(groups, n)
-        slots = len(group_labels)
-    if d <= _MAX_PATTERN_BITS and slots << d <= _MAX_PATTERN_SLOTS:
-        sums = _sums_by_pattern(values, w, k, p, codes, slots)
-    else:
-        sums = _sums_by_row(values, w, k, p, codes, slots)
+    p = _population_weights(population_weights, n)
+    sums, group_labels = _group_sums(values, w, k, p, groups)
     g_pop, g_poor, g_score, g_uncensored, g_censored = sums
     population = float(g_pop.sum())
-    poor_total = float(g_poor.sum())
-    score_total = float(g_score.sum())
-    uncensored = g_uncensored.sum(axis=0)
-    censored = g_censored.sum(axis=0)
-
     H, A, M0, h, h_k, contribution = _measures(
-        population, poor_total, score_total, uncensored, censored, w
+        population,
+        float(g_poor.sum()),
+        float(g_score.sum()),
+        g_uncensored.sum(axis=0),
+        g_censored.sum(axis=0),
+        w,
     )
-    breakdown = None
-    if groups is not None:
-        labels = group_labels
-        with np.errstate(divide="ignore", invalid="ignore"):
-            gH = np.where(g_pop > 0, g_poor / g_pop, 0.0)
-            gA = np.where(g_poor > 0, g_score / g_poor, 0.0)
-            gM0 = np.where(g_pop > 0, g_score / g_pop, 0.0)
-            gh = np.where(g_pop[:, None] > 0, g_uncensored / g_pop[:, None], 0.0)
-            ghk = np.where(g_pop[:, None] > 0, g_censored / g_pop[:, None], 0.0)
-            g_contribution = np.where(
-                gM0[:, None] > 0, 100.0 * ghk * w[None, :] / gM0[:, None], np.nan
-            )
-            share = g_pop / population
-            group_contribution = (
-                100.0 * share * gM0 / M0 if M0 > 0 else np.full(share.shape, np.nan)
-            )
-        breakdown = GroupBreakdown(
-            labels=labels,
-            population=g_pop,
-            population_share=share,
-            H=gH,
-            A=gA,
-            M0=gM0,
-            uncensored_headcount=gh,
-            censored_headcount=ghk,
-            contribution=g_contribution,
-            group_contribution=group_contribution,
-        )
     return AlkireFosterResult(
         indicators=names,
         weights=w,
@@ -288,7 +244,61 @@ def alkire_foster(
         uncensored_headcount=h,
         censored_headcount=h_k,
         contribution=contribution,
-        groups=breakdown,
+        groups=None if groups is None else _breakdown(group_labels, sums, w, population, M0),
+    )
+
+
+def _group_sums(values, w, k, p, groups):
+    """The sums per group (one group for all when ``groups`` is None) and the groups' labels;
+    through deprivation patterns when there are few enough, else row by row."""
+    n, d = values.shape
+    if groups is None:
+        codes, group_labels, slots = None, np.empty(0), 1
+    else:
+        codes, group_labels = _group_codes(groups, n)
+        slots = len(group_labels)
+    if d <= _MAX_PATTERN_BITS and slots << d <= _MAX_PATTERN_SLOTS:
+        return _sums_by_pattern(values, w, k, p, codes, slots), group_labels
+    return _sums_by_row(values, w, k, p, codes, slots), group_labels
+
+
+def _population_weights(population_weights, n: int) -> np.ndarray | None:
+    """The sampling weights as floats (None for none), checked: one per row, finite,
+    non-negative, not all zero."""
+    if population_weights is None:
+        return None
+    p = np.asarray(population_weights, dtype=np.float64)
+    if p.shape != (n,):
+        raise ValueError("population_weights must give one weight per row")
+    if not np.all(np.isfinite(p)) or np.any(p < 0) or p.sum() <= 0:
+        raise ValueError("population_weights must be finite, non-negative, not all zero")
+    return p
+
+
+def _breakdown(labels, sums, w, population: float, M0: float) -> GroupBreakdown:
+    """H, A, M0, headcounts and contributions of each group, from the group sums; a group's
+    contribution to M0 is its population share times its M0 over the whole M0."""
+    g_pop, g_poor, g_score, g_uncensored, g_censored = sums
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gH = np.where(g_pop > 0, g_poor / g_pop, 0.0)
+        gA = np.where(g_poor > 0, g_score / g_poor, 0.0)
+        gM0 = np.where(g_pop > 0, g_score / g_pop, 0.0)
+        gh = np.where(g_pop[:, None] > 0, g_uncensored / g_pop[:, None], 0.0)
+        ghk = np.where(g_pop[:, None] > 0, g_censored / g_pop[:, None], 0.0)
+        g_contribution = np.where(gM0[:, None] > 0, 100.0 * ghk * w[None, :] / gM0[:, None], np.nan)
+        share = g_pop / population
+        group_contribution = 100.0 * share * gM0 / M0 if M0 > 0 else np.full(share.shape, np.nan)
+    return GroupBreakdown(
+        labels=labels,
+        population=g_pop,
+        population_share=share,
+        H=gH,
+        A=gA,
+        M0=gM0,
+        uncensored_headcount=gh,
+        censored_headcount=ghk,
+        contribution=g_contribution,
+        group_contribution=group_contribution,
     )
 
 

@@ -116,64 +116,63 @@ def band_rules(
             span = f"{measure} không vượt quá {amount(band)}"
         else:
             span = f"{measure} trên {bands[position - 1].name} và không vượt quá {amount(band)}"
-        cite = f" ({band.source})" if band.source else ""
-        prefix = f"{standard_code}/{band.code}"
-        if not band.min_deprivations:
-            index = len(rules)
-            rules.append(
-                ClassificationRule(prefix, band.category, f"{span}: {band.category.label}{cite}")
-            )
-            table.append((index, index, index))
-            continue
-        threshold = f"{band.min_deprivations} {deprivation_unit}"
-        assert band.category_if_fewer is not None
         index = len(rules)
-        rules.extend(
-            [
-                ClassificationRule(
-                    f"{prefix}/deprived",
-                    band.category,
-                    f"{span} và thiếu hụt từ {threshold} trở lên: {band.category.label}{cite}",
-                ),
-                ClassificationRule(
-                    f"{prefix}/not_deprived",
-                    band.category_if_fewer,
-                    f"{span} và thiếu hụt dưới {threshold}: {band.category_if_fewer.label}{cite}",
-                ),
-                ClassificationRule(
-                    f"{prefix}/undecided",
-                    Category.UNKNOWN,
-                    f"{span} nhưng còn chỉ số chưa rõ có thể làm thay đổi kết quả "
-                    f"({band.category.label} hay {band.category_if_fewer.label})",
-                ),
-            ]
-        )
-        table.append((index, index + 1, index + 2))
+        of_band = _rules_of_band(standard_code, band, span, deprivation_unit)
+        rules.extend(of_band)
+        # One rule serves every outcome when the band does not count deprivations.
+        table.append((index, index, index) if len(of_band) == 1 else (index, index + 1, index + 2))
     above = len(rules)
-    rules.append(
-        ClassificationRule(
-            f"{standard_code}/above_lines",
-            Category.NOT_POOR,
-            f"{measure} trên {bands[-1].name}: {Category.NOT_POOR.label}",
-        )
+    rules.extend(
+        [
+            ClassificationRule(
+                f"{standard_code}/above_lines",
+                Category.NOT_POOR,
+                f"{measure} trên {bands[-1].name}: {Category.NOT_POOR.label}",
+            ),
+            ClassificationRule(
+                f"{standard_code}/{measure_code}_unknown",
+                Category.UNKNOWN,
+                f"Chưa có {measure.lower()}: chưa phân loại được",
+            ),
+            ClassificationRule(
+                f"{standard_code}/area_unknown",
+                Category.UNKNOWN,
+                "Chưa rõ hộ ở khu vực nông thôn hay thành thị: chưa chọn được chuẩn áp dụng",
+            ),
+        ]
     )
-    measure_unknown = len(rules)
-    rules.append(
+    return RuleTable(tuple(rules), tuple(table), above, above + 1, above + 2)
+
+
+def _rules_of_band(
+    standard_code: str, band: Band, span: str, deprivation_unit: str
+) -> list[ClassificationRule]:
+    """The rule of a band that does not count deprivations, or its three rules (deprived,
+    not deprived, undecided) when it does."""
+    cite = f" ({band.source})" if band.source else ""
+    prefix = f"{standard_code}/{band.code}"
+    if not band.min_deprivations:
+        return [ClassificationRule(prefix, band.category, f"{span}: {band.category.label}{cite}")]
+    threshold = f"{band.min_deprivations} {deprivation_unit}"
+    assert band.category_if_fewer is not None
+    return [
         ClassificationRule(
-            f"{standard_code}/{measure_code}_unknown",
+            f"{prefix}/deprived",
+            band.category,
+            f"{span} và thiếu hụt từ {threshold} trở lên: {band.category.label}{cite}",
+        ),
+        ClassificationRule(
+            f"{prefix}/not_deprived",
+            band.category_if_fewer,
+            f"{span} và thiếu hụt dưới {threshold}: {band.category_if_fewer.label}{cite}",
+        ),
+        ClassificationRule(
+            f"{prefix}/undecided",
             Category.UNKNOWN,
-            f"Chưa có {measure.lower()}: chưa phân loại được",
-        )
-    )
-    area_unknown = len(rules)
-    rules.append(
-        ClassificationRule(
-            f"{standard_code}/area_unknown",
-            Category.UNKNOWN,
-            "Chưa rõ hộ ở khu vực nông thôn hay thành thị: chưa chọn được chuẩn áp dụng",
-        )
-    )
-    return RuleTable(tuple(rules), tuple(table), above, measure_unknown, area_unknown)
+            f"{span} nhưng còn chỉ số chưa rõ có thể làm thay đổi kết quả "
+            f"({band.category.label} hay {band.category_if_fewer.label})",
+        ),
+    ]
 
 
 def _amount(value: int, unit: str) -> str:
