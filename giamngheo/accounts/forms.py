@@ -1,10 +1,12 @@
+import django_filters
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.filters import ListFilter
 from giamngheo.core.widgets import FastSelect
 
-from .models import Role
+from .models import PersonalDataRead, Role, User
 
 
 class LoginForm(AuthenticationForm):
@@ -48,3 +50,35 @@ class RoleForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class AccountListFilter(ListFilter):
+    """The account list's search box (``q``): part of the user name or the full name."""
+
+    q = django_filters.CharFilter(method="name_contains")
+
+    class Meta:
+        model = User
+        fields = []
+
+    def name_contains(self, queryset, name, value):
+        query = value.strip()
+        if not query:
+            return queryset
+        return queryset.filter(username__icontains=query) | queryset.filter(
+            full_name__icontains=query
+        )
+
+
+class ReadAuditFilter(ListFilter):
+    """The read audit narrowed to one household (``ho``, its code)."""
+
+    ho = django_filters.CharFilter(method="about_household")
+
+    class Meta:
+        model = PersonalDataRead
+        fields = []
+
+    def about_household(self, queryset, name, value):
+        subject = value.strip()[:64]
+        return queryset.filter(subject=subject) if subject else queryset

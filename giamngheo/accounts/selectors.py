@@ -41,9 +41,8 @@ def accounts_visible_to(user):
     )
 
 
-def personal_data_reads(user, subject: str = ""):
-    """The read audit of the user's area, newest first (what the auditor reads)."""
+def personal_data_reads(user):
+    """The read audit of the user's area, newest first (what the auditor reads; filtered
+    further by forms.ReadAuditFilter)."""
     reads = scoped(PersonalDataRead.objects.select_related("user", "unit"), user, via="unit")
-    if subject:
-        reads = reads.filter(subject=subject.strip())
     return reads.order_by("-at", "-id")

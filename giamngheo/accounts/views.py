@@ -12,7 +12,7 @@ from giamngheo.core.history import history_entries
 
 from . import services
 from .capabilities import require
-from .forms import AccountForm, LoginForm, RoleForm
+from .forms import AccountForm, AccountListFilter, LoginForm, ReadAuditFilter, RoleForm
 from .models import RoleAssignment
 from .selectors import accounts_visible_to, personal_data_reads, units_for_roles
 
@@ -34,14 +34,10 @@ def _require_manager(user):
 @login_required
 def account_list(request):
     _require_manager(request.user)
-    accounts = accounts_visible_to(request.user)
-    query = request.GET.get("q", "").strip()
-    if query:
-        accounts = accounts.filter(username__icontains=query) | accounts.filter(
-            full_name__icontains=query
-        )
-    page = Paginator(accounts, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/account_list.html", {"page": page, "q": query})
+    filters = AccountListFilter(request.GET, queryset=accounts_visible_to(request.user))
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "q": filters.value("q").strip()}
+    return render(request, "accounts/account_list.html", context)
 
 
 @login_required
@@ -120,8 +116,7 @@ def role_revoke(request, pk):
 def read_audit(request):
     """Who viewed or exported residents' personal data in the auditor's area, and when."""
     require(request.user, "view_read_audit")
-    subject = request.GET.get("ho", "").strip()[:64]
-    page = Paginator(personal_data_reads(request.user, subject), 50).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "accounts/read_audit.html", {"page": page, "subject": subject})
+    filters = ReadAuditFilter(request.GET, queryset=personal_data_reads(request.user))
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "subject": filters.value("ho").strip()[:64]}
+    return render(request, "accounts/read_audit.html", context)

@@ -8,6 +8,7 @@ from giamngheo.core.audit import today
 from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
+from giamngheo.households.models import Household
 
 from .catalogues import InformChannel, NeedKind, ShockKind
 from .models import OPEN_STATES, HelpRequest, RequestState, Shock, ShockState
@@ -144,6 +145,16 @@ class RequestListFilter(ListFilter):
 
     def filter_overdue(self, queryset, name, value):
         return overdue_requests(queryset) if value == "1" else queryset
+
+
+class LikelyToEscapeFilter(ListFilter):
+    """The likely-to-escape list narrowed to one commune (``xa``, its code)."""
+
+    xa = django_filters.CharFilter(field_name="commune__code")
+
+    class Meta:
+        model = Household
+        fields = []
 
 
 class ShockListFilter(ListFilter):

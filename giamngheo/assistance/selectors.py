@@ -194,15 +194,14 @@ LISTED = [PovertyStatus.POOR, PovertyStatus.NEAR_POOR]
 ABOVE_THE_LINE = [Category.NOT_POOR.value, Category.AVERAGE.value]
 
 
-def likely_to_escape(user, *, today=None, commune=""):
+def likely_to_escape(user, *, today=None):
     """Poor and near-poor households whose latest facts put them above the line under the
-    standard in force (the engine's stored answer, when it was computed with that standard)."""
+    standard in force (the engine's stored answer, when it was computed with that standard);
+    filtered by forms.LikelyToEscapeFilter."""
     standard = standard_in_force(today_or(today))
     qs = households_visible_to(user).filter(
         status__in=LISTED, assessed_category__in=ABOVE_THE_LINE, assessed_standard=standard.code
     )
-    if commune:
-        qs = qs.filter(commune__code=commune)
     return (
         qs.annotate(application_open=Exists(_open_applications()))
         .select_related("village", "commune")

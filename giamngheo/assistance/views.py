@@ -23,6 +23,7 @@ from .forms import (
     ApplicationForm,
     CloseShockForm,
     HelpRequestForm,
+    LikelyToEscapeFilter,
     RequestListFilter,
     ShockForm,
     ShockListFilter,
@@ -315,9 +316,8 @@ def shock_application(request, pk):
 
 @login_required
 def likely_to_escape(request):
-    commune = request.GET.get("xa", "")
-    rows = selectors.likely_to_escape(request.user, commune=commune)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    filters = LikelyToEscapeFilter(request.GET, queryset=selectors.likely_to_escape(request.user))
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "assistance/likely_to_escape.html",
@@ -325,7 +325,7 @@ def likely_to_escape(request):
             "page": page,
             "stale": selectors.listed_with_stale_assessment(request.user),
             "communes": _communes(request.user),
-            "commune": commune,
+            "commune": filters.value("xa"),
             "can_apply": can_anywhere(request.user, "edit_register"),
         },
     )

@@ -1,13 +1,16 @@
 import django_filters
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.accounts.scoping import get_scoped_or_404
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
 from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.sex import Sex
+from giamngheo.geo.models import Unit
 
 from .catalogues import ClubLevel, Frequency, Topic
-from .models import Club, MemberKind, OfficerRole
+from .models import Club, GoodPractice, MemberKind, OfficerRole
 
 
 class DateInput(forms.DateInput):
@@ -233,13 +236,40 @@ class PlanForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
-class ClubListFilter(ListFilter):
+class ClubAreaFilter(ListFilter):
+    """The unit the clubs' pages are narrowed to: ``don_vi``, the code of a unit inside the
+    user's area (pass ``request``); any other code is not found (404)."""
+
+    don_vi = django_filters.CharFilter(method="under_unit")
+
+    class Meta:
+        model = Club
+        fields = []
+
+    @cached_property
+    def unit(self) -> Unit | None:
+        code = self.value("don_vi")
+        if not code:
+            return None
+        return get_scoped_or_404(Unit.objects.all(), self.request.user, None, code=code)
+
+    def under_unit(self, queryset, name, value):
+        return queryset.filter(unit__path__startswith=self.unit.path)
+
+
+class ClubListFilter(ClubAreaFilter):
     """The club list's filters. ``cap`` (level) was ``level``, still accepted."""
 
     aliases = {"level": "cap"}
     q = search_filter()
     cap = django_filters.ChoiceFilter(field_name="level", choices=ClubLevel.choices)
 
+
+class PracticeListFilter(ListFilter):
+    """The good practices' search box (``q``)."""
+
+    q = search_filter()
+
     class Meta:
-        model = Club
+        model = GoodPractice
         fields = []

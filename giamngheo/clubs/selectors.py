@@ -15,7 +15,6 @@ from giamngheo.accounts.scoping import (
     scoped,
     sees_everything,
 )
-from giamngheo.core.search import search
 from giamngheo.geo.models import Unit
 
 from .catalogues import MEETINGS_PER_YEAR, ClubLevel
@@ -31,12 +30,10 @@ from .models import (
 )
 
 
-def clubs_visible_to(user, *, unit: Unit | None = None):
-    """Clubs in the user's area (under ``unit`` if given) with their current member count and
-    chair, for lists (filtered further by forms.ClubListFilter)."""
+def clubs_visible_to(user):
+    """Clubs in the user's area with their current member count and chair, for lists
+    (filtered further by forms.ClubListFilter)."""
     qs = scoped(Club.objects.all(), user, via="unit")
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
     chair = Officer.objects.filter(
         club=OuterRef("pk"), role=OfficerRole.CHAIR, ended_on__isnull=True
     ).values("member__full_name")[:1]
@@ -114,9 +111,10 @@ def roll_for(meeting: Meeting, on: datetime.date):
     )
 
 
-def good_practices_visible_to(user, *, query: str = ""):
+def good_practices_visible_to(user):
+    """The good practices kept in the user's area (filtered by forms.PracticeListFilter)."""
     qs = scoped(GoodPractice.objects.all(), user, via="club__unit")
-    return search(qs, query).select_related("club__unit", "meeting").order_by("-id")
+    return qs.select_related("club__unit", "meeting").order_by("-id")
 
 
 # Statistics ----------------------------------------------------------------------

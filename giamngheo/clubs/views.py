@@ -19,13 +19,13 @@ from giamngheo.core.history import history_entries
 from giamngheo.core.params import year_param
 from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
-from giamngheo.geo.models import Unit
 
 from . import selectors, services
 from .catalogues import MAX_MEMBERS, ClubLevel
 from .force import current_members_in, members_force
 from .forms import (
     CancelForm,
+    ClubAreaFilter,
     ClubEditForm,
     ClubForm,
     ClubListFilter,
@@ -39,6 +39,7 @@ from .forms import (
     MemberForm,
     OfficerForm,
     PlanForm,
+    PracticeListFilter,
 )
 from .models import FollowUpAction, MeetingState
 
@@ -80,18 +81,15 @@ def _refuse_unless_manager(request):
 
 
 def _unit_param(request):
-    code = request.GET.get("don_vi", "")
-    if not code:
-        return None
-    return get_scoped_or_404(Unit.objects.all(), request.user, None, code=code)
+    """The unit the page is narrowed to (``don_vi``; a 404 outside the user's area)."""
+    return ClubAreaFilter(request.GET, request=request).unit
 
 
 def _filtered(request):
-    """The clubs of the list and its export: the unit (``don_vi``, a 404 outside the area)
-    narrows the scoped list, the FilterSet the rest."""
-    unit = _unit_param(request)
-    clubs = selectors.clubs_visible_to(request.user, unit=unit)
-    return ClubListFilter(request.GET, queryset=clubs), unit
+    """The clubs of the list and its export, and the unit (``don_vi``) they are under."""
+    clubs = selectors.clubs_visible_to(request.user)
+    filters = ClubListFilter(request.GET, queryset=clubs, request=request)
+    return filters, filters.unit
 
 
 # The search term is posted and kept in the session, never put in a URL (core.search).
@@ -505,10 +503,10 @@ def practice_add(request, pk):
 
 @login_required
 def practice_list(request):
-    query = request.GET.get("q", "")
-    practices = selectors.good_practices_visible_to(request.user, query=query)
-    page = Paginator(practices, 30).get_page(request.GET.get("page"))
-    return render(request, "clubs/practice_list.html", {"page": page, "q": query})
+    practices = selectors.good_practices_visible_to(request.user)
+    filters = PracticeListFilter(request.GET, queryset=practices)
+    page = Paginator(filters.qs, 30).get_page(request.GET.get("page"))
+    return render(request, "clubs/practice_list.html", {"page": page, "q": filters.value("q")})
 
 
 def _year(request):

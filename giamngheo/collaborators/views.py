@@ -539,8 +539,13 @@ def evaluate(request, pk, period):
 
 @login_required
 def statistics(request):
-    stats = selectors.force_statistics(request.user, commune=request.GET.get("xa", ""))
+    stats = selectors.force_statistics(request.user, commune=_commune_param(request))
     return render(request, "collaborators/statistics.html", {"stats": stats})
+
+
+def _commune_param(request) -> str:
+    """The commune the statistics are narrowed to: the roster's ``xa`` (its code)."""
+    return CollaboratorListFilter(request.GET).value("xa")
 
 
 def _percent(value):
@@ -549,7 +554,7 @@ def _percent(value):
 
 @login_required
 def statistics_export(request):
-    stats = selectors.force_statistics(request.user, commune=request.GET.get("xa", ""))
+    stats = selectors.force_statistics(request.user, commune=_commune_param(request))
     headers = [
         _("Unit"),
         _("Collaborators"),

@@ -1,7 +1,10 @@
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import VILLAGE_KINDS, Area, Kind
+from giamngheo.core.filters import ListFilter, search_filter
+
+from .models import VILLAGE_KINDS, Area, Kind, Unit
 
 
 class VillageForm(forms.Form):
@@ -21,3 +24,15 @@ class CommuneAreaForm(forms.Form):
 
 class VillageImportForm(forms.Form):
     file = forms.FileField(label=_("File (.xlsx or .csv)"))
+
+
+class CommuneListFilter(ListFilter):
+    """The commune list's filters. ``khu_vuc`` (rural or urban) was ``area``, still accepted."""
+
+    aliases = {"area": "khu_vuc"}
+    q = search_filter()
+    khu_vuc = django_filters.ChoiceFilter(field_name="area", choices=Area.choices)
+
+    class Meta:
+        model = Unit
+        fields = []

@@ -3,16 +3,14 @@
 from django.db.models import Count, Q
 
 from giamngheo.accounts.scoping import scoped
-from giamngheo.core.search import search
 
 from .models import Level, Unit
 
 
-def communes_visible_to(user, *, query: str = "", area: str = ""):
+def communes_visible_to(user):
+    """The communes of the user's area with their active villages counted (filtered further
+    by forms.CommuneListFilter)."""
     qs = scoped(Unit.objects.filter(level=Level.COMMUNE), user, via=None)
-    if area:
-        qs = qs.filter(area=area)
-    qs = search(qs, query)
     return qs.select_related("parent").annotate(
         village_count=Count(
             "children", filter=Q(children__level=Level.VILLAGE, children__is_active=True)

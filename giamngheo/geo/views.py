@@ -15,7 +15,7 @@ from giamngheo.core.import_templates import TemplateColumn, template_response
 from giamngheo.core.tabular import RowErrors, read_rows, xlsx_response
 
 from . import services
-from .forms import CommuneAreaForm, VillageForm, VillageImportForm
+from .forms import CommuneAreaForm, CommuneListFilter, VillageForm, VillageImportForm
 from .models import VILLAGE_KINDS, Kind, Level, Unit
 from .selectors import communes_visible_to, villages_of
 
@@ -31,18 +31,15 @@ VILLAGE_UNIT_COLUMNS = {
 
 @login_required
 def commune_list(request):
-    query = request.GET.get("q", "")
-    area = request.GET.get("area", "")
-    communes = communes_visible_to(request.user, query=query, area=area)
-    page = Paginator(communes.order_by("code"), 50).get_page(request.GET.get("page"))
-    return render(request, "geo/commune_list.html", {"page": page, "q": query, "area": area})
+    filters = CommuneListFilter(request.GET, queryset=communes_visible_to(request.user))
+    page = Paginator(filters.qs.order_by("code"), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "q": filters.value("q"), "area": filters.value("khu_vuc")}
+    return render(request, "geo/commune_list.html", context)
 
 
 @login_required
 def commune_export(request):
-    communes = communes_visible_to(
-        request.user, query=request.GET.get("q", ""), area=request.GET.get("area", "")
-    )
+    communes = CommuneListFilter(request.GET, queryset=communes_visible_to(request.user)).qs
     rows = (
         (c.code, c.name, c.get_kind_display(), c.get_area_display(), c.parent.name, c.village_count)
         for c in communes

@@ -4,13 +4,18 @@ The field helpers and household choices here serve the inspections, communicatio
 periodic report forms too.
 """
 
+import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.money import MoneyField
+from giamngheo.core.search import fold
 from giamngheo.core.widgets import FastSelect
 
 from .catalogues import FundingSource, Programme, SupportKind
+from .models import GroupState, ProductionProject, ProjectState, SelfManagedGroup
 
 
 class DateInput(forms.DateInput):
@@ -196,3 +201,30 @@ class MilestoneDoneForm(forms.Form):
 class ProjectStateForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
     results_note = text_field(_("Results"), required=False)
+
+
+class GroupListFilter(ListFilter):
+    """The group list's search box (``q``) and state (``trang_thai``)."""
+
+    q = search_filter()
+    trang_thai = django_filters.ChoiceFilter(field_name="state", choices=GroupState.choices)
+
+    class Meta:
+        model = SelfManagedGroup
+        fields = []
+
+
+class ProjectListFilter(ListFilter):
+    """The project list's search box (``q``: the project's or its group's name) and state."""
+
+    q = django_filters.CharFilter(method="name_or_group")
+    trang_thai = django_filters.ChoiceFilter(field_name="state", choices=ProjectState.choices)
+
+    class Meta:
+        model = ProductionProject
+        fields = []
+
+    def name_or_group(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(group__search_text__contains=fold(value))
+        )

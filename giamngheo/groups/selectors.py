@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404
 from giamngheo.accounts.scoping import scoped, visible_units
 from giamngheo.collaborators.models import Collaborator
 from giamngheo.collaborators.models import Status as CollaboratorStatus
-from giamngheo.core.search import fold, search
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
 
@@ -56,13 +55,9 @@ def collaborators_for(user) -> QuerySet[Collaborator]:
 # --- groups ----------------------------------------------------------------------------------
 
 
-def groups_visible_to(user, *, query: str = "", state: str = "", commune: str = ""):
+def groups_visible_to(user):
+    """The groups of the user's area with their counts (filtered by forms.GroupListFilter)."""
     qs = scoped(SelfManagedGroup.objects.all(), user, via="commune")
-    if state:
-        qs = qs.filter(state=state)
-    if commune:
-        qs = qs.filter(commune__code=commune)
-    qs = search(qs, query)
     return (
         qs.select_related("commune", "village", "leader", "advisor")
         .annotate(
@@ -101,12 +96,10 @@ def group_detail(group: SelfManagedGroup) -> dict:
 # --- projects --------------------------------------------------------------------------------
 
 
-def projects_visible_to(user, *, query: str = "", state: str = "") -> QuerySet[ProductionProject]:
+def projects_visible_to(user) -> QuerySet[ProductionProject]:
+    """The projects of the user's area with their households and funding (filtered by
+    forms.ProjectListFilter)."""
     qs = scoped(ProductionProject.objects.all(), user, via="group__commune")
-    if state:
-        qs = qs.filter(state=state)
-    if query:
-        qs = qs.filter(Q(name__icontains=query) | Q(group__search_text__contains=fold(query)))
     return (
         qs.select_related("group__commune", "replicates")
         .annotate(

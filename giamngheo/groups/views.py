@@ -32,11 +32,13 @@ from .forms import (
     FundingForm,
     GroupEditForm,
     GroupForm,
+    GroupListFilter,
     LeaveForm,
     MemberForm,
     MilestoneDoneForm,
     MilestoneForm,
     ProjectForm,
+    ProjectListFilter,
     ProjectStateForm,
     SupportForm,
 )
@@ -54,17 +56,15 @@ _group_search = posted_search("groups")
 @require_http_methods(["GET", "POST"])
 @_group_search
 def home(request):
-    query = request.GET.get("q", "")
-    state = request.GET.get("trang_thai", "")
-    groups = selectors.groups_visible_to(request.user, query=query, state=state)
-    page = Paginator(groups, 50).get_page(request.GET.get("page"))
+    filters = GroupListFilter(request.GET, queryset=selectors.groups_visible_to(request.user))
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "groups/home.html",
         {
             "page": page,
-            "q": query,
-            "state": state,
+            "q": filters.value("q"),
+            "state": filters.value("trang_thai"),
             "states": GroupState.choices,
             "can_add": can_anywhere(request.user, "manage_groups"),
         },
@@ -74,9 +74,7 @@ def home(request):
 @login_required
 @_group_search
 def group_export(request):
-    groups = selectors.groups_visible_to(
-        request.user, query=request.GET.get("q", ""), state=request.GET.get("trang_thai", "")
-    )
+    groups = GroupListFilter(request.GET, queryset=selectors.groups_visible_to(request.user)).qs
     rows = (
         (
             g.name,
@@ -338,14 +336,17 @@ def project_add(request, pk):
 
 @login_required
 def project_list(request):
-    query = request.GET.get("q", "")
-    state = request.GET.get("trang_thai", "")
-    projects = selectors.projects_visible_to(request.user, query=query, state=state)
-    page = Paginator(projects, 50).get_page(request.GET.get("page"))
+    filters = ProjectListFilter(request.GET, queryset=selectors.projects_visible_to(request.user))
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "groups/project_list.html",
-        {"page": page, "q": query, "state": state, "states": ProjectState.choices},
+        {
+            "page": page,
+            "q": filters.value("q"),
+            "state": filters.value("trang_thai"),
+            "states": ProjectState.choices,
+        },
     )
 
 

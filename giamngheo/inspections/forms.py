@@ -1,11 +1,14 @@
 """Forms of inspections: they parse and keep what was typed; the rules live in services."""
 
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.groups.forms import HouseholdChoice, choice_field, date_field, text_field
 
 from .catalogues import CollaboratorRating, InspectionLevel, InspectionSubject, Severity
+from .models import Inspection
 
 
 class InspectionForm(forms.Form):
@@ -67,3 +70,14 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args, collaborators=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["collaborator"].queryset = collaborators
+
+
+class InspectionListFilter(ListFilter):
+    """The inspection list's search box (``q``) and what was inspected (``noi_dung``)."""
+
+    q = search_filter()
+    noi_dung = django_filters.ChoiceFilter(field_name="subject", choices=InspectionSubject.choices)
+
+    class Meta:
+        model = Inspection
+        fields = []

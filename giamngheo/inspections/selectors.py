@@ -7,18 +7,16 @@ from django.shortcuts import get_object_or_404
 
 from giamngheo.accounts.scoping import scoped
 from giamngheo.collaborators.models import Collaborator
-from giamngheo.core.search import search
 
 from .models import CollaboratorAssessment, Finding, FindingState, FollowUp, Inspection
 
 # --- inspections -----------------------------------------------------------------------------
 
 
-def inspections_visible_to(user, *, query: str = "", subject: str = "") -> QuerySet[Inspection]:
+def inspections_visible_to(user) -> QuerySet[Inspection]:
+    """The inspections of the user's area with their findings counted (filtered by
+    forms.InspectionListFilter)."""
     qs = scoped(Inspection.objects.all(), user, via="commune")
-    if subject:
-        qs = qs.filter(subject=subject)
-    qs = search(qs, query)
     return (
         qs.select_related("commune", "project", "collaborator")
         .annotate(

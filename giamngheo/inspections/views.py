@@ -18,7 +18,14 @@ from giamngheo.groups import selectors as group_selectors
 
 from . import selectors, services
 from .catalogues import InspectionSubject
-from .forms import AssessmentForm, FindingForm, FollowUpForm, InspectionForm, TeamMemberForm
+from .forms import (
+    AssessmentForm,
+    FindingForm,
+    FollowUpForm,
+    InspectionForm,
+    InspectionListFilter,
+    TeamMemberForm,
+)
 
 # --- inspections -----------------------------------------------------------------------------
 
@@ -27,17 +34,16 @@ from .forms import AssessmentForm, FindingForm, FollowUpForm, InspectionForm, Te
 @require_http_methods(["GET", "POST"])
 @posted_search("inspections")
 def inspection_list(request):
-    query = request.GET.get("q", "")
-    subject = request.GET.get("noi_dung", "")
-    inspections = selectors.inspections_visible_to(request.user, query=query, subject=subject)
-    page = Paginator(inspections, 50).get_page(request.GET.get("page"))
+    inspections = selectors.inspections_visible_to(request.user)
+    filters = InspectionListFilter(request.GET, queryset=inspections)
+    page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "inspections/inspection_list.html",
         {
             "page": page,
-            "q": query,
-            "subject": subject,
+            "q": filters.value("q"),
+            "subject": filters.value("noi_dung"),
             "subjects": InspectionSubject.choices,
             "can_add": can_anywhere(request.user, "inspect"),
         },
