@@ -145,6 +145,13 @@ def found_club(
     return club
 
 
+# What editing a club may change (not its level or unit).
+EDITABLE_CLUB_FIELDS = (
+    "name", "decision_no", "founded_on", "frequency", "rules_reference", "rules_adopted_on",
+    "rules_text", "is_active", "dissolved_on",
+)  # fmt: skip
+
+
 @transaction.atomic
 def update_club(
     *,
@@ -160,19 +167,8 @@ def update_club(
     """
     merged = {f: fields.get(f, getattr(club, f)) for f in ("name", "decision_no", "founded_on")}
     merged["name"] = _validate_club(level=club.level, unit=club.unit, exclude_pk=club.pk, **merged)
-    allowed = {
-        "name",
-        "decision_no",
-        "founded_on",
-        "frequency",
-        "rules_reference",
-        "rules_adopted_on",
-        "rules_text",
-        "is_active",
-        "dissolved_on",
-    }
     for field, value in {**fields, **merged}.items():
-        if field in allowed:
+        if field in EDITABLE_CLUB_FIELDS:
             setattr(club, field, value)
     if not club.is_active and not club.dissolved_on:
         raise ValidationError({"dissolved_on": _("Enter the date the club was dissolved.")})

@@ -211,18 +211,7 @@ def club_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def club_edit(request, pk):
     club = _managed_club(request, pk)
-    fields = [
-        "name",
-        "decision_no",
-        "founded_on",
-        "frequency",
-        "rules_reference",
-        "rules_adopted_on",
-        "rules_text",
-        "is_active",
-        "dissolved_on",
-        "version",
-    ]
+    fields = (*services.EDITABLE_CLUB_FIELDS, "version")
     form = ClubEditForm(request.POST or None, initial={f: getattr(club, f) for f in fields})
 
     def call(data):
@@ -270,16 +259,23 @@ def member_add(request, pk):
     )
 
 
+def _club_form(request, club, form, title, *, again=False, **submit):
+    """A club's page of one form (clubs/simple_form.html), submitted through form_page;
+    ``again`` offers "save and add another"."""
+    context = {"club": club, "title": title, "again": again}
+    return form_page(request, form, "clubs/simple_form.html", context, **submit)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_leave(request, pk, member_pk):
     club = _managed_club(request, pk)
     member = get_object_or_404(club.members, pk=member_pk)
-    return form_page(
+    return _club_form(
         request,
+        club,
         LeaveForm(request.POST or None, initial={"left_on": timezone.localdate()}),
-        "clubs/simple_form.html",
-        {"club": club, "title": _("%(name)s leaves the club") % {"name": member}},
+        _("%(name)s leaves the club") % {"name": member},
         call=lambda d: services.record_member_leaving(member=member, by=request.user, **d),
         success=_("Recorded that %(name)s left.") % {"name": member},
         then=_club_page(club),
@@ -296,11 +292,12 @@ def officer_elect(request, pk):
         officers=selectors.officers_of(club, current=True),
         initial={"elected_on": timezone.localdate()},
     )
-    return form_page(
+    return _club_form(
         request,
+        club,
         form,
-        "clubs/simple_form.html",
-        {"club": club, "title": _("Record an election"), "again": True},
+        _("Record an election"),
+        again=True,
         call=lambda d: services.elect_officer(club=club, by=request.user, **d),
         success=lambda officer: _("Recorded: %(officer)s.") % {"officer": officer},
         then=_again_or(request, "clubs:officer_elect", club),
@@ -312,11 +309,11 @@ def officer_elect(request, pk):
 def officer_end(request, pk, officer_pk):
     club = _managed_club(request, pk)
     officer = get_object_or_404(club.officers.select_related("member"), pk=officer_pk)
-    return form_page(
+    return _club_form(
         request,
+        club,
         EndTermForm(request.POST or None, initial={"ended_on": timezone.localdate()}),
-        "clubs/simple_form.html",
-        {"club": club, "title": _("End the term of %(o)s") % {"o": officer}},
+        _("End the term of %(o)s") % {"o": officer},
         call=lambda d: services.end_officer_term(officer=officer, by=request.user, **d),
         success=_("The term of %(officer)s ended.") % {"officer": officer},
         then=_club_page(club),
@@ -329,11 +326,11 @@ def host_place_add(request, pk):
     club = _managed_club(request, pk)
     listed = club.host_places.filter(unit__isnull=False).values("unit")
     units = services.host_units_for(club).exclude(pk__in=listed)
-    return form_page(
+    return _club_form(
         request,
+        club,
         HostPlaceForm(request.POST or None, units=units),
-        "clubs/simple_form.html",
-        {"club": club, "title": _("Add a place to the rotation")},
+        _("Add a place to the rotation"),
         call=lambda d: services.add_host_place(
             club=club, unit=d.get("unit"), name=d["name"], by=request.user
         ),
@@ -439,11 +436,11 @@ def meeting_record(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk):
     meeting = _managed_meeting(request, pk)
-    return form_page(
+    return _club_form(
         request,
+        meeting.club,
         CancelForm(request.POST or None),
-        "clubs/simple_form.html",
-        {"club": meeting.club, "title": _("Cancel the meeting")},
+        _("Cancel the meeting"),
         call=lambda d: services.cancel_meeting(meeting=meeting, by=request.user, **d),
         success=_("Meeting cancelled."),
         then=_meeting_page(meeting),
@@ -454,11 +451,11 @@ def meeting_cancel(request, pk):
 @require_POST
 def action_add(request, pk):
     meeting = _managed_meeting(request, pk)
-    return form_page(
+    return _club_form(
         request,
+        meeting.club,
         FollowUpForm(request.POST),
-        "clubs/simple_form.html",
-        {"club": meeting.club, "title": _("Add a follow-up action")},
+        _("Add a follow-up action"),
         call=lambda d: services.add_follow_up(meeting=meeting, by=request.user, **d),
         success=_("Action added."),
         then=_meeting_page(meeting),
@@ -488,11 +485,11 @@ def action_done(request, pk):
 @require_POST
 def practice_add(request, pk):
     meeting = _managed_meeting(request, pk)
-    return form_page(
+    return _club_form(
         request,
+        meeting.club,
         GoodPracticeForm(request.POST),
-        "clubs/simple_form.html",
-        {"club": meeting.club, "title": _("Keep a good practice")},
+        _("Keep a good practice"),
         call=lambda d: services.keep_good_practice(
             club=meeting.club, meeting=meeting, by=request.user, **d
         ),

@@ -3,13 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import can, require
 from giamngheo.accounts.scoping import get_scoped_or_404, scoped
-from giamngheo.core.concurrency import EditConflict
-from giamngheo.core.forms import add_service_errors
+from giamngheo.core.forms import add_service_errors, form_page
 from giamngheo.core.history import history_entries
 from giamngheo.core.import_templates import TemplateColumn, template_response
 from giamngheo.core.tabular import RowErrors, read_rows, xlsx_response
@@ -86,22 +86,20 @@ def _commune_for(request, code, capability="manage_units"):
 @require_http_methods(["GET", "POST"])
 def village_add(request, code):
     commune = _commune_for(request, code)
-    form = VillageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            village = services.add_village(
-                commune=commune,
-                name=form.cleaned_data["name"],
-                kind=form.cleaned_data["kind"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Added %(name)s.") % {"name": village.name})
-            return redirect("geo:unit_detail", code=commune.code)
-    return render(request, "geo/village_form.html", {"form": form, "commune": commune})
+    return form_page(
+        request,
+        VillageForm(request.POST or None),
+        "geo/village_form.html",
+        {"commune": commune},
+        call=lambda d: services.add_village(commune=commune, by=request.user, **_village(d)),
+        success=lambda village: _("Added %(name)s.") % {"name": village.name},
+        then=reverse("geo:unit_detail", args=[commune.code]),
+    )
+
+
+def _village(data: dict) -> dict:
+    """The village form's fields the services take (the form's version only for an edit)."""
+    return {k: data[k] for k in ("name", "kind", "reason")}
 
 
 @login_required
@@ -115,31 +113,16 @@ def village_edit(request, code):
     )
     require(request.user, "manage_units", village)
     initial = {"name": village.name, "kind": village.kind, "version": village.version}
-    form = VillageForm(request.POST or None, initial=initial)
-    conflict = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_village(
-                village=village,
-                name=form.cleaned_data["name"],
-                kind=form.cleaned_data["kind"],
-                version=form.cleaned_data["version"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except EditConflict as exc:
-            conflict = True
-            add_service_errors(form, exc)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved %(name)s.") % {"name": village.name})
-            return redirect("geo:unit_detail", code=village.parent.code)
-    return render(
+    return form_page(
         request,
+        VillageForm(request.POST or None, initial=initial),
         "geo/village_form.html",
-        {"form": form, "commune": village.parent, "village": village, "conflict": conflict},
-        status=409 if conflict else 200,
+        {"commune": village.parent, "village": village},
+        call=lambda d: services.update_village(
+            village=village, version=d["version"], by=request.user, **_village(d)
+        ),
+        success=lambda _saved: _("Saved %(name)s.") % {"name": village.name},
+        then=reverse("geo:unit_detail", args=[village.parent.code]),
     )
 
 
@@ -147,24 +130,16 @@ def village_edit(request, code):
 @require_http_methods(["GET", "POST"])
 def commune_area(request, code):
     commune = _commune_for(request, code)
-    form = CommuneAreaForm(
-        request.POST or None, initial={"area": commune.area, "version": commune.version}
+    initial = {"area": commune.area, "version": commune.version}
+    return form_page(
+        request,
+        CommuneAreaForm(request.POST or None, initial=initial),
+        "geo/commune_area_form.html",
+        {"commune": commune},
+        call=lambda d: services.set_commune_area(commune=commune, by=request.user, **d),
+        success=_("Saved the area of %(name)s.") % {"name": commune.name},
+        then=reverse("geo:unit_detail", args=[commune.code]),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_commune_area(
-                commune=commune,
-                area=form.cleaned_data["area"],
-                version=form.cleaned_data["version"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved the area of %(name)s.") % {"name": commune.name})
-            return redirect("geo:unit_detail", code=commune.code)
-    return render(request, "geo/commune_area_form.html", {"form": form, "commune": commune})
 
 
 @login_required

@@ -5,6 +5,7 @@ engine's latest answer on the household (category, counts, deprived indicators) 
 lists can filter on it without re-running the engine for every row.
 """
 
+import dataclasses
 from datetime import date
 
 from django.utils import timezone
@@ -43,27 +44,21 @@ def _enum(enum, value):
     return enum(value) if value else None
 
 
+# The member's choices the engine reads as its own enums; its other facts are the member's
+# fields of the same names.
+_MEMBER_ENUMS = {
+    "sex": Sex,
+    "education_level": EducationLevel,
+    "employment_status": EmploymentStatus,
+}
+_MEMBER_FACTS = tuple(f.name for f in dataclasses.fields(MemberFacts))
+
+
 def member_facts(member: Member) -> MemberFacts:
-    return MemberFacts(
-        full_name=member.full_name,
-        date_of_birth=member.date_of_birth,
-        birth_year=member.birth_year,
-        sex=_enum(Sex, member.sex),
-        has_health_insurance=member.has_health_insurance,
-        seriously_ill=member.seriously_ill,
-        received_medical_care=member.received_medical_care,
-        in_school=member.in_school,
-        at_age_appropriate_level=member.at_age_appropriate_level,
-        education_level=_enum(EducationLevel, member.education_level),
-        has_enterprise_training_certificate=member.has_enterprise_training_certificate,
-        employment_status=_enum(EmploymentStatus, member.employment_status),
-        is_wage_earner=member.is_wage_earner,
-        has_labour_contract=member.has_labour_contract,
-        severe_disability=member.severe_disability,
-        receives_monthly_social_allowance=member.receives_monthly_social_allowance,
-        stunted=member.stunted,
-        underweight=member.underweight,
-    )
+    values = {name: getattr(member, name) for name in _MEMBER_FACTS}
+    for name, enum in _MEMBER_ENUMS.items():
+        values[name] = _enum(enum, values[name])
+    return MemberFacts(**values)
 
 
 def household_facts(household: Household, members, area: str | None = None) -> HouseholdFacts:

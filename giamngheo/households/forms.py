@@ -9,6 +9,7 @@ from giamngheo.core.widgets import FastSelect
 from giamngheo.geo.models import Level, Unit
 
 from .models import Household, Member, PolicyGroup, PovertyCause, PovertyStatus, SupportNeed
+from .services import MEMBER_FIELDS
 
 
 class TriStateSelect(forms.NullBooleanSelect):
@@ -25,6 +26,26 @@ def _tristate(form):
             field.widget = TriStateSelect()
 
 
+def causes_field() -> forms.MultipleChoiceField:
+    """The household's causes of poverty, ticked (the form and the review survey)."""
+    return forms.MultipleChoiceField(
+        label=_("Causes of poverty"),
+        choices=PovertyCause.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def needs_field() -> forms.MultipleChoiceField:
+    """The household's support needs, ticked (the form and the review survey)."""
+    return forms.MultipleChoiceField(
+        label=_("Support needs"),
+        choices=SupportNeed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class HouseholdForm(forms.ModelForm):
     policy_groups = forms.MultipleChoiceField(
         label=_("Policy groups"),
@@ -32,18 +53,8 @@ class HouseholdForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    causes = forms.MultipleChoiceField(
-        label=_("Causes of poverty"),
-        choices=PovertyCause.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    needs = forms.MultipleChoiceField(
-        label=_("Support needs"),
-        choices=SupportNeed.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    causes = causes_field()
+    needs = needs_field()
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False)
     confirm_duplicates = forms.BooleanField(
@@ -92,13 +103,8 @@ class HouseholdForm(forms.ModelForm):
 class MemberForm(forms.ModelForm):
     class Meta:
         model = Member
-        fields = [
-            "full_name", "relation", "sex", "date_of_birth", "birth_year", "ethnicity", "citizen_id",
-            "has_health_insurance", "seriously_ill", "received_medical_care", "in_school",
-            "at_age_appropriate_level", "education_level", "has_enterprise_training_certificate",
-            "employment_status", "is_wage_earner", "has_labour_contract", "severe_disability",
-            "receives_monthly_social_allowance", "stunted", "underweight",
-        ]  # fmt: skip
+        # The services' member fields, with the relation to the head second on the form.
+        fields = ["full_name", "relation", *(f for f in MEMBER_FIELDS if f not in {"full_name", "relation"})]  # fmt: skip
         widgets = {
             "date_of_birth": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
         }
@@ -165,30 +171,24 @@ HOUSEHOLD_SECTIONS = (
 )  # fmt: skip
 
 
+def _unit_choice(label, empty_label, **kwargs) -> django_filters.ModelChoiceFilter:
+    """A unit to filter by; its choices (the user's area) are set when the filter is made."""
+    return django_filters.ModelChoiceFilter(
+        label=label, queryset=Unit.objects.none(), widget=FastSelect, empty_label=empty_label,
+        **kwargs,
+    )  # fmt: skip
+
+
 class HouseholdFilter(django_filters.FilterSet):
     """The list's filters; unit choices come from the user's area only."""
 
     q = search_filter(label=_("Search"))
-    commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"),
-        queryset=Unit.objects.none(),
-        widget=FastSelect,
-        empty_label=_("All communes"),
-    )
+    commune = _unit_choice(_("Commune"), _("All communes"))
     # Offices still count by the districts abolished in July 2025: today's communes of one.
-    former_district = django_filters.ModelChoiceFilter(
-        label=_("Former district"),
-        field_name="commune__former_district",
-        queryset=Unit.objects.none(),
-        widget=FastSelect,
-        empty_label=_("All former districts"),
+    former_district = _unit_choice(
+        _("Former district"), _("All former districts"), field_name="commune__former_district"
     )
-    village = django_filters.ModelChoiceFilter(
-        label=_("Village"),
-        queryset=Unit.objects.none(),
-        widget=FastSelect,
-        empty_label=_("All villages"),
-    )
+    village = _unit_choice(_("Village"), _("All villages"))
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=PovertyStatus.choices,

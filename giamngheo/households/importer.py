@@ -45,7 +45,7 @@ from .models import (
     Sex,
     StatusRecord,
 )
-from .services import CITIZEN_ID_REQUIRED_FROM_AGE, registered_elsewhere
+from .services import CITIZEN_ID_REQUIRED_FROM_AGE, MEMBER_FIELDS, registered_elsewhere
 
 MAX_STORED_ERRORS = 1000
 FAILED_MESSAGE = gettext_lazy(
@@ -440,13 +440,6 @@ def _check_against_database(groups, id_rows, errors, *, by) -> None:
             errors.add(id_rows[cid], HEADERS["citizen_id"], message)
 
 
-_MEMBER_FIELDS = [
-    "full_name", "relation", "sex", "date_of_birth", "birth_year", "ethnicity", "citizen_id",
-    "has_health_insurance", "seriously_ill", "received_medical_care", "in_school",
-    "at_age_appropriate_level", "education_level", "has_enterprise_training_certificate",
-    "employment_status", "is_wage_earner", "has_labour_contract", "severe_disability",
-    "receives_monthly_social_allowance", "stunted", "underweight",
-]  # fmt: skip
 _HOUSEHOLD_FIELDS = [
     c.field
     for c in COLUMNS
@@ -478,7 +471,7 @@ def write_households(
     households, member_lists = [], []
     for p in parsed:
         v = p.values
-        members = [Member(**{f: m[f] for f in _MEMBER_FIELDS}) for _n, m in p.members]
+        members = [Member(**{f: m[f] for f in MEMBER_FIELDS}) for _n, m in p.members]
         head = next(m for m in members if m.relation == Relation.HEAD)
         household = Household(
             code=v["code"],

@@ -10,19 +10,27 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class Area(StrEnum):
+class LabelledEnum(StrEnum):
+    """A code written with its Vietnamese label: ``RURAL = "rural", "nông thôn"``; the
+    member is the code (``Area("rural")``, ``str(Area.RURAL) == "rural"``), ``.label`` the
+    label."""
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+class Area(LabelledEnum):
     """Area of residence; income lines differ by area.
 
     Decision 59/2015/QĐ-TTg Art. 2 and Decree 07/2021/NĐ-CP Art. 3(1)(a) set one line for
     rural areas (nông thôn, communes) and another for urban areas (thành thị / đô thị, wards).
     """
 
-    RURAL = "rural"
-    URBAN = "urban"
-
-    @property
-    def label(self) -> str:
-        return _AREA_LABELS[self]
+    RURAL = "rural", "nông thôn"
+    URBAN = "urban", "thành thị"
 
     @property
     def code(self) -> int:
@@ -37,28 +45,23 @@ class Area(StrEnum):
         return cls(str(value).lower())
 
 
-_AREA_LABELS = {Area.RURAL: "nông thôn", Area.URBAN: "thành thị"}
 _AREA_CODES = {Area.RURAL: 0, Area.URBAN: 1}
 AREA_UNKNOWN = -1
 AREA_BY_CODE = {code: area for area, code in _AREA_CODES.items()}
 
 
-class Category(StrEnum):
+class Category(LabelledEnum):
     """Household category decided by a standard (glossary.md codes).
 
     ``UNKNOWN`` is not a legal category: it says the facts entered so far cannot decide one,
     so the household must be surveyed further before it can be listed.
     """
 
-    POOR = "POOR"
-    NEAR_POOR = "NEAR_POOR"
-    AVERAGE = "AVERAGE"
-    NOT_POOR = "NOT_POOR"
-    UNKNOWN = "UNKNOWN"
-
-    @property
-    def label(self) -> str:
-        return _CATEGORY_LABELS[self]
+    POOR = "POOR", "hộ nghèo"
+    NEAR_POOR = "NEAR_POOR", "hộ cận nghèo"
+    AVERAGE = "AVERAGE", "hộ có mức sống trung bình"
+    NOT_POOR = "NOT_POOR", "hộ không thuộc diện nghèo, cận nghèo"
+    UNKNOWN = "UNKNOWN", "chưa đủ thông tin để phân loại"
 
     @property
     def code(self) -> int:
@@ -66,13 +69,6 @@ class Category(StrEnum):
         return _CATEGORY_CODES[self]
 
 
-_CATEGORY_LABELS = {
-    Category.POOR: "hộ nghèo",
-    Category.NEAR_POOR: "hộ cận nghèo",
-    Category.AVERAGE: "hộ có mức sống trung bình",
-    Category.NOT_POOR: "hộ không thuộc diện nghèo, cận nghèo",
-    Category.UNKNOWN: "chưa đủ thông tin để phân loại",
-}
 _CATEGORY_CODES = {
     Category.NOT_POOR: 0,
     Category.POOR: 1,
@@ -83,29 +79,17 @@ _CATEGORY_CODES = {
 CATEGORY_BY_CODE = {code: category for category, code in _CATEGORY_CODES.items()}
 
 
-class Verification(StrEnum):
+class Verification(LabelledEnum):
     """How far a value in a standard has been checked against the legal text.
 
     regulations.md labels every fact; the label travels with the data so a UI can show it
     next to an explanation instead of hiding an uncertain rule.
     """
 
-    VERIFIED = "verified"
-    TO_CONFIRM = "to_confirm"
-    UNVERIFIED = "unverified"
-    PROVISIONAL = "provisional"
-
-    @property
-    def label(self) -> str:
-        return _VERIFICATION_LABELS[self]
-
-
-_VERIFICATION_LABELS = {
-    Verification.VERIFIED: "đã đối chiếu",
-    Verification.TO_CONFIRM: "cần đối chiếu với văn bản gốc",
-    Verification.UNVERIFIED: "CHƯA KIỂM CHỨNG",
-    Verification.PROVISIONAL: "TẠM THỜI (theo dự thảo)",
-}
+    VERIFIED = "verified", "đã đối chiếu"
+    TO_CONFIRM = "to_confirm", "cần đối chiếu với văn bản gốc"
+    UNVERIFIED = "unverified", "CHƯA KIỂM CHỨNG"
+    PROVISIONAL = "provisional", "TẠM THỜI (theo dự thảo)"
 
 
 def format_dong(amount: int | float) -> str:

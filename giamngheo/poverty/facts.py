@@ -65,7 +65,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .codes import Area
+from .codes import Area, LabelledEnum
 
 
 class Sex(StrEnum):
@@ -73,25 +73,21 @@ class Sex(StrEnum):
     FEMALE = "female"
 
 
-class HousingType(StrEnum):
+class HousingType(LabelledEnum):
     """Housing type by the number of main structures of durable material.
 
     Durable (kiên cố): walls, frame and roof all durable; semi-durable (bán kiên cố): two;
     less-durable (thiếu kiên cố): one; makeshift (đơn sơ): none.
     """
 
-    DURABLE = "durable"
-    SEMI_DURABLE = "semi_durable"
-    LESS_DURABLE = "less_durable"
-    MAKESHIFT = "makeshift"
+    DURABLE = "durable", "nhà kiên cố"
+    SEMI_DURABLE = "semi_durable", "nhà bán kiên cố"
+    LESS_DURABLE = "less_durable", "nhà thiếu kiên cố"
+    MAKESHIFT = "makeshift", "nhà đơn sơ"
 
     @property
     def non_durable_structures(self) -> int:
         return _NON_DURABLE_STRUCTURES[self]
-
-    @property
-    def label(self) -> str:
-        return _HOUSING_LABELS[self]
 
 
 _NON_DURABLE_STRUCTURES = {
@@ -100,129 +96,58 @@ _NON_DURABLE_STRUCTURES = {
     HousingType.LESS_DURABLE: 2,
     HousingType.MAKESHIFT: 3,
 }
-_HOUSING_LABELS = {
-    HousingType.DURABLE: "nhà kiên cố",
-    HousingType.SEMI_DURABLE: "nhà bán kiên cố",
-    HousingType.LESS_DURABLE: "nhà thiếu kiên cố",
-    HousingType.MAKESHIFT: "nhà đơn sơ",
-}
 
 
-class WaterSource(StrEnum):
-    PIPED = "piped"
-    DRILLED_WELL = "drilled_well"
-    PROTECTED_DUG_WELL = "protected_dug_well"
-    UNPROTECTED_DUG_WELL = "unprotected_dug_well"
-    PROTECTED_SPRING = "protected_spring"
-    UNPROTECTED_SPRING = "unprotected_spring"
-    RAINWATER = "rainwater"
-    BOTTLED = "bottled"
-    SURFACE = "surface"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _WATER_LABELS[self]
+class WaterSource(LabelledEnum):
+    PIPED = "piped", "nước máy"
+    DRILLED_WELL = "drilled_well", "giếng khoan"
+    PROTECTED_DUG_WELL = "protected_dug_well", "giếng đào được bảo vệ"
+    UNPROTECTED_DUG_WELL = "unprotected_dug_well", "giếng đào không được bảo vệ"
+    PROTECTED_SPRING = "protected_spring", "nước khe, mó được bảo vệ"
+    UNPROTECTED_SPRING = "unprotected_spring", "nước khe, mó không được bảo vệ"
+    RAINWATER = "rainwater", "nước mưa"
+    BOTTLED = "bottled", "nước đóng chai, bình"
+    SURFACE = "surface", "nước sông, suối, ao, hồ"
+    OTHER = "other", "nguồn khác"
 
 
-_WATER_LABELS = {
-    WaterSource.PIPED: "nước máy",
-    WaterSource.DRILLED_WELL: "giếng khoan",
-    WaterSource.PROTECTED_DUG_WELL: "giếng đào được bảo vệ",
-    WaterSource.UNPROTECTED_DUG_WELL: "giếng đào không được bảo vệ",
-    WaterSource.PROTECTED_SPRING: "nước khe, mó được bảo vệ",
-    WaterSource.UNPROTECTED_SPRING: "nước khe, mó không được bảo vệ",
-    WaterSource.RAINWATER: "nước mưa",
-    WaterSource.BOTTLED: "nước đóng chai, bình",
-    WaterSource.SURFACE: "nước sông, suối, ao, hồ",
-    WaterSource.OTHER: "nguồn khác",
-}
+class LatrineType(LabelledEnum):
+    SEPTIC = "septic", "nhà tiêu tự hoại"
+    SEMI_SEPTIC = "semi_septic", "nhà tiêu bán tự hoại"
+    POUR_FLUSH = "pour_flush", "nhà tiêu thấm dội nước"
+    DOUBLE_VAULT = "double_vault", "nhà tiêu khô hai ngăn"
+    VENTILATED_PIT = "ventilated_pit", "nhà tiêu chìm có ống thông hơi"
+    BIOGAS = "biogas", "nhà tiêu biogas"
+    SIMPLE_PIT = "simple_pit", "hố xí đào đơn giản"
+    OVERHANG = "overhang", "cầu tiêu trên ao, sông"
+    NONE = "none", "không có nhà tiêu"
+    OTHER = "other", "loại khác"
 
 
-class LatrineType(StrEnum):
-    SEPTIC = "septic"
-    SEMI_SEPTIC = "semi_septic"
-    POUR_FLUSH = "pour_flush"
-    DOUBLE_VAULT = "double_vault"
-    VENTILATED_PIT = "ventilated_pit"
-    BIOGAS = "biogas"
-    SIMPLE_PIT = "simple_pit"
-    OVERHANG = "overhang"
-    NONE = "none"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _LATRINE_LABELS[self]
+class WasteHandling(LabelledEnum):
+    COLLECTED = "collected", "được thu gom"
+    TREATED_ON_SITE = "treated_on_site", "được phân loại, xử lý hợp vệ sinh tại hộ"
+    BURNED_OPENLY = "burned_openly", "đốt lộ thiên"
+    DUMPED = "dumped", "vứt ra môi trường"
+    OTHER = "other", "cách khác"
 
 
-_LATRINE_LABELS = {
-    LatrineType.SEPTIC: "nhà tiêu tự hoại",
-    LatrineType.SEMI_SEPTIC: "nhà tiêu bán tự hoại",
-    LatrineType.POUR_FLUSH: "nhà tiêu thấm dội nước",
-    LatrineType.DOUBLE_VAULT: "nhà tiêu khô hai ngăn",
-    LatrineType.VENTILATED_PIT: "nhà tiêu chìm có ống thông hơi",
-    LatrineType.BIOGAS: "nhà tiêu biogas",
-    LatrineType.SIMPLE_PIT: "hố xí đào đơn giản",
-    LatrineType.OVERHANG: "cầu tiêu trên ao, sông",
-    LatrineType.NONE: "không có nhà tiêu",
-    LatrineType.OTHER: "loại khác",
-}
-
-
-class WasteHandling(StrEnum):
-    COLLECTED = "collected"
-    TREATED_ON_SITE = "treated_on_site"
-    BURNED_OPENLY = "burned_openly"
-    DUMPED = "dumped"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _WASTE_LABELS[self]
-
-
-_WASTE_LABELS = {
-    WasteHandling.COLLECTED: "được thu gom",
-    WasteHandling.TREATED_ON_SITE: "được phân loại, xử lý hợp vệ sinh tại hộ",
-    WasteHandling.BURNED_OPENLY: "đốt lộ thiên",
-    WasteHandling.DUMPED: "vứt ra môi trường",
-    WasteHandling.OTHER: "cách khác",
-}
-
-
-class EducationLevel(StrEnum):
+class EducationLevel(LabelledEnum):
     """Highest completed level, in increasing order (see ``rank``)."""
 
-    NONE = "none"
-    PRIMARY = "primary"
-    LOWER_SECONDARY = "lower_secondary"
-    VOCATIONAL_ELEMENTARY = "vocational_elementary"
-    UPPER_SECONDARY = "upper_secondary"
-    VOCATIONAL_INTERMEDIATE = "vocational_intermediate"
-    COLLEGE = "college"
-    UNIVERSITY = "university"
-
-    @property
-    def label(self) -> str:
-        return _EDUCATION_LABELS[self]
+    NONE = "none", "chưa tốt nghiệp tiểu học"
+    PRIMARY = "primary", "tốt nghiệp tiểu học"
+    LOWER_SECONDARY = "lower_secondary", "tốt nghiệp trung học cơ sở"
+    VOCATIONAL_ELEMENTARY = "vocational_elementary", "trình độ sơ cấp"
+    UPPER_SECONDARY = "upper_secondary", "tốt nghiệp trung học phổ thông"
+    VOCATIONAL_INTERMEDIATE = "vocational_intermediate", "trình độ trung cấp"
+    COLLEGE = "college", "trình độ cao đẳng"
+    UNIVERSITY = "university", "trình độ đại học trở lên"
 
     @property
     def rank(self) -> int:
         """Position in the order above; a higher rank includes the lower ones."""
         return _EDUCATION_ORDER.index(self)
-
-
-_EDUCATION_LABELS = {
-    EducationLevel.NONE: "chưa tốt nghiệp tiểu học",
-    EducationLevel.PRIMARY: "tốt nghiệp tiểu học",
-    EducationLevel.LOWER_SECONDARY: "tốt nghiệp trung học cơ sở",
-    EducationLevel.VOCATIONAL_ELEMENTARY: "trình độ sơ cấp",
-    EducationLevel.UPPER_SECONDARY: "tốt nghiệp trung học phổ thông",
-    EducationLevel.VOCATIONAL_INTERMEDIATE: "trình độ trung cấp",
-    EducationLevel.COLLEGE: "trình độ cao đẳng",
-    EducationLevel.UNIVERSITY: "trình độ đại học trở lên",
-}
 
 
 _EDUCATION_ORDER = list(EducationLevel)

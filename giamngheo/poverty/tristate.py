@@ -40,20 +40,22 @@ def _merge(values: list[Tri]) -> tuple[str, ...]:
 
 
 def all_of(*values: Tri) -> Tri:
-    if any(tri.value is False for tri in values):
-        return FALSE
-    undecided = [tri for tri in values if tri.value is None]
-    if not undecided:
-        return TRUE
-    return Tri(None, _merge(undecided))
+    return _combine(values, settled_by=False)
 
 
 def any_of(*values: Tri) -> Tri:
-    if any(tri.value is True for tri in values):
-        return TRUE
+    return _combine(values, settled_by=True)
+
+
+def _combine(values: tuple[Tri, ...], *, settled_by: bool) -> Tri:
+    """One value equal to ``settled_by`` decides (False for "all of", True for "any of");
+    else the result is the other answer once every value is known, and undecided (naming
+    what is missing) until then."""
+    if any(tri.value is settled_by for tri in values):
+        return TRUE if settled_by else FALSE
     undecided = [tri for tri in values if tri.value is None]
     if not undecided:
-        return FALSE
+        return FALSE if settled_by else TRUE
     return Tri(None, _merge(undecided))
 
 

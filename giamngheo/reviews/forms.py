@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from giamngheo.core.filters import ListFilter
 from giamngheo.core.money import MoneyField
 from giamngheo.core.widgets import FastSelect
-from giamngheo.households.models import PovertyCause, SupportNeed
+from giamngheo.households.forms import causes_field, needs_field
 from giamngheo.poverty import standard_by_code
 
 from .models import (
@@ -69,18 +69,8 @@ class SurveyEntryForm(VersionMixin):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    causes = forms.MultipleChoiceField(
-        label=_("Causes of poverty"),
-        choices=PovertyCause.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    needs = forms.MultipleChoiceField(
-        label=_("Support needs"),
-        choices=SupportNeed.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    causes = causes_field()
+    needs = needs_field()
 
     def __init__(self, *args, procedure_code: str, standard_code: str, **kwargs):
         super().__init__(*args, **kwargs)
