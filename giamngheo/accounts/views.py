@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from giamngheo.core.forms import Submission, add_service_errors, done, form_page, run_action, submit
+from giamngheo.core.forms import add_service_errors, done, form_page, run_action, submit
 from giamngheo.core.history import history_entries
 
 from . import services
@@ -50,14 +50,13 @@ def account_create(request):
     def show_errors(form, exc):
         add_service_errors(role_form if "unit" in getattr(exc, "error_dict", {}) else form, exc)
 
-    submission = Submission()
-    if role_form.is_valid():
-        submission = submit(
-            request,
-            form,
-            lambda account: _create_account(request.user, account, role_form.cleaned_data),
-            show_errors=show_errors,
-        )
+    submission = submit(
+        request,
+        form,
+        lambda account: _create_account(request.user, account, role_form.cleaned_data),
+        show_errors=show_errors,
+        others=[role_form],
+    )
     if submission.done:
         return done(
             request,
@@ -118,5 +117,5 @@ def read_audit(request):
     require(request.user, "view_read_audit")
     filters = ReadAuditFilter(request.GET, queryset=personal_data_reads(request.user))
     page = Paginator(filters.qs, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "subject": filters.value("ho").strip()[:64]}
+    context = {"page": page, "subject": filters.value("ho")}
     return render(request, "accounts/read_audit.html", context)

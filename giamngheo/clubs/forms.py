@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from giamngheo.accounts.scoping import get_scoped_or_404
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
 from giamngheo.core.filters import ListFilter, search_filter
+from giamngheo.core.forms import ticked_field
 from giamngheo.core.sex import Sex
 from giamngheo.geo.models import Unit
 
@@ -149,12 +150,7 @@ class MeetingPlanForm(forms.Form):
         label=_("Host"), queryset=None, help_text=_("Proposed: the place whose turn it is.")
     )
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
-    topics = forms.MultipleChoiceField(
-        label=_("Topics"),
-        choices=Topic.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topics = ticked_field(_("Topics"), Topic.choices)
     other_topics = forms.CharField(label=_("Other topics"), max_length=500, required=False)
 
     def __init__(self, *args, places=None, **kwargs):
@@ -176,12 +172,7 @@ class MeetingRecordForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One per line: full name – organisation or position."),
     )
-    topics = forms.MultipleChoiceField(
-        label=_("Topics discussed"),
-        choices=Topic.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topics = ticked_field(_("Topics discussed"), Topic.choices)
     other_topics = forms.CharField(label=_("Other topics"), max_length=500, required=False)
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 6}))
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -47,6 +47,13 @@ def initial_from_post(data, form_class) -> dict:
     return initial
 
 
+def ticked_field(label, choices) -> forms.MultipleChoiceField:
+    """Boxes to tick, any number of them (none included)."""
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
 def _resolve(value, result):
     return value(result) if callable(value) else value
 
@@ -72,17 +79,18 @@ def submit(
     *,
     error_status: int = 200,
     show_errors: Callable[[Any, ValidationError], None] = add_service_errors,
+    others=(),
 ) -> Submission:
     """Validate a posted ``form`` and call the service with its cleaned data.
 
     The service's ``ValidationError`` goes onto the form (``add_service_errors``, or
     ``show_errors`` for a page that shows some refusals its own way); an ``EditConflict``
     too, with the status 409. Nothing happens on a GET, nor for a form shown again unbound
-    (a search posted with it).
+    (a search posted with it). ``others`` (a formset, a second form) must be valid too.
     """
     if request.method != "POST" or not form.is_bound:
         return Submission()
-    if not form.is_valid():
+    if not form.is_valid() or not all(other.is_valid() for other in others):
         return Submission(status=error_status)
     try:
         return Submission(done=True, result=call(form.cleaned_data))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from giamngheo.accounts.personal_data import mask_citizen_id
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
 from giamngheo.core.filters import search_filter
+from giamngheo.core.forms import ticked_field
 from giamngheo.core.widgets import FastSelect
 from giamngheo.geo.models import Level, Unit
 
@@ -27,32 +28,17 @@ def _tristate(form):
 
 
 def causes_field() -> forms.MultipleChoiceField:
-    """The household's causes of poverty, ticked (the form and the review survey)."""
-    return forms.MultipleChoiceField(
-        label=_("Causes of poverty"),
-        choices=PovertyCause.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    """The household's causes of poverty (the household form and the review survey)."""
+    return ticked_field(_("Causes of poverty"), PovertyCause.choices)
 
 
 def needs_field() -> forms.MultipleChoiceField:
-    """The household's support needs, ticked (the form and the review survey)."""
-    return forms.MultipleChoiceField(
-        label=_("Support needs"),
-        choices=SupportNeed.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    """The household's support needs (the household form and the review survey)."""
+    return ticked_field(_("Support needs"), SupportNeed.choices)
 
 
 class HouseholdForm(forms.ModelForm):
-    policy_groups = forms.MultipleChoiceField(
-        label=_("Policy groups"),
-        choices=PolicyGroup.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    policy_groups = ticked_field(_("Policy groups"), PolicyGroup.choices)
     causes = causes_field()
     needs = needs_field()
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

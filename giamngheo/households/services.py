@@ -326,14 +326,9 @@ def create_household(
         setattr(household, name, data.get(name, getattr(household, name)))
     _derive(household, members)
     household.commune = commune
-    assessment = assess(household, members)
-    apply_assessment(household, assessment)
-    audit(household, by, reason)
-    household.save()
+    assessment = _assess_and_save(household, members, by, reason)
     _save_members(household, members, by, reason)
-    _set_policy_groups(household, policy_groups)
-    set_causes_and_needs(household=household, causes=causes, needs=needs)
-    store_deprivations({household.pk: assessment})
+    _save_tags(household, assessment, policy_groups=policy_groups, causes=causes, needs=needs)
     return household
 
 
@@ -375,14 +370,26 @@ def update_household(
         setattr(household, name, data.get(name, getattr(household, name)))
     _save_members(household, members, by, reason)
     _derive(household, members)
+    assessment = _assess_and_save(household, members, by, reason)
+    _save_tags(household, assessment, policy_groups=policy_groups, causes=causes, needs=needs)
+    return household
+
+
+def _assess_and_save(household: Household, members: list[Member], by, reason: str):
+    """Assess the household on its members' facts, keep the engine's answer on it and save
+    it with the audit reason."""
     assessment = assess(household, members)
     apply_assessment(household, assessment)
     audit(household, by, reason)
     household.save()
+    return assessment
+
+
+def _save_tags(household: Household, assessment, *, policy_groups, causes, needs) -> None:
+    """The household's policy groups, causes and needs, and its deprived indicators."""
     _set_policy_groups(household, policy_groups)
     set_causes_and_needs(household=household, causes=causes, needs=needs)
     store_deprivations({household.pk: assessment})
-    return household
 
 
 @transaction.atomic

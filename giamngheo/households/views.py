@@ -168,6 +168,7 @@ def _edit(request, household=None):
         request, household, _with_one_more_member(request.POST) if adding else request.POST
     )
     shown = {"duplicates": None, "member_problems": {}}
+    members = []  # what was saved, to place each member's problems next to its form
 
     def show_errors(form, exc):
         if isinstance(exc, services.DuplicateWarning):
@@ -178,17 +179,15 @@ def _edit(request, household=None):
         else:
             add_service_errors(form, exc)
 
-    submission, members = Submission(), []
+    def save(cleaned):
+        members.extend(_members_from(formset))
+        return _save_household(request, household, form, members)
+
     if adding:
         _quiet(form, formset)
-    elif formset.is_valid():
-        members = _members_from(formset)
-        submission = submit(
-            request,
-            form,
-            lambda cleaned: _save_household(request, household, form, members),
-            show_errors=show_errors,
-        )
+        submission = Submission()
+    else:
+        submission = submit(request, form, save, show_errors=show_errors, others=[formset])
     if submission.done:
         return done(
             request,
