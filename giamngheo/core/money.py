@@ -122,6 +122,11 @@ class MoneyInput(forms.TextInput):
         return format_money(value) or None
 
 
+# The largest amount a money column (a 64-bit integer) holds: a larger one is refused on the
+# form, not a database error (an API client once sent 75,069,139,474,850,609,029 đồng).
+MAX_AMOUNT = 2**63 - 1
+
+
 class MoneyField(forms.IntegerField):
     """A whole amount in đồng, typed the Vietnamese way (see the module's docstring)."""
 
@@ -132,6 +137,7 @@ class MoneyField(forms.IntegerField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_AMOUNT)
         super().__init__(**kwargs)
 
     def to_python(self, value):

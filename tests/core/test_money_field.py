@@ -94,3 +94,13 @@ def test_years_render_plain_and_counts_group_only_when_asked():
         assert template.render(Context({"year": 2026, "n": 12345, "a": 30_000_000})) == (
             "2026 12.345 30.000.000 đ"
         )
+
+
+def test_an_amount_too_large_for_the_database_is_refused_on_the_form():
+    class Form(forms.Form):
+        amount = MoneyField()
+
+    assert Form({"amount": "9223372036854775807"}).is_valid()
+    with translation.override("vi"):
+        form = Form({"amount": "75069139474850609029"})
+        assert not form.is_valid() and form.errors["amount"]
