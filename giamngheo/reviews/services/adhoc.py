@@ -31,10 +31,9 @@ from ..procedures import (
 from .common import (
     _check_signature,
     _d,
-    _fill_forms,
     _signed_after_posting,
+    fill_survey,
     holidays,
-    proposed_status,
     record_decision,
 )
 
@@ -104,20 +103,12 @@ def submit_application(
 
 @transaction.atomic
 def record_adhoc_survey(
-    *,
-    review: AdHocReview,
-    filled_on: datetime.date,
-    by,
-    characteristics=(),
-    score_a: int | None = None,
-    declared_income: int | None = None,
-    deprived_indicators=(),
-    causes=(),
-    needs=(),
-    version=None,
-    today: datetime.date | None = None,
+    *, review: AdHocReview, filled_on: datetime.date, by, version=None, today=None, **answers
 ) -> AdHocReview:
-    """Screening (phiếu A) and survey (phiếu B); the engine computes the result."""
+    """Screening (phiếu A) and survey (phiếu B); the engine computes the result.
+
+    ``answers``: the forms' ``characteristics``, ``score_a``, ``declared_income``,
+    ``deprived_indicators``, ``causes`` and ``needs`` (see ``common._fill_forms``)."""
     today = today_or(today)
     locked = workflow.ADHOC.begin(review, "survey", by=by, version=version)
     if filled_on > today:
@@ -131,24 +122,16 @@ def record_adhoc_survey(
                 % {"date": _d(locked.received_on)}
             }
         )
-    procedure = procedure_by_code(locked.procedure)
-    category, explanation = _fill_forms(
+    explanation = fill_survey(
+        locked,
         target={"adhoc": locked},
         household=locked.household,
+        procedure_code=locked.procedure,
         standard_code=locked.standard,
-        screening_items=procedure.screening_items,
         filled_on=filled_on,
-        characteristics=characteristics,
-        score_a=score_a,
-        declared_income=declared_income,
-        deprived_indicators=deprived_indicators,
-        causes=causes,
-        needs=needs,
         by=by,
+        **answers,
     )
-    locked.result_category = category
-    locked.result_status = proposed_status(category, locked.previous_status)
-    locked.result_explanation = explanation
     return workflow.ADHOC.finish(locked, "survey", by=by, on=today, note=explanation)
 
 

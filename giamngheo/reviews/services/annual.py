@@ -37,10 +37,9 @@ from ..procedures import (
 from .common import (
     _check_signature,
     _d,
-    _fill_forms,
     _signed_after_posting,
+    fill_survey,
     holidays,
-    proposed_status,
     record_decision,
 )
 
@@ -122,19 +121,11 @@ def add_entry(*, review: AnnualReview, household: Household, reason: str, by) ->
 
 @transaction.atomic
 def record_entry_survey(
-    *,
-    entry: ReviewEntry,
-    filled_on: datetime.date,
-    by,
-    characteristics=(),
-    score_a: int | None = None,
-    declared_income: int | None = None,
-    deprived_indicators=(),
-    causes=(),
-    needs=(),
-    today: datetime.date | None = None,
+    *, entry: ReviewEntry, filled_on: datetime.date, by, today=None, **answers
 ) -> ReviewEntry:
-    """Screening and survey of one listed household; also the re-check after a complaint."""
+    """Screening and survey of one listed household; also the re-check after a complaint.
+
+    ``answers``: as for ``record_adhoc_survey``."""
     today = today_or(today)
     review = AnnualReview.objects.select_for_update().get(pk=entry.review_id)
     require(by, workflow.RECORD, review, doing=_("record a screening or survey form"))
@@ -147,25 +138,17 @@ def record_entry_survey(
         )
     if filled_on > today:
         raise ValidationError({"filled_on": _("The date cannot be in the future.")})
-    procedure = procedure_by_code(review.procedure)
-    category, explanation = _fill_forms(
+    fill_survey(
+        entry,
         target={"entry": entry},
         household=entry.household,
+        procedure_code=review.procedure,
         standard_code=review.standard,
-        screening_items=procedure.screening_items,
         filled_on=filled_on,
-        characteristics=characteristics,
-        score_a=score_a,
-        declared_income=declared_income,
-        deprived_indicators=deprived_indicators,
-        causes=causes,
-        needs=needs,
         by=by,
+        **answers,
     )
-    entry.screened_out = bool(characteristics)
-    entry.result_category = category
-    entry.result_status = proposed_status(category, entry.previous_status)
-    entry.result_explanation = explanation
+    entry.screened_out = bool(answers.get("characteristics"))
     entry.surveyed_on = filled_on
     audit(entry, by, _("Re-check after a complaint") if recheck else _("Surveyed"))
     entry.save()

@@ -196,6 +196,23 @@ def _fill_forms(
     return category, explanation
 
 
+def fill_survey(record, *, target: dict, household, procedure_code, standard_code, **forms):
+    """Save the survey's forms (``_fill_forms``) for ``record``, an ad-hoc review or an annual
+    review's entry, and set the result the engine proposes; return the explanation."""
+    screening_items = procedure_by_code(procedure_code).screening_items
+    category, explanation = _fill_forms(
+        target=target,
+        household=household,
+        standard_code=standard_code,
+        screening_items=screening_items,
+        **forms,
+    )
+    record.result_category = category
+    record.result_status = proposed_status(category, record.previous_status)
+    record.result_explanation = explanation
+    return explanation
+
+
 def _check_signature(number, signed_on, signer_name, today):
     errors = {}
     if not (number or "").strip():
