@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import can, require
 from giamngheo.accounts.scoping import scoped
@@ -82,7 +82,6 @@ def annual_create(request):
     )
 
 
-ANNUAL_MOVES = ("start_survey", "to_meetings", "return_to_survey", "close_posting")
 _DONE = (AnnualState.DECIDED, AnnualState.REPORTED)
 
 
@@ -95,7 +94,7 @@ def annual_detail(request, pk):
         village = Unit.objects.filter(parent=review.commune, code=request.GET["thon"]).first()
     posting = selectors.current_posting(review)
     context = pages.detail_context(
-        request, review, today, moves=ANNUAL_MOVES, is_open=review.state not in _DONE
+        request, review, today, moves=pages.ANNUAL_MOVES, is_open=review.state not in _DONE
     )
     context.update(
         {
@@ -122,10 +121,14 @@ def annual_add_entry(request, pk):
         services.add_entry(review=review, household=household, reason=d["reason"], by=request.user)
 
     return pages.review_form(
-        request, AddEntryForm(request.POST or None), review,
-        title=_("Add a household to the list"), notes=[], call=call,
+        request,
+        AddEntryForm(request.POST or None),
+        review,
+        title=_("Add a household to the list"),
+        notes=[],
+        call=call,
         success=_("Household added to the list."),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -139,9 +142,13 @@ def entry_survey(request, pk, entry):
         return services.record_entry_survey(entry=entry, by=request.user, **d)
 
     return pages.survey_page(
-        request, entry.review, subject=entry.household, household=entry.household,
-        record=record, with_version=False,
-    )  # fmt: skip
+        request,
+        entry.review,
+        subject=entry.household,
+        household=entry.household,
+        record=record,
+        with_version=False,
+    )
 
 
 @login_required
@@ -164,10 +171,14 @@ def meeting_create(request, pk):
         return services.record_meeting(review=review, by=request.user, **d)
 
     return pages.review_form(
-        request, form, review, title=_("Meeting of the village"),
+        request,
+        form,
+        review,
+        title=_("Meeting of the village"),
         notes=[_("Agreement: %(rule)s") % {"rule": procedure.meeting_agreement_label}],
-        call=call, success=_("Village meeting recorded."),
-    )  # fmt: skip
+        call=call,
+        success=_("Village meeting recorded."),
+    )
 
 
 @login_required
@@ -183,11 +194,16 @@ def annual_post(request, pk):
         _("Complaints re-checked within %(rule)s") % {"rule": procedure.complaint_recheck.label},
     ]
     return pages.step_page(
-        request, review, "post", PostForm,
+        request,
+        review,
+        "post",
+        PostForm,
         initial={"posted_from": timezone.localdate(), "places": places},
-        service=services.post_lists, title=_("Post the provisional lists"), notes=notes,
+        service=services.post_lists,
+        title=_("Post the provisional lists"),
+        notes=notes,
         success=_("Lists posted."),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -202,11 +218,14 @@ def complaint_create(request, pk):
     )
     recheck = procedure_by_code(review.procedure).complaint_recheck.label
     return pages.review_form(
-        request, form, review, title=_("Complaint during posting"),
+        request,
+        form,
+        review,
+        title=_("Complaint during posting"),
         notes=[_("Re-check and answer within %(rule)s") % {"rule": recheck}],
         call=lambda d: services.receive_complaint(review=review, by=request.user, **d),
         success=_("Complaint recorded; the household is reopened."),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -216,11 +235,15 @@ def complaint_answer(request, pk, complaint):
     require(request.user, workflow.RUN, complaint.review)
     form = ComplaintAnswerForm(request.POST or None, initial={"answered_on": timezone.localdate()})
     return pages.review_form(
-        request, form, complaint.review, subject=complaint, title=_("Answer the complaint"),
+        request,
+        form,
+        complaint.review,
+        subject=complaint,
+        title=_("Answer the complaint"),
         notes=[complaint.content],
         call=lambda d: services.answer_complaint(complaint=complaint, by=request.user, **d),
         success=_("Complaint answered."),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -228,11 +251,13 @@ def complaint_answer(request, pk, complaint):
 def annual_decide(request, pk):
     review = selectors.annual_detail(request.user, pk)
     return pages.decision_page(
-        request, review, "decide",
+        request,
+        review,
+        "decide",
         notes=[procedure_by_code(review.procedure).forms["decision"].label],
         service=services.decide_annual,
         success=_("Decision recorded; the households' statuses are updated."),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -241,21 +266,13 @@ def annual_report(request, pk):
     review = selectors.annual_detail(request.user, pk)
     procedure = procedure_by_code(review.procedure)
     return pages.step_page(
-        request, review, "report", ReportForm,
+        request,
+        review,
+        "report",
+        ReportForm,
         initial={"reported_on": timezone.localdate(), "recipient": procedure.report_to},
-        service=services.report_annual, title=_("Report to the level above"),
-        notes=[procedure.forms["summary"].label], success=_("Report recorded."),
-    )  # fmt: skip
-
-
-@login_required
-@require_POST
-def annual_move(request, pk, action):
-    review = selectors.annual_detail(request.user, pk)
-    return pages.move(request, review, action, moves=ANNUAL_MOVES)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def annual_note(request, pk):
-    return pages.note_page(request, selectors.annual_detail(request.user, pk))
+        service=services.report_annual,
+        title=_("Report to the level above"),
+        notes=[procedure.forms["summary"].label],
+        success=_("Report recorded."),
+    )

@@ -7,11 +7,13 @@ to. ``workflow.workflow_of`` tells the kind apart; nothing here names it.
 
 import datetime
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
 from giamngheo.accounts.capabilities import require
 from giamngheo.accounts.scoping import scoped
@@ -19,7 +21,7 @@ from giamngheo.core.forms import form_page, run_action
 from giamngheo.core.history import history_entries
 from giamngheo.households.models import Household
 
-from . import services, workflow
+from . import selectors, services, workflow
 from .forms import DecisionForm, MoveForm, NoteForm, SurveyEntryForm
 from .models import AdHocReview
 from .procedures import procedure_by_code
@@ -61,9 +63,16 @@ def decision_page(request, review, action, *, notes, service, success):
     """The commune People's Committee's decision, on either kind of review."""
     initial = {"signed_on": timezone.localdate(), "signer_name": request.user.full_name}
     return step_page(
-        request, review, action, DecisionForm, initial=initial, service=service,
-        title=_("Decision of the commune People's Committee"), notes=notes, success=success,
-    )  # fmt: skip
+        request,
+        review,
+        action,
+        DecisionForm,
+        initial=initial,
+        service=service,
+        title=_("Decision of the commune People's Committee"),
+        notes=notes,
+        success=success,
+    )
 
 
 def survey_page(request, review, *, household, record, subject=None, with_version=True):
@@ -136,8 +145,22 @@ def detail_context(request, review, today, *, moves, is_open) -> dict:
     }
 
 
-def move(request, review, action, *, moves):
-    """A transition that records nothing but its note (one of ``moves``)."""
+# The transitions that record nothing but a note, per kind of review (plain buttons).
+ADHOC_MOVES = ("withdraw", "return")
+ANNUAL_MOVES = ("start_survey", "to_meetings", "return_to_survey", "close_posting")
+# The review of a page, and its plain moves, by the ``kind`` its URL names.
+KINDS = {
+    "adhoc": (selectors.adhoc_detail, ADHOC_MOVES),
+    "annual": (selectors.annual_detail, ANNUAL_MOVES),
+}
+
+
+@login_required
+@require_POST
+def move(request, pk, action, kind):
+    """A transition that records nothing but its note (one of the kind's moves)."""
+    get_review, moves = KINDS[kind]
+    review = get_review(request.user, pk)
     flow = workflow.workflow_of(review)
     if action not in moves or action not in flow:
         raise Http404
@@ -157,8 +180,11 @@ def move(request, review, action, *, moves):
     )
 
 
-def note_page(request, review):
+@login_required
+@require_http_methods(["GET", "POST"])
+def note(request, pk, kind):
     """A supervision note on either kind of review."""
+    review = KINDS[kind][0](request.user, pk)
     require(request.user, workflow.SUPERVISE, review)
     form = NoteForm(request.POST or None, initial={"noted_on": timezone.localdate()})
     return review_form(

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import can, require
 from giamngheo.accounts.personal_data import record_citizen_id_search
@@ -92,15 +92,12 @@ def adhoc_create(request):
     )
 
 
-ADHOC_MOVES = ("withdraw", "return")
-
-
 @login_required
 def adhoc_detail(request, pk):
     review = selectors.adhoc_detail(request.user, pk)
     is_open = review.state in ADHOC_OPEN_STATES
     context = pages.detail_context(
-        request, review, timezone.localdate(), moves=ADHOC_MOVES, is_open=is_open
+        request, review, timezone.localdate(), moves=pages.ADHOC_MOVES, is_open=is_open
     )
     context["can_note"] = can(request.user, workflow.SUPERVISE, review)
     return render(request, "reviews/adhoc_detail.html", context)
@@ -130,9 +127,15 @@ def adhoc_check(request, pk):
             0, _("Village meeting: %(rule)s") % {"rule": procedure.meeting_agreement_label}
         )
     return pages.step_page(
-        request, review, "check", CheckForm, service=services.record_adhoc_check,
-        title=_("Commune's check"), notes=notes, success=_("Check recorded."),
-    )  # fmt: skip
+        request,
+        review,
+        "check",
+        CheckForm,
+        service=services.record_adhoc_check,
+        title=_("Commune's check"),
+        notes=notes,
+        success=_("Check recorded."),
+    )
 
 
 @login_required
@@ -144,9 +147,13 @@ def adhoc_decide(request, pk):
         _("Proposed status: %(status)s") % {"status": review.get_result_status_display()},
     ]
     return pages.decision_page(
-        request, review, "recognise", notes=notes, service=services.recognise_adhoc,
+        request,
+        review,
+        "recognise",
+        notes=notes,
+        service=services.recognise_adhoc,
         success=_("Decision recorded; the household's status is updated."),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -154,20 +161,12 @@ def adhoc_decide(request, pk):
 def adhoc_answer(request, pk):
     review = selectors.adhoc_detail(request.user, pk)
     return pages.step_page(
-        request, review, "answer", AnswerForm, service=services.answer_adhoc,
-        title=_("Written answer to the household"), notes=[review.result_explanation],
+        request,
+        review,
+        "answer",
+        AnswerForm,
+        service=services.answer_adhoc,
+        title=_("Written answer to the household"),
+        notes=[review.result_explanation],
         success=_("Answer recorded."),
-    )  # fmt: skip
-
-
-@login_required
-@require_POST
-def adhoc_move(request, pk, action):
-    review = selectors.adhoc_detail(request.user, pk)
-    return pages.move(request, review, action, moves=ADHOC_MOVES)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def adhoc_note(request, pk):
-    return pages.note_page(request, selectors.adhoc_detail(request.user, pk))
+    )

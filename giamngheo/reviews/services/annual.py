@@ -7,14 +7,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts.capabilities import require
-from giamngheo.core.audit import audit
+from giamngheo.core.audit import save_audited
 from giamngheo.core.audit import today as today_or
-from giamngheo.core.workflow import Attempt
 from giamngheo.geo.models import Level
 from giamngheo.households.models import Household, PovertyStatus
-from giamngheo.poverty import (
-    standard_for_review,
-)
+from giamngheo.poverty import standard_for_review
 
 from .. import workflow
 from ..models import (
@@ -28,19 +25,12 @@ from ..models import (
     ReviewEntry,
     VillageMeeting,
 )
-from ..procedures import (
-    add_working_days,
-    period_end,
-    procedure_by_code,
-    procedure_on,
-)
+from ..procedures import add_working_days, period_end, procedure_by_code, procedure_on
 from .common import (
-    _check_signature,
     _d,
-    _signed_after_posting,
+    decide_step,
     fill_survey,
     holidays,
-    record_decision,
 )
 
 # ---- annual review ------------------------------------------------------------------------
@@ -75,8 +65,7 @@ def open_annual_review(
         due_on=end,
         created_by=by,
     )
-    audit(review, by, transition.label)
-    review.save()
+    save_audited(review, by, transition.label)
     households = Household.objects.filter(
         commune=commune, status__in=[PovertyStatus.POOR, PovertyStatus.NEAR_POOR]
     ).only("pk", "village_id", "status")
@@ -114,9 +103,7 @@ def add_entry(*, review: AnnualReview, household: Household, reason: str, by) ->
         reason=reason,
         previous_status=household.status,
     )
-    audit(entry, by, _("Added to the list"))
-    entry.save()
-    return entry
+    return save_audited(entry, by, _("Added to the list"))
 
 
 @transaction.atomic
@@ -150,9 +137,7 @@ def record_entry_survey(
     )
     entry.screened_out = bool(answers.get("characteristics"))
     entry.surveyed_on = filled_on
-    audit(entry, by, _("Re-check after a complaint") if recheck else _("Surveyed"))
-    entry.save()
-    return entry
+    return save_audited(entry, by, _("Re-check after a complaint") if recheck else _("Surveyed"))
 
 
 def _check_meeting(review, village, held_on, present, agreeing, chair, entries, today) -> None:
@@ -217,8 +202,7 @@ def record_meeting(
         minutes=(minutes or "").strip(),
         recorded_by=by,
     )
-    audit(meeting, by, _("Village meeting recorded"))
-    meeting.save()
+    save_audited(meeting, by, _("Village meeting recorded"))
     meeting.households.set(entries)
     return meeting
 
@@ -262,8 +246,7 @@ def post_lists(
         places=places.strip(),
         posted_by=by,
     )
-    audit(posting, by, _("Lists posted"))
-    posting.save()
+    save_audited(posting, by, _("Lists posted"))
     workflow.ANNUAL.finish(
         locked,
         "post",
@@ -331,11 +314,9 @@ def receive_complaint(
         else received_on + datetime.timedelta(days=procedure.complaint_recheck.days),
         recorded_by=by,
     )
-    audit(complaint, by, _("Complaint received"))
-    complaint.save()
+    save_audited(complaint, by, _("Complaint received"))
     entry.reopened = True
-    audit(entry, by, _("Reopened by a complaint"))
-    entry.save(update_fields=["reopened"])
+    save_audited(entry, by, _("Reopened by a complaint"), update_fields=["reopened"])
     return complaint
 
 
@@ -377,13 +358,11 @@ def answer_complaint(
     complaint.answer = answer.strip()
     complaint.answered_on = answered_on
     complaint.answered_by = by
-    audit(complaint, by, _("Complaint answered"))
-    complaint.save()
+    save_audited(complaint, by, _("Complaint answered"))
     entry = complaint.entry
     if not entry.complaints.filter(answered_on__isnull=True).exists():
         entry.reopened = False
-        audit(entry, by, _("Complaint answered"))
-        entry.save(update_fields=["reopened"])
+        save_audited(entry, by, _("Complaint answered"), update_fields=["reopened"])
     return complaint
 
 
@@ -398,6 +377,11 @@ def _decision_changes(review: AnnualReview) -> list[tuple[Household, str]]:
         ):
             changes.append((entry.household, status))
     return changes
+
+
+def _posting_end(review: AnnualReview):
+    posting = review.postings.order_by("-posted_from", "-id").first()
+    return posting.ends_on if posting else None
 
 
 @transaction.atomic
@@ -415,20 +399,25 @@ def decide_annual(
     escaped-poverty and escaped-near-poverty households (Decision 24/2021 Form 02). Every
     household's status is written in the same transaction, or none."""
     today = today_or(today)
-    locked = workflow.ANNUAL.begin(review, "decide", by=by, version=version)
-    _check_signature(number, signed_on, signer_name, today)
-    posting = locked.postings.order_by("-posted_from", "-id").first()
-    errors = {}
-    _signed_after_posting(signed_on, posting.ends_on if posting else None, errors)
-    if errors:
-        raise ValidationError(errors)
-    workflow.ANNUAL.guard(locked, "decide", Attempt(by=by, on=signed_on))
-    decision = record_decision(
-        locked, kind=DecisionKind.ANNUAL, number=number, signed_on=signed_on,
-        signer_name=signer_name, year=locked.status_year, by=by, annual=locked,
-        changes=_decision_changes(locked),
-        reason=_("Annual review %(year)d") % {"year": locked.year},
-    )  # fmt: skip
+    locked, decision = decide_step(
+        workflow.ANNUAL,
+        review,
+        "decide",
+        number=number,
+        signed_on=signed_on,
+        signer_name=signer_name,
+        by=by,
+        version=version,
+        today=today,
+        posting_end=_posting_end,
+        describe=lambda locked: {
+            "kind": DecisionKind.ANNUAL,
+            "year": locked.status_year,
+            "annual": locked,
+            "changes": _decision_changes(locked),
+            "reason": _("Annual review %(year)d") % {"year": locked.year},
+        },
+    )
     workflow.ANNUAL.finish(
         locked, "decide", by=by, on=today, note=_("Decision %(no)s") % {"no": decision.number}
     )
