@@ -14,12 +14,7 @@ from giamngheo.poverty import standard_for_year
 from .. import workflow
 from ..models import ADHOC_OPEN_STATES, AdHocReview, ApplicationKind, DecisionKind
 from ..procedures import adhoc_deadline, adhoc_start, period_end, procedure_by_code, procedure_on
-from .common import (
-    _d,
-    decide_step,
-    fill_survey,
-    holidays,
-)
+from .common import _d, decide_step, fill_survey, holidays
 
 # ---- ad-hoc review ------------------------------------------------------------------------
 

@@ -26,12 +26,7 @@ from ..models import (
     VillageMeeting,
 )
 from ..procedures import add_working_days, period_end, procedure_by_code, procedure_on
-from .common import (
-    _d,
-    decide_step,
-    fill_survey,
-    holidays,
-)
+from .common import _d, decide_step, fill_survey, holidays
 
 # ---- annual review ------------------------------------------------------------------------
 
@@ -254,8 +249,8 @@ def post_lists(
         on=today,
         note=_("Posted %(start)s–%(end)s")
         % {
-            "start": posting.posted_from.strftime("%d/%m/%Y"),
-            "end": posting.ends_on.strftime("%d/%m/%Y"),
+            "start": _d(posting.posted_from),
+            "end": _d(posting.ends_on),
         },
     )
     return posting
@@ -289,8 +284,8 @@ def receive_complaint(
         errors["received_on"] = _(
             "The complaint was not received during the posting period (%(start)s–%(end)s)."
         ) % {
-            "start": posting.posted_from.strftime("%d/%m/%Y"),
-            "end": posting.ends_on.strftime("%d/%m/%Y"),
+            "start": _d(posting.posted_from),
+            "end": _d(posting.ends_on),
         }
     if not (complainant or "").strip():
         errors["complainant"] = _("Enter who complains.")
