@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from giamngheo.accounts.capabilities import holds, require
 from giamngheo.collaborators.models import Collaborator
 from giamngheo.collaborators.services import log_activity
-from giamngheo.core.audit import audit
+from giamngheo.core.audit import save_audited
 from giamngheo.core.audit import today as today_or
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.core.workflow import Attempt
@@ -113,8 +113,7 @@ def record_request(
         received_by=by,
         due_on=_due(household.commune, FIRST_DEADLINE, received_on),
     )
-    audit(help_request, by, _("Request recorded"))
-    help_request.save()
+    save_audited(help_request, by, _("Request recorded"))
     WORKFLOW.record_creation(
         help_request, action="record", by=by, on=received_on, note=help_request.statement
     )
@@ -238,8 +237,7 @@ def record_shock(
         recorded_by=by,
         recorded_on=timezone.localdate(),
     )
-    audit(shock, by, _("Shock recorded"))
-    shock.save()
+    save_audited(shock, by, _("Shock recorded"))
     _log_for_collaborator(
         by=by,
         household=household,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from giamngheo.accounts.capabilities import can, can_anywhere, require
 from giamngheo.accounts.personal_data import record_citizen_id_search
 from giamngheo.accounts.scoping import scoped
-from giamngheo.core.forms import done, form_page, run_action, submit
+from giamngheo.core.forms import form_page, posted_form, run_action
 from giamngheo.core.history import history_entries
 from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
@@ -99,25 +99,37 @@ def _household_picker(request, template, title):
     )
 
 
+def _household_form(request, form_class, service, *, title, template, context, **page):
+    """A record about one household: first the household (``?ho=``, which the user must be
+    able to edit) is picked, then its form is shown and ``service`` called."""
+    require(request.user, "edit_register")
+    household = _chosen_household(request)
+    if household is None:
+        return _household_picker(request, "assistance/pick_household.html", title)
+    return form_page(
+        request,
+        form_class(request.POST or None),
+        template,
+        {"household": household, "title": title, **context},
+        call=lambda d: service(household=household, by=request.user, **d),
+        error_status=400,
+        **page,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @_picker_search
 def request_add(request):
-    require(request.user, "edit_register")
-    household = _chosen_household(request)
-    if household is None:
-        return _household_picker(
-            request, "assistance/pick_household.html", _("Record a request for help")
-        )
-    return form_page(
+    return _household_form(
         request,
-        HelpRequestForm(request.POST or None),
-        "assistance/request_form.html",
-        {"household": household, "need_source": NEED_SOURCE},
-        call=lambda d: services.record_request(household=household, by=request.user, **d),
+        HelpRequestForm,
+        services.record_request,
+        title=_("Record a request for help"),
+        template="assistance/request_form.html",
+        context={"need_source": NEED_SOURCE},
         success=_("Request recorded and sent to the commune officer."),
         then=lambda r: reverse("assistance:request_detail", args=[r.pk]),
-        error_status=400,
     )
 
 
@@ -165,7 +177,7 @@ def request_step(request, pk, action):
     if help_request.state in step.sources:
         require(request.user, step.capability, help_request)
     form = StepForm(request.POST, action=action)
-    submission = submit(
+    return posted_form(
         request,
         form,
         lambda d: services.transition(
@@ -175,18 +187,11 @@ def request_step(request, pk, action):
             version=d["version"],
             **form.service_data(),
         ),
-        error_status=400,
+        success=_("Saved: %(step)s.") % {"step": step.label},
+        then=reverse("assistance:request_detail", args=[help_request.pk]),
+        again=lambda status: _render_detail(request, help_request, form, status=status),
+        reload=help_request.refresh_from_db,
     )
-    if submission.done:
-        return done(
-            request,
-            submission,
-            success=_("Saved: %(step)s.") % {"step": step.label},
-            then=reverse("assistance:request_detail", args=[help_request.pk]),
-        )
-    if submission.conflict:
-        help_request.refresh_from_db()
-    return _render_detail(request, help_request, form, status=submission.status)
 
 
 # --- shocks -----------------------------------------------------------------------------------
@@ -213,21 +218,15 @@ def shock_list(request):
 @require_http_methods(["GET", "POST"])
 @_picker_search
 def shock_add(request):
-    require(request.user, "edit_register")
-    household = _chosen_household(request)
-    if household is None:
-        return _household_picker(
-            request, "assistance/pick_household.html", _("Record a shock or family change")
-        )
-    return form_page(
+    return _household_form(
         request,
-        ShockForm(request.POST or None),
-        "assistance/shock_form.html",
-        {"household": household, "shock_source": SHOCK_SOURCE},
-        call=lambda d: services.record_shock(household=household, by=request.user, **d),
+        ShockForm,
+        services.record_shock,
+        title=_("Record a shock or family change"),
+        template="assistance/shock_form.html",
+        context={"shock_source": SHOCK_SOURCE},
         success=_("Shock recorded: the household is marked at risk."),
         then=lambda shock: reverse("assistance:shock_detail", args=[shock.pk]),
-        error_status=400,
     )
 
 
@@ -264,22 +263,15 @@ def shock_close(request, pk):
     shock = selectors.shock_detail(request.user, pk)
     require(request.user, "edit_register", shock)
     form = CloseShockForm(request.POST)
-    submission = submit(
+    return posted_form(
         request,
         form,
         lambda d: services.close_shock(shock=shock, by=request.user, **d),
-        error_status=400,
+        success=_("Shock closed."),
+        then=reverse("assistance:shock_detail", args=[shock.pk]),
+        again=lambda status: _render_shock(request, shock, form, status=status),
+        reload=shock.refresh_from_db,
     )
-    if submission.done:
-        return done(
-            request,
-            submission,
-            success=_("Shock closed."),
-            then=reverse("assistance:shock_detail", args=[shock.pk]),
-        )
-    if submission.conflict:
-        shock.refresh_from_db()
-    return _render_shock(request, shock, form, status=submission.status)
 
 
 @login_required
@@ -289,26 +281,23 @@ def shock_application(request, pk):
     shock = selectors.shock_detail(request.user, pk)
     require(request.user, "edit_register", shock)
     form = ApplicationForm(request.POST)
-    submission = submit(
+
+    def again(status):
+        if refusal := form.non_field_errors():
+            messages.error(request, " ".join(refusal))
+        return _render_shock(request, shock, status=status)
+
+    return posted_form(
         request,
         form,
         lambda d: services.start_inclusion_application(
             shock=shock, by=request.user, version=d["version"]
         ),
-        error_status=400,
+        success=_("Inclusion application started in the ad-hoc review."),
+        then=lambda application: reverse("reviews:adhoc_detail", args=[application.pk]),
+        again=again,
+        reload=shock.refresh_from_db,
     )
-    if submission.done:
-        return done(
-            request,
-            submission,
-            success=_("Inclusion application started in the ad-hoc review."),
-            then=lambda application: reverse("reviews:adhoc_detail", args=[application.pk]),
-        )
-    if refusal := form.non_field_errors():
-        messages.error(request, " ".join(refusal))
-    if submission.conflict:
-        shock.refresh_from_db()
-    return _render_shock(request, shock, status=submission.status)
 
 
 # --- likely to escape ---------------------------------------------------------------------------

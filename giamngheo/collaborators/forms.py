@@ -102,23 +102,25 @@ class CollaboratorForm(forms.ModelForm):
         pass
 
 
-class ContractForm(forms.Form):
+class _ContractTerms(forms.Form):
+    """What a contract and its renewal both state; the number comes first on both forms."""
+
+    field_order = ["number", "starts_on"]
+
+    ends_on = forms.DateField(label=_("Until"), widget=DateInput)
+    allowance_coefficient = CoefficientField(label=_("Allowance coefficient"))
+    signer_name = forms.CharField(label=_("Signed by"), max_length=150)
+    signer_title = forms.CharField(label=_("Signer's position"), max_length=150, required=False)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput)
+
+
+class ContractForm(_ContractTerms):
     number = forms.CharField(label=_("Contract number"), max_length=50)
     starts_on = forms.DateField(label=_("From"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Until"), widget=DateInput)
-    allowance_coefficient = CoefficientField(label=_("Allowance coefficient"))
-    signer_name = forms.CharField(label=_("Signed by"), max_length=150)
-    signer_title = forms.CharField(label=_("Signer's position"), max_length=150, required=False)
-    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput)
 
 
-class RenewalForm(forms.Form):
+class RenewalForm(_ContractTerms):
     number = forms.CharField(label=_("Number of the new contract"), max_length=50)
-    ends_on = forms.DateField(label=_("Until"), widget=DateInput)
-    allowance_coefficient = CoefficientField(label=_("Allowance coefficient"))
-    signer_name = forms.CharField(label=_("Signed by"), max_length=150)
-    signer_title = forms.CharField(label=_("Signer's position"), max_length=150, required=False)
-    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput)
 
 
 class TrainingForm(forms.Form):

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from giamngheo.core import uploads
-from giamngheo.core.audit import audit, today
+from giamngheo.core.audit import save_audited, today
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.core.periods import Period
 from giamngheo.core.search import fold_parts
@@ -98,9 +98,7 @@ def register_collaborator(*, by, reason: str = "", **fields) -> Collaborator:
     collaborator.search_text = fold_parts(
         collaborator.full_name, collaborator.citizen_id, collaborator.phone
     )
-    audit(collaborator, by, reason or _("Added to the roster"))
-    collaborator.save()
-    return collaborator
+    return save_audited(collaborator, by, reason or _("Added to the roster"))
 
 
 @transaction.atomic
@@ -181,9 +179,7 @@ def sign_contract(
         signed_on=signed_on,
         renews=renews,
     )
-    audit(contract, by, reason or (_("Renewal") if renews else _("Contract signed")))
-    contract.save()
-    return contract
+    return save_audited(contract, by, reason or (_("Renewal") if renews else _("Contract signed")))
 
 
 @transaction.atomic
@@ -231,9 +227,7 @@ def terminate_contract(*, contract: Contract, on: datetime.date, by, reason: str
     if not contract.starts_on <= on <= contract.ends_on:
         raise ValidationError({"on": _("The date must fall within the contract.")})
     contract.terminated_on = on
-    audit(contract, by, reason)
-    contract.save()
-    return contract
+    return save_audited(contract, by, reason)
 
 
 @transaction.atomic
@@ -246,9 +240,7 @@ def record_training(
     training = Training(
         collaborator=collaborator, title=title, held_on=held_on, organiser=organiser
     )
-    audit(training, by, _("Training recorded"))
-    training.save()
-    return training
+    return save_audited(training, by, _("Training recorded"))
 
 
 def _check_households(collaborator: Collaborator, households) -> None:
@@ -313,8 +305,7 @@ def assign_task(
         due_on=due_on,
         assigned_by=by,
     )
-    audit(assignment, by, _("Task assigned"))
-    assignment.save()
+    save_audited(assignment, by, _("Task assigned"))
     assignment.villages.set(villages)
     assignment.households.set(households)
     return assignment
@@ -373,8 +364,7 @@ def log_activity(
         check_attachment(attachment)
         activity.attachment_name = attachment.name[-255:]
         activity.attachment = attachment
-    audit(activity, by, _("Activity logged"))
-    activity.save()
+    save_audited(activity, by, _("Activity logged"))
     activity.villages.set(villages)
     activity.households.set(households)
     return activity
@@ -460,9 +450,7 @@ def evaluate(
             evaluated_by=by,
             evaluated_on=timezone.localdate(),
         )
-        audit(evaluation, by, reason or _("Evaluated"))
-        evaluation.save()
-        return evaluation
+        return save_audited(evaluation, by, reason or _("Evaluated"))
     if existing.grade != grade and not (reason or "").strip():
         raise ValidationError({"reason": _("Give the reason for changing the grade.")})
     existing.grade = grade

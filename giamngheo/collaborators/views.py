@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from giamngheo.accounts.capabilities import can, holds, require
 from giamngheo.accounts.personal_data import citizen_id_for, record_citizen_id_search
 from giamngheo.accounts.scoping import scoped
-from giamngheo.core.forms import done, form_page, initial_from_post, submit
+from giamngheo.core.forms import RecordPages, form_page, initial_from_post, posted_form
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import id_param, year_param
 from giamngheo.core.periods import Period
@@ -232,25 +233,13 @@ def collaborator_detail(request, pk):
 # --- contracts and trainings -------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def contract_add(request, pk):
+def _managed_collaborator(request, pk):
     collaborator = selectors.get_collaborator(request.user, pk)
     _require_office(request.user, collaborator)
-    return form_page(
-        request,
-        ContractForm(request.POST or None),
-        "collaborators/simple_form.html",
-        {"collaborator": collaborator, "title": _("New work contract")},
-        call=lambda d: services.sign_contract(collaborator=collaborator, by=request.user, **d),
-        success=lambda contract: _("Recorded contract %(n)s.") % {"n": contract.number},
-        then=reverse("collaborators:detail", args=[collaborator.pk]),
-    )
+    return collaborator
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def contract_renew(request, pk):
+def _managed_contract(request, pk):
     contract = get_object_or_404(
         scoped(
             Contract.objects.select_related("collaborator__commune"),
@@ -259,45 +248,53 @@ def contract_renew(request, pk):
         ),
         pk=pk,
     )
-    collaborator = contract.collaborator
-    _require_office(request.user, collaborator)
-    form = RenewalForm(
-        request.POST or None,
-        initial={
-            "allowance_coefficient": contract.allowance_coefficient,
-            "signer_name": contract.signer_name,
-            "signer_title": contract.signer_title,
-            "signed_on": timezone.localdate(),
-        },
-    )
-    return form_page(
-        request,
-        form,
-        "collaborators/simple_form.html",
-        {
-            "collaborator": collaborator,
-            "title": _("Renew contract %(n)s") % {"n": contract.number},
-        },
-        call=lambda d: services.renew_contract(contract=contract, by=request.user, **d),
-        success=lambda renewal: _("Renewed as contract %(n)s.") % {"n": renewal.number},
-        then=reverse("collaborators:detail", args=[collaborator.pk]),
-    )
+    _require_office(request.user, contract.collaborator)
+    return contract
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def training_add(request, pk):
-    collaborator = selectors.get_collaborator(request.user, pk)
-    _require_office(request.user, collaborator)
-    return form_page(
-        request,
-        TrainingForm(request.POST or None),
-        "collaborators/simple_form.html",
-        {"collaborator": collaborator, "title": _("Record a training")},
-        call=lambda d: services.record_training(collaborator=collaborator, by=request.user, **d),
-        success=_("Training recorded."),
-        then=reverse("collaborators:detail", args=[collaborator.pk]),
-    )
+def _collaborator_page(collaborator):
+    return reverse("collaborators:detail", args=[collaborator.pk])
+
+
+_COLLABORATOR = RecordPages(
+    _managed_collaborator,
+    "collaborator",
+    _collaborator_page,
+    "collaborators/simple_form.html",
+    context=lambda collaborator: {"collaborator": collaborator},
+)
+_CONTRACT = RecordPages(
+    _managed_contract,
+    "contract",
+    lambda contract: _collaborator_page(contract.collaborator),
+    "collaborators/simple_form.html",
+    context=lambda contract: {"collaborator": contract.collaborator},
+)
+
+contract_add = _COLLABORATOR.form_view(
+    ContractForm,
+    services.sign_contract,
+    title=lambda collaborator: _("New work contract"),
+    success=lambda contract: _("Recorded contract %(n)s.") % {"n": contract.number},
+)
+contract_renew = _CONTRACT.form_view(
+    RenewalForm,
+    services.renew_contract,
+    title=lambda contract: _("Renew contract %(n)s") % {"n": contract.number},
+    success=lambda renewal: _("Renewed as contract %(n)s.") % {"n": renewal.number},
+    initial=lambda contract: {
+        "allowance_coefficient": contract.allowance_coefficient,
+        "signer_name": contract.signer_name,
+        "signer_title": contract.signer_title,
+        "signed_on": timezone.localdate(),
+    },
+)
+training_add = _COLLABORATOR.form_view(
+    TrainingForm,
+    services.record_training,
+    title=lambda collaborator: _("Record a training"),
+    success=gettext_lazy("Training recorded."),
+)
 
 
 # --- assignments and the activity log ---------------------------------------------------
@@ -457,30 +454,35 @@ def report_detail(request, pk, period):
     )
 
 
+def _report_form(request, collaborator, period, form, call, *, success, form_name):
+    """A form posted from the report page: back to it on success, else the page again with
+    the form's errors (``form_name`` in its context)."""
+
+    def again(status):
+        context = _report_context(request, collaborator, period, **{form_name: form})
+        return render(request, "collaborators/report.html", context, status=status)
+
+    then = reverse("collaborators:report", args=[collaborator.pk, period.slug])
+    return posted_form(request, form, call, success=success, then=then, again=again)
+
+
 @login_required
 @require_POST
 def report_submit(request, pk, period):
     collaborator = selectors.get_collaborator(request.user, pk)
     _require_self(request.user, collaborator)
     period = _period(period)
-    form = SubmitReportForm(request.POST)
-    submission = submit(
+    return _report_form(
         request,
-        form,
+        collaborator,
+        period,
+        SubmitReportForm(request.POST),
         lambda d: services.submit_report(
             collaborator=collaborator, period=period, by=request.user, **d
         ),
-        error_status=400,
+        success=_("Report handed in to the office."),
+        form_name="submit_form",
     )
-    if submission.done:
-        return done(
-            request,
-            submission,
-            success=_("Report handed in to the office."),
-            then=reverse("collaborators:report", args=[pk, period.slug]),
-        )
-    context = _report_context(request, collaborator, period, submit_form=form)
-    return render(request, "collaborators/report.html", context, status=submission.status)
 
 
 @login_required
@@ -490,7 +492,6 @@ def report_decide(request, pk, period):
     _require_office(request.user, collaborator)
     period = _period(period)
     report = selectors.get_report(collaborator, period)
-    form = ReportDecisionForm(request.POST)
 
     def call(data):
         if report is None:
@@ -498,16 +499,15 @@ def report_decide(request, pk, period):
         decide = services.accept_report if data["decision"] == "accept" else services.return_report
         return decide(report=report, by=request.user, comment=data["comment"])
 
-    submission = submit(request, form, call, error_status=400)
-    if submission.done:
-        return done(
-            request,
-            submission,
-            success=_("Decision recorded."),
-            then=reverse("collaborators:report", args=[pk, period.slug]),
-        )
-    context = _report_context(request, collaborator, period, decision_form=form)
-    return render(request, "collaborators/report.html", context, status=submission.status)
+    return _report_form(
+        request,
+        collaborator,
+        period,
+        ReportDecisionForm(request.POST),
+        call,
+        success=_("Decision recorded."),
+        form_name="decision_form",
+    )
 
 
 @login_required
@@ -516,22 +516,15 @@ def evaluate(request, pk, period):
     collaborator = selectors.get_collaborator(request.user, pk)
     _require_office(request.user, collaborator)
     period = _period(period)
-    form = EvaluationForm(request.POST)
-    submission = submit(
+    return _report_form(
         request,
-        form,
+        collaborator,
+        period,
+        EvaluationForm(request.POST),
         lambda d: services.evaluate(collaborator=collaborator, period=period, by=request.user, **d),
-        error_status=400,
+        success=_("Evaluation saved."),
+        form_name="evaluation_form",
     )
-    if submission.done:
-        return done(
-            request,
-            submission,
-            success=_("Evaluation saved."),
-            then=reverse("collaborators:report", args=[pk, period.slug]),
-        )
-    context = _report_context(request, collaborator, period, evaluation_form=form)
-    return render(request, "collaborators/report.html", context, status=submission.status)
 
 
 # --- statistics, organisation results, allowances --------------------------------------------

@@ -20,3 +20,10 @@ def audit(obj, by, reason="") -> object:
 def today(value: datetime.date | None = None) -> datetime.date:
     """``value`` when a caller (a test, a back-dated import) gives one, else the local date."""
     return value or timezone.localdate()
+
+
+def save_audited(obj, by, reason="", **save_kwargs):
+    """Save ``obj`` recorded as done by ``by`` for ``reason`` (``audit``, then ``save``); the
+    one way a service writes a record with its history entry. Returns ``obj``."""
+    audit(obj, by, reason).save(**save_kwargs)
+    return obj

@@ -13,9 +13,11 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from .concurrency import EditConflict
 
@@ -110,6 +112,19 @@ def done(request, submission: Submission, *, success="", then) -> HttpResponse:
     return target if isinstance(target, HttpResponse) else redirect(target)
 
 
+def posted_form(request, form, call, *, success="", then, again, reload=None) -> HttpResponse:
+    """A form posted from a record's page (it has no page of its own): on success flash
+    ``success`` and go to ``then``; else ``again(status)`` renders the record's page with
+    the form's errors (400, or 409 after an edit conflict, when ``reload`` is called first
+    so the page shows what the other person saved)."""
+    submission = submit(request, form, call, error_status=400)
+    if submission.done:
+        return done(request, submission, success=success, then=then)
+    if submission.conflict and reload is not None:
+        reload()
+    return again(submission.status)
+
+
 def form_page(
     request,
     form,
@@ -148,3 +163,56 @@ def run_action(request, call: Callable[[], Any], *, success="", then, back=None)
     if message := _resolve(success, result):
         messages.success(request, message)
     return redirect(_resolve(then, result))
+
+
+@dataclass(frozen=True)
+class RecordPages:
+    """The form pages about one kind of record (a group, a project, an inspection …) whose
+    form fields are the service's arguments: one factory for the views, instead of a copy
+    of the same page per form.
+
+    ``load(request, pk)`` fetches the record, inside the user's area and with the
+    capability checked (404 / 403); the service is called with the record as ``kwarg``,
+    ``by`` the user and the form's data; ``detail(record)`` is where Cancel and a success go;
+    ``context(record)`` what else the template shows.
+    """
+
+    load: Callable[[Any, int], Any]
+    kwarg: str
+    detail: Callable[[Any], str]
+    template: str
+    context: Callable[[Any], dict] | None = None
+
+    def form_view(
+        self, form_class, service, *, title, success, initial=None, form_args=None, anchor=""
+    ):
+        """A view of one form: ``title`` a function of the record; ``initial(record)`` and
+        ``form_args(request, record)`` what the form is built with; ``anchor`` (or a function
+        of the record giving it) the part of the record's page a success lands on."""
+
+        @login_required
+        @require_http_methods(["GET", "POST"])
+        def view(request, pk):
+            record = self.load(request, pk)
+            extra = form_args(request, record) if form_args else {}
+            form = form_class(
+                request.POST or None, initial=initial(record) if initial else None, **extra
+            )
+
+            def call(data):
+                return service(**{self.kwarg: record}, by=request.user, **data)
+
+            back = self.detail(record)
+            context = {"title": title(record), "back": back}
+            context.update(self.context(record) if self.context else {})
+            return form_page(
+                request,
+                form,
+                self.template,
+                context,
+                call=call,
+                success=success,
+                then=back + _resolve(anchor, record),
+            )
+
+        return view

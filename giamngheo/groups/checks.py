@@ -14,6 +14,13 @@ def not_future(errors: dict, field: str, day) -> None:
         errors[field] = _("The date cannot be in the future.")
 
 
+def required(errors: dict, **texts) -> None:
+    """Each of ``texts`` (field name: what was typed) must have more than blanks."""
+    for field, value in texts.items():
+        if not (value or "").strip():
+            errors[field] = _("This field is required.")
+
+
 def check_village(errors: dict, commune, village) -> None:
     if village is not None and (village.level != Level.VILLAGE or village.parent_id != commune.pk):
         errors["village"] = _("%(village)s is not a village of %(commune)s.") % {

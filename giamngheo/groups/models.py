@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.models import Versioned, choices_check
 from giamngheo.households.models import PovertyStatus
 
 from .catalogues import FundingSource, Programme, SupportKind
@@ -33,7 +34,7 @@ class GroupState(models.TextChoices):
     DISSOLVED = "dissolved", _("Dissolved")
 
 
-class SelfManagedGroup(models.Model):
+class SelfManagedGroup(Versioned):
     """A community / group of households that manages itself (cộng đồng, nhóm hộ tự quản).
 
     Formed on a collaborator's advice to carry out a production-support project; the
@@ -77,7 +78,6 @@ class SelfManagedGroup(models.Model):
     )
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
@@ -87,9 +87,7 @@ class SelfManagedGroup(models.Model):
         ordering = ["commune__code", "name"]
         constraints = [
             models.UniqueConstraint(fields=["commune", "name"], name="group_name_per_commune"),
-            models.CheckConstraint(
-                condition=Q(state__in=GroupState.values), name="group_state_valid"
-            ),
+            choices_check("state", GroupState, "group_state_valid"),
             # An approved group carries its decision (commune People's Committee).
             models.CheckConstraint(
                 condition=~Q(state=GroupState.ACTIVE)
@@ -155,7 +153,7 @@ class ProjectState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class ProductionProject(models.Model):
+class ProductionProject(Versioned):
     """A production-support project or livelihood model carried out by a group."""
 
     group = models.ForeignKey(
@@ -187,7 +185,6 @@ class ProductionProject(models.Model):
         _("state"), max_length=16, choices=ProjectState.choices, default=ProjectState.PLANNED
     )
     results_note = models.TextField(_("results"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -200,12 +197,8 @@ class ProductionProject(models.Model):
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="project_dates_valid",
             ),
-            models.CheckConstraint(
-                condition=Q(programme__in=Programme.values), name="project_programme_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(state__in=ProjectState.values), name="project_state_valid"
-            ),
+            choices_check("programme", Programme, "project_programme_valid"),
+            choices_check("state", ProjectState, "project_state_valid"),
             models.CheckConstraint(
                 condition=~Q(replicates=F("pk")), name="project_not_replicating_itself"
             ),
@@ -242,9 +235,7 @@ class Funding(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "source"], name="one_funding_per_source"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="funding_positive"),
-            models.CheckConstraint(
-                condition=Q(source__in=FundingSource.values), name="funding_source_valid"
-            ),
+            choices_check("source", FundingSource, "funding_source_valid"),
         ]
 
     def __str__(self) -> str:
@@ -325,12 +316,8 @@ class Support(models.Model):
                 condition=Q(quantity__isnull=True) | Q(quantity__gt=0),
                 name="support_quantity_positive",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=SupportKind.values), name="support_kind_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(source__in=FundingSource.values), name="support_source_valid"
-            ),
+            choices_check("kind", SupportKind, "support_kind_valid"),
+            choices_check("source", FundingSource, "support_source_valid"),
         ]
 
     def __str__(self) -> str:

@@ -7,9 +7,8 @@ communication pages offer.
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.shortcuts import get_object_or_404
 
-from giamngheo.accounts.scoping import scoped, visible_units
+from giamngheo.accounts.scoping import get_scoped_or_404, scoped, visible_units
 from giamngheo.collaborators.models import Collaborator
 from giamngheo.collaborators.models import Status as CollaboratorStatus
 from giamngheo.geo.models import Level, Unit
@@ -71,12 +70,8 @@ def groups_visible_to(user):
 
 
 def get_group(user, pk: int) -> SelfManagedGroup:
-    return get_object_or_404(
-        scoped(SelfManagedGroup.objects.all(), user, via="commune").select_related(
-            "commune", "village", "leader", "advisor"
-        ),
-        pk=pk,
-    )
+    related = SelfManagedGroup.objects.select_related("commune", "village", "leader", "advisor")
+    return get_scoped_or_404(related, user, via="commune", pk=pk)
 
 
 def group_detail(group: SelfManagedGroup) -> dict:
@@ -111,12 +106,10 @@ def projects_visible_to(user) -> QuerySet[ProductionProject]:
 
 
 def get_project(user, pk: int) -> ProductionProject:
-    return get_object_or_404(
-        scoped(ProductionProject.objects.all(), user, via="group__commune").select_related(
-            "group__commune", "replicates__group__commune"
-        ),
-        pk=pk,
+    related = ProductionProject.objects.select_related(
+        "group__commune", "replicates__group__commune"
     )
+    return get_scoped_or_404(related, user, via="group__commune", pk=pk)
 
 
 @dataclass

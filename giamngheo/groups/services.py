@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from giamngheo.core.audit import audit, today
+from giamngheo.core.audit import audit, save_audited, today
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.core.search import fold_parts
 from giamngheo.geo.models import Level
@@ -128,8 +128,7 @@ def form_group(
         rules_summary=rules_summary,
     )
     group.search_text = _group_search_text(group)
-    audit(group, by, reason or _("Group formed"))
-    group.save()
+    save_audited(group, by, reason or _("Group formed"))
     for household in households:
         membership = Membership(
             group=group,
@@ -193,9 +192,7 @@ def add_member(*, group: SelfManagedGroup, household, joined_on: datetime.date, 
     membership = Membership(
         group=group, household=household, joined_on=joined_on, status_when_joined=household.status
     )
-    audit(membership, by, _("Joined the group"))
-    membership.save()
-    return membership
+    return save_audited(membership, by, _("Joined the group"))
 
 
 @transaction.atomic
@@ -212,9 +209,7 @@ def remove_member(*, membership: Membership, left_on: datetime.date, by, reason:
         errors[None] = _("Choose another leader before the leader's household leaves.")
     raise_errors(errors)
     membership.left_on = left_on
-    audit(membership, by, reason)
-    membership.save()
-    return membership
+    return save_audited(membership, by, reason)
 
 
 @transaction.atomic
@@ -291,9 +286,7 @@ def start_project(
         model_description=model_description,
         replicates=replicates,
     )
-    audit(project, by, _("Project attached to the group"))
-    project.save()
-    return project
+    return save_audited(project, by, _("Project attached to the group"))
 
 
 @transaction.atomic
@@ -309,9 +302,7 @@ def sign_commitment(
     project.commitment_text = text.strip()
     project.commitment_signed_on = signed_on
     project.version += 1
-    audit(project, by, _("Commitment signed"))
-    project.save()
-    return project
+    return save_audited(project, by, _("Commitment signed"))
 
 
 @transaction.atomic
@@ -365,9 +356,7 @@ def set_funding(
     )
     funding.amount = amount
     funding.note = note
-    audit(funding, by, _("Funding recorded"))
-    funding.save()
-    return funding
+    return save_audited(funding, by, _("Funding recorded"))
 
 
 def _dong(amount: int) -> str:
@@ -482,9 +471,9 @@ def add_support(
         source=source,
         delivered_on=delivered_on,
     )
-    audit(support, by, _("Support delivered") if delivered_on else _("Support planned"))
-    support.save()
-    return support
+    return save_audited(
+        support, by, _("Support delivered") if delivered_on else _("Support planned")
+    )
 
 
 @transaction.atomic
@@ -498,9 +487,7 @@ def deliver_support(*, support: Support, delivered_on: datetime.date, by) -> Sup
     _check_delivery(errors, project, support.source, delivered_on)
     raise_errors(errors)
     support.delivered_on = delivered_on
-    audit(support, by, _("Support delivered"))
-    support.save()
-    return support
+    return save_audited(support, by, _("Support delivered"))
 
 
 @transaction.atomic
@@ -512,9 +499,7 @@ def add_milestone(
     if due_on < project.starts_on:
         raise ValidationError({"due_on": _("A milestone cannot fall before the project starts.")})
     milestone = Milestone(project=project, title=title.strip(), due_on=due_on, note=note)
-    audit(milestone, by, _("Milestone planned"))
-    milestone.save()
-    return milestone
+    return save_audited(milestone, by, _("Milestone planned"))
 
 
 @transaction.atomic
@@ -525,6 +510,4 @@ def complete_milestone(*, milestone: Milestone, done_on: datetime.date, by) -> M
     not_future(errors, "done_on", done_on)
     raise_errors(errors)
     milestone.done_on = done_on
-    audit(milestone, by, _("Milestone reached"))
-    milestone.save()
-    return milestone
+    return save_audited(milestone, by, _("Milestone reached"))

@@ -12,11 +12,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import can, can_anywhere, require
 from giamngheo.core.audit import today
-from giamngheo.core.forms import form_page
+from giamngheo.core.forms import RecordPages, form_page
 from giamngheo.core.history import history_entries
 from giamngheo.core.search import posted_search
 from giamngheo.core.tabular import xlsx_response
@@ -222,90 +223,65 @@ def group_edit(request, pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def member_add(request, pk):
-    group = _managed_group(request, pk)
-    form = MemberForm(
-        request.POST or None,
-        initial={"joined_on": today()},
-        households=selectors.eligible_households(request.user, group.commune),
-    )
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {
-            "title": _("Add a household to %(name)s") % {"name": group.name},
-            "back": reverse("groups:group_detail", args=[group.pk]),
-        },
-        call=lambda d: services.add_member(group=group, by=request.user, **d),
-        success=_("Household added to the group."),
-        then=reverse("groups:group_detail", args=[group.pk]),
-    )
+def _group_page(group):
+    return reverse("groups:group_detail", args=[group.pk])
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def member_leave(request, pk):
+def _managed_membership(request, pk):
     membership = get_object_or_404(
         Membership.objects.select_related("group__commune", "household"),
         pk=pk,
         group__in=selectors.groups_visible_to(request.user).values("pk"),
     )
-    group = _managed_group(request, membership.group_id)
-    form = LeaveForm(request.POST or None, initial={"left_on": today()})
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {
-            "title": _("Household %(household)s leaves %(group)s")
-            % {"household": membership.household, "group": group.name},
-            "back": reverse("groups:group_detail", args=[group.pk]),
-        },
-        call=lambda d: services.remove_member(membership=membership, by=request.user, **d),
-        success=_("The household left the group."),
-        then=reverse("groups:group_detail", args=[group.pk]),
-    )
+    _managed_group(request, membership.group_id)
+    return membership
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def rules_approve(request, pk):
-    group = _managed_group(request, pk, rule="approve_rules")
-    form = ApproveRulesForm(request.POST or None, initial={"approved_on": today()})
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {
-            "title": _("Approve the rules of %(name)s") % {"name": group.name},
-            "back": reverse("groups:group_detail", args=[group.pk]),
-        },
-        call=lambda d: services.approve_rules(group=group, by=request.user, **d),
-        success=_("The group's rules are approved."),
-        then=reverse("groups:group_detail", args=[group.pk]),
-    )
+_GROUP = RecordPages(_managed_group, "group", _group_page, "groups/form.html")
+_GROUP_RULES = RecordPages(
+    lambda request, pk: _managed_group(request, pk, rule="approve_rules"),
+    "group",
+    _group_page,
+    "groups/form.html",
+)
+_MEMBERSHIP = RecordPages(
+    _managed_membership, "membership", lambda m: _group_page(m.group), "groups/form.html"
+)
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def group_dissolve(request, pk):
-    group = _managed_group(request, pk)
-    form = DissolveForm(request.POST or None, initial={"on": today()})
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {
-            "title": _("Dissolve %(name)s") % {"name": group.name},
-            "back": reverse("groups:group_detail", args=[group.pk]),
-        },
-        call=lambda d: services.dissolve_group(group=group, by=request.user, **d),
-        success=_("The group is dissolved."),
-        then=reverse("groups:group_detail", args=[group.pk]),
-    )
+member_add = _GROUP.form_view(
+    MemberForm,
+    services.add_member,
+    title=lambda group: _("Add a household to %(name)s") % {"name": group.name},
+    success=gettext_lazy("Household added to the group."),
+    initial=lambda group: {"joined_on": today()},
+    form_args=lambda request, group: {
+        "households": selectors.eligible_households(request.user, group.commune)
+    },
+)
+member_leave = _MEMBERSHIP.form_view(
+    LeaveForm,
+    services.remove_member,
+    title=lambda m: (
+        _("Household %(household)s leaves %(group)s")
+        % {"household": m.household, "group": m.group.name}
+    ),
+    success=gettext_lazy("The household left the group."),
+    initial=lambda m: {"left_on": today()},
+)
+rules_approve = _GROUP_RULES.form_view(
+    ApproveRulesForm,
+    services.approve_rules,
+    title=lambda group: _("Approve the rules of %(name)s") % {"name": group.name},
+    success=gettext_lazy("The group's rules are approved."),
+    initial=lambda group: {"approved_on": today()},
+)
+group_dissolve = _GROUP.form_view(
+    DissolveForm,
+    services.dissolve_group,
+    title=lambda group: _("Dissolve %(name)s") % {"name": group.name},
+    success=gettext_lazy("The group is dissolved."),
+    initial=lambda group: {"on": today()},
+)
 
 
 # --- projects --------------------------------------------------------------------------------
@@ -394,127 +370,79 @@ def _project_page(project):
     return reverse("groups:project_detail", args=[project.pk])
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def funding_add(request, pk):
-    project = _managed_project(request, pk)
-    return form_page(
-        request,
-        FundingForm(request.POST or None),
-        "groups/form.html",
-        {
-            "title": _("Funding of %(name)s") % {"name": project.name},
-            "back": _project_page(project),
-        },
-        call=lambda d: services.set_funding(project=project, by=request.user, **d),
-        success=_("Funding recorded."),
-        then=_project_page(project),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def support_add(request, pk):
-    project = _managed_project(request, pk)
-    form = SupportForm(request.POST or None, households=selectors.group_households(project.group))
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {
-            "title": _("Support to a household of %(name)s") % {"name": project.name},
-            "back": _project_page(project),
-        },
-        call=lambda d: services.add_support(project=project, by=request.user, **d),
-        success=_("Support recorded."),
-        then=_project_page(project) + "#support",
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def support_deliver(request, pk):
+def _managed_support(request, pk):
     support = get_object_or_404(
         Support.objects.select_related("project__group__commune"),
         pk=pk,
         project__in=selectors.projects_visible_to(request.user).values("pk"),
     )
-    project = _managed_project(request, support.project_id)
-    return form_page(
-        request,
-        DeliverForm(request.POST or None, initial={"delivered_on": today()}),
-        "groups/form.html",
-        {"title": _("Deliver: %(support)s") % {"support": support}, "back": _project_page(project)},
-        call=lambda d: services.deliver_support(support=support, by=request.user, **d),
-        success=_("Support delivered."),
-        then=_project_page(project) + "#support",
-    )
+    _managed_project(request, support.project_id)
+    return support
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def commitment(request, pk):
-    project = _managed_project(request, pk)
-    form = CommitmentForm(
-        request.POST or None,
-        initial={
-            "text": project.commitment_text,
-            "signed_on": project.commitment_signed_on or today(),
-        },
-    )
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {
-            "title": _("The group's commitment for %(name)s") % {"name": project.name},
-            "back": _project_page(project),
-        },
-        call=lambda d: services.sign_commitment(project=project, by=request.user, **d),
-        success=_("Commitment recorded."),
-        then=_project_page(project),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def milestone_add(request, pk):
-    project = _managed_project(request, pk)
-    return form_page(
-        request,
-        MilestoneForm(request.POST or None),
-        "groups/form.html",
-        {
-            "title": _("Milestone of %(name)s") % {"name": project.name},
-            "back": _project_page(project),
-        },
-        call=lambda d: services.add_milestone(project=project, by=request.user, **d),
-        success=_("Milestone planned."),
-        then=_project_page(project),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def milestone_done(request, pk):
+def _managed_milestone(request, pk):
     milestone = get_object_or_404(
         Milestone.objects.select_related("project"),
         pk=pk,
         project__in=selectors.projects_visible_to(request.user).values("pk"),
     )
-    project = _managed_project(request, milestone.project_id)
-    return form_page(
-        request,
-        MilestoneDoneForm(request.POST or None, initial={"done_on": today()}),
-        "groups/form.html",
-        {
-            "title": _("Milestone reached: %(title)s") % {"title": milestone.title},
-            "back": _project_page(project),
-        },
-        call=lambda d: services.complete_milestone(milestone=milestone, by=request.user, **d),
-        success=_("Milestone reached."),
-        then=_project_page(project),
-    )
+    _managed_project(request, milestone.project_id)
+    return milestone
+
+
+_PROJECT = RecordPages(_managed_project, "project", _project_page, "groups/form.html")
+_SUPPORT = RecordPages(
+    _managed_support, "support", lambda s: _project_page(s.project), "groups/form.html"
+)
+_MILESTONE = RecordPages(
+    _managed_milestone, "milestone", lambda m: _project_page(m.project), "groups/form.html"
+)
+
+funding_add = _PROJECT.form_view(
+    FundingForm,
+    services.set_funding,
+    title=lambda project: _("Funding of %(name)s") % {"name": project.name},
+    success=gettext_lazy("Funding recorded."),
+)
+support_add = _PROJECT.form_view(
+    SupportForm,
+    services.add_support,
+    title=lambda project: _("Support to a household of %(name)s") % {"name": project.name},
+    success=gettext_lazy("Support recorded."),
+    form_args=lambda request, project: {"households": selectors.group_households(project.group)},
+    anchor="#support",
+)
+support_deliver = _SUPPORT.form_view(
+    DeliverForm,
+    services.deliver_support,
+    title=lambda support: _("Deliver: %(support)s") % {"support": support},
+    success=gettext_lazy("Support delivered."),
+    initial=lambda support: {"delivered_on": today()},
+    anchor="#support",
+)
+commitment = _PROJECT.form_view(
+    CommitmentForm,
+    services.sign_commitment,
+    title=lambda project: _("The group's commitment for %(name)s") % {"name": project.name},
+    success=gettext_lazy("Commitment recorded."),
+    initial=lambda project: {
+        "text": project.commitment_text,
+        "signed_on": project.commitment_signed_on or today(),
+    },
+)
+milestone_add = _PROJECT.form_view(
+    MilestoneForm,
+    services.add_milestone,
+    title=lambda project: _("Milestone of %(name)s") % {"name": project.name},
+    success=gettext_lazy("Milestone planned."),
+)
+milestone_done = _MILESTONE.form_view(
+    MilestoneDoneForm,
+    services.complete_milestone,
+    title=lambda milestone: _("Milestone reached: %(title)s") % {"title": milestone.title},
+    success=gettext_lazy("Milestone reached."),
+    initial=lambda milestone: {"done_on": today()},
+)
 
 
 PROJECT_ACTIONS = {"bat-dau": "start", "hoan-thanh": "complete", "huy": "cancel"}

@@ -2,18 +2,18 @@
 collaborator's work (the collaborators' third and fourth duties): the team, its findings
 with their follow-ups, and its view of the collaborators' work."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.models import RecordedBy, choices_check
 from giamngheo.groups.models import commune_field
 
 from .catalogues import CollaboratorRating, InspectionLevel, InspectionSubject, Severity
 
 
-class Inspection(models.Model):
+class Inspection(RecordedBy):
     """An inspection team's visit (đoàn kiểm tra) to a commune and what it looked at."""
 
     commune = commune_field("inspections")
@@ -41,12 +41,6 @@ class Inspection(models.Model):
     scope = models.TextField(_("scope and content"), blank=True)
     held_on = models.DateField(_("held on"))
     conclusion = models.TextField(_("conclusion"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
 
     history = HistoricalRecords(excluded_fields=["search_text"])
@@ -57,12 +51,8 @@ class Inspection(models.Model):
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["commune", "held_on"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(level__in=InspectionLevel.values), name="inspection_level_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(subject__in=InspectionSubject.values), name="inspection_subject_valid"
-            ),
+            choices_check("level", InspectionLevel, "inspection_level_valid"),
+            choices_check("subject", InspectionSubject, "inspection_subject_valid"),
             models.CheckConstraint(
                 condition=~Q(subject__in=[InspectionSubject.SUPPORT, InspectionSubject.PROJECT])
                 | Q(project__isnull=False),
@@ -154,9 +144,7 @@ class Finding(models.Model):
         verbose_name_plural = _("findings")
         ordering = ["inspection", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(severity__in=Severity.values), name="finding_severity_valid"
-            ),
+            choices_check("severity", Severity, "finding_severity_valid"),
             models.CheckConstraint(
                 condition=(Q(state=FindingState.OPEN) & Q(closed_on__isnull=True))
                 | (Q(state=FindingState.CLOSED) & Q(closed_on__isnull=False)),
@@ -168,7 +156,7 @@ class Finding(models.Model):
         return self.text[:80]
 
 
-class FollowUp(models.Model):
+class FollowUp(RecordedBy):
     """What was done about a finding's recommendation; the last one may close it."""
 
     finding = models.ForeignKey(
@@ -177,12 +165,6 @@ class FollowUp(models.Model):
     done_on = models.DateField(_("date"))
     action = models.TextField(_("action taken"))
     closes = models.BooleanField(_("the recommendation is carried out"), default=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     history = HistoricalRecords()
 
@@ -224,9 +206,7 @@ class CollaboratorAssessment(models.Model):
             models.UniqueConstraint(
                 fields=["inspection", "collaborator"], name="one_assessment_per_inspection"
             ),
-            models.CheckConstraint(
-                condition=Q(rating__in=CollaboratorRating.values), name="assessment_rating_valid"
-            ),
+            choices_check("rating", CollaboratorRating, "assessment_rating_valid"),
         ]
 
     def __str__(self) -> str:

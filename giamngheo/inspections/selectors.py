@@ -3,9 +3,8 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
 
-from giamngheo.accounts.scoping import scoped
+from giamngheo.accounts.scoping import get_scoped_or_404, scoped
 from giamngheo.collaborators.models import Collaborator
 
 from .models import CollaboratorAssessment, Finding, FindingState, FollowUp, Inspection
@@ -30,12 +29,10 @@ def inspections_visible_to(user) -> QuerySet[Inspection]:
 
 
 def get_inspection(user, pk: int) -> Inspection:
-    return get_object_or_404(
-        scoped(Inspection.objects.all(), user, via="commune").select_related(
-            "commune", "project__group", "collaborator", "recorded_by"
-        ),
-        pk=pk,
+    related = Inspection.objects.select_related(
+        "commune", "project__group", "collaborator", "recorded_by"
     )
+    return get_scoped_or_404(related, user, via="commune", pk=pk)
 
 
 def inspection_detail(inspection: Inspection) -> dict:
@@ -51,12 +48,8 @@ def inspection_detail(inspection: Inspection) -> dict:
 
 
 def get_finding(user, pk: int) -> Finding:
-    return get_object_or_404(
-        scoped(Finding.objects.all(), user, via="inspection__commune").select_related(
-            "inspection__commune"
-        ),
-        pk=pk,
-    )
+    related = Finding.objects.select_related("inspection__commune")
+    return get_scoped_or_404(related, user, via="inspection__commune", pk=pk)
 
 
 @dataclass

@@ -6,7 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from giamngheo.core.audit import audit
+from giamngheo.core.audit import audit, save_audited
 from giamngheo.core.search import fold_parts
 from giamngheo.geo.models import Level
 from giamngheo.groups.checks import not_future, raise_errors
@@ -98,8 +98,7 @@ def record_inspection(
         recorded_by=by,
     )
     inspection.search_text = _inspection_search_text(inspection)
-    audit(inspection, by, _("Inspection recorded"))
-    inspection.save()
+    save_audited(inspection, by, _("Inspection recorded"))
     leader = TeamMember(
         inspection=inspection, full_name=leader_name.strip(), position=leader_position, is_lead=True
     )
@@ -139,9 +138,7 @@ def add_team_member(
         position=position or (_("Poverty-reduction collaborator") if collaborator else ""),
         collaborator=collaborator,
     )
-    audit(member, by, _("Team member added"))
-    member.save()
-    return member
+    return save_audited(member, by, _("Team member added"))
 
 
 @transaction.atomic
@@ -181,9 +178,7 @@ def record_finding(
         household=household,
         due_on=due_on,
     )
-    audit(finding, by, _("Finding recorded"))
-    finding.save()
-    return finding
+    return save_audited(finding, by, _("Finding recorded"))
 
 
 @transaction.atomic
@@ -206,13 +201,11 @@ def record_follow_up(
     follow_up = FollowUp(
         finding=finding, done_on=done_on, action=action.strip(), closes=closes, recorded_by=by
     )
-    audit(follow_up, by, _("Follow-up recorded"))
-    follow_up.save()
+    save_audited(follow_up, by, _("Follow-up recorded"))
     if closes:
         finding.state = FindingState.CLOSED
         finding.closed_on = done_on
-        audit(finding, by, _("Recommendation carried out"))
-        finding.save()
+        save_audited(finding, by, _("Recommendation carried out"))
     return follow_up
 
 
@@ -243,6 +236,4 @@ def assess_collaborator(
     assessment = CollaboratorAssessment(
         inspection=inspection, collaborator=collaborator, rating=rating, comments=comments.strip()
     )
-    audit(assessment, by, _("Collaborator assessed"))
-    assessment.save()
-    return assessment
+    return save_audited(assessment, by, _("Collaborator assessed"))

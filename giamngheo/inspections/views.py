@@ -6,11 +6,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import can, can_anywhere, require
 from giamngheo.core.audit import today
-from giamngheo.core.forms import form_page
+from giamngheo.core.forms import RecordPages, form_page
 from giamngheo.core.history import history_entries
 from giamngheo.core.params import id_param
 from giamngheo.core.search import posted_search
@@ -129,75 +130,53 @@ def _inspection_page(inspection):
     return reverse("inspections:inspection_detail", args=[inspection.pk])
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def team_add(request, pk):
-    inspection = _managed_inspection(request, pk)
-    return form_page(
-        request,
-        TeamMemberForm(
-            request.POST or None, collaborators=group_selectors.collaborators_for(request.user)
-        ),
-        "groups/form.html",
-        {"title": _("Inspection team member"), "back": _inspection_page(inspection)},
-        call=lambda d: services.add_team_member(inspection=inspection, by=request.user, **d),
-        success=_("Team member added."),
-        then=_inspection_page(inspection),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def finding_add(request, pk):
-    inspection = _managed_inspection(request, pk)
-    form = FindingForm(
-        request.POST or None,
-        households=group_selectors.households_for(request.user, inspection.commune),
-    )
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {"title": _("Finding of the inspection"), "back": _inspection_page(inspection)},
-        call=lambda d: services.record_finding(inspection=inspection, by=request.user, **d),
-        success=_("Finding recorded."),
-        then=_inspection_page(inspection) + "#findings",
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def follow_up_add(request, pk):
+def _managed_finding(request, pk):
     finding = selectors.get_finding(request.user, pk)
-    inspection = _managed_inspection(request, finding.inspection_id)
-    return form_page(
-        request,
-        FollowUpForm(request.POST or None, initial={"done_on": today()}),
-        "groups/form.html",
-        {"title": _("Follow-up of a finding"), "back": _inspection_page(inspection)},
-        call=lambda d: services.record_follow_up(finding=finding, by=request.user, **d),
-        success=_("Follow-up recorded."),
-        then=_inspection_page(inspection) + f"#finding-{finding.pk}",
-    )
+    _managed_inspection(request, finding.inspection_id)
+    return finding
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def assessment_add(request, pk):
-    inspection = _managed_inspection(request, pk)
-    form = AssessmentForm(
-        request.POST or None,
-        initial={"collaborator": inspection.collaborator},
-        collaborators=group_selectors.collaborators_for(request.user).filter(
+_INSPECTION = RecordPages(_managed_inspection, "inspection", _inspection_page, "groups/form.html")
+_FINDING = RecordPages(
+    _managed_finding, "finding", lambda f: _inspection_page(f.inspection), "groups/form.html"
+)
+
+team_add = _INSPECTION.form_view(
+    TeamMemberForm,
+    services.add_team_member,
+    title=lambda inspection: _("Inspection team member"),
+    success=gettext_lazy("Team member added."),
+    form_args=lambda request, inspection: {
+        "collaborators": group_selectors.collaborators_for(request.user)
+    },
+)
+finding_add = _INSPECTION.form_view(
+    FindingForm,
+    services.record_finding,
+    title=lambda inspection: _("Finding of the inspection"),
+    success=gettext_lazy("Finding recorded."),
+    form_args=lambda request, inspection: {
+        "households": group_selectors.households_for(request.user, inspection.commune)
+    },
+    anchor="#findings",
+)
+follow_up_add = _FINDING.form_view(
+    FollowUpForm,
+    services.record_follow_up,
+    title=lambda finding: _("Follow-up of a finding"),
+    success=gettext_lazy("Follow-up recorded."),
+    initial=lambda finding: {"done_on": today()},
+    anchor=lambda finding: f"#finding-{finding.pk}",
+)
+assessment_add = _INSPECTION.form_view(
+    AssessmentForm,
+    services.assess_collaborator,
+    title=lambda inspection: _("Assessment of the collaborator's work"),
+    success=gettext_lazy("Assessment recorded."),
+    initial=lambda inspection: {"collaborator": inspection.collaborator},
+    form_args=lambda request, inspection: {
+        "collaborators": group_selectors.collaborators_for(request.user).filter(
             commune=inspection.commune
-        ),
-    )
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {"title": _("Assessment of the collaborator's work"), "back": _inspection_page(inspection)},
-        call=lambda d: services.assess_collaborator(inspection=inspection, by=request.user, **d),
-        success=_("Assessment recorded."),
-        then=_inspection_page(inspection),
-    )
+        )
+    },
+)

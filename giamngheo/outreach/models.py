@@ -5,18 +5,18 @@ proposals sent up with their answers."""
 import uuid
 from pathlib import PurePath
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.models import RecordedBy, choices_check
 from giamngheo.groups.models import commune_field
 
 from .catalogues import Audience, ExampleKind, SponsorKind
 
 
-class OutreachActivity(models.Model):
+class OutreachActivity(RecordedBy):
     """A dissemination session on poverty-reduction policy and law (duty 6)."""
 
     commune = commune_field("outreach_activities")
@@ -41,12 +41,6 @@ class OutreachActivity(models.Model):
         on_delete=models.PROTECT,
         related_name="outreach_activities",
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     history = HistoricalRecords()
 
@@ -56,9 +50,7 @@ class OutreachActivity(models.Model):
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["commune", "held_on"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(audience__in=Audience.values), name="outreach_audience_valid"
-            ),
+            choices_check("audience", Audience, "outreach_audience_valid"),
             models.CheckConstraint(condition=Q(attendees__gt=0), name="outreach_attended"),
         ]
 
@@ -72,7 +64,7 @@ def photo_path(example: "GoodExample", filename: str) -> str:
     return f"groups/examples/{example.commune_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class GoodExample(models.Model):
+class GoodExample(RecordedBy):
     """A household that escaped poverty or a good practice, told to encourage others."""
 
     commune = commune_field("good_examples")
@@ -90,12 +82,6 @@ class GoodExample(models.Model):
     photo = models.FileField(_("photo"), upload_to=photo_path, blank=True, max_length=255)
     consent_by = models.CharField(_("consent given by"), max_length=150, blank=True)
     consent_on = models.DateField(_("consent given on"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     recorded_on = models.DateField(_("recorded on"))
 
     history = HistoricalRecords()
@@ -105,9 +91,7 @@ class GoodExample(models.Model):
         verbose_name_plural = _("good examples")
         ordering = ["-recorded_on", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=ExampleKind.values), name="example_kind_valid"
-            ),
+            choices_check("kind", ExampleKind, "example_kind_valid"),
             # No photo without the consent of the people in it.
             models.CheckConstraint(
                 condition=Q(photo="") | (~Q(consent_by="") & Q(consent_on__isnull=False)),
@@ -119,7 +103,7 @@ class GoodExample(models.Model):
         return self.title
 
 
-class ResourceMobilisation(models.Model):
+class ResourceMobilisation(RecordedBy):
     """Resources an organisation or sponsor gives for poor households' production."""
 
     commune = commune_field("mobilised_resources")
@@ -139,12 +123,6 @@ class ResourceMobilisation(models.Model):
         on_delete=models.PROTECT,
         related_name="mobilised_resources",
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     history = HistoricalRecords()
 
@@ -159,9 +137,7 @@ class ResourceMobilisation(models.Model):
             models.CheckConstraint(
                 condition=Q(cash__gt=0) | Q(in_kind_value__gt=0), name="resource_has_value"
             ),
-            models.CheckConstraint(
-                condition=Q(sponsor_kind__in=SponsorKind.values), name="resource_sponsor_valid"
-            ),
+            choices_check("sponsor_kind", SponsorKind, "resource_sponsor_valid"),
         ]
 
     def __str__(self) -> str:
@@ -172,7 +148,7 @@ class ResourceMobilisation(models.Model):
         return self.cash + self.in_kind_value
 
 
-class PolicyProposal(models.Model):
+class PolicyProposal(RecordedBy):
     """A proposal of a mechanism or a form of help, sent up with its answer (duty 6)."""
 
     commune = commune_field("policy_proposals")
@@ -181,12 +157,6 @@ class PolicyProposal(models.Model):
     proposed_on = models.DateField(_("proposed on"))
     addressed_to = models.CharField(_("sent to"), max_length=255)
     response = models.TextField(_("response"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     history = HistoricalRecords()
 

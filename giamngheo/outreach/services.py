@@ -7,9 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from giamngheo.core.audit import audit, today
+from giamngheo.core.audit import save_audited, today
 from giamngheo.core.uploads import PHOTOS, check_attachment
-from giamngheo.groups.checks import check_collaborator, check_village, not_future, raise_errors
+from giamngheo.groups.checks import (
+    check_collaborator,
+    check_village,
+    not_future,
+    raise_errors,
+    required,
+)
 from giamngheo.groups.models import ProductionProject
 from giamngheo.households.models import PovertyStatus
 
@@ -42,9 +48,7 @@ def record_outreach(
     not_future(errors, "held_on", held_on)
     if not attendees or attendees < 1:
         errors["attendees"] = _("Give how many people attended.")
-    for field, value in (("place", place), ("topic", topic)):
-        if not (value or "").strip():
-            errors[field] = _("This field is required.")
+    required(errors, place=place, topic=topic)
     check_village(errors, commune, village)
     check_collaborator(errors, "presenter", presenter, commune)
     raise_errors(errors)
@@ -59,9 +63,7 @@ def record_outreach(
         presenter=presenter,
         recorded_by=by,
     )
-    audit(session, by, _("Session recorded"))
-    session.save()
-    return session
+    return save_audited(session, by, _("Session recorded"))
 
 
 ESCAPED_STATUSES = (PovertyStatus.ESCAPED_POOR, PovertyStatus.ESCAPED_NEAR_POOR)
@@ -102,9 +104,7 @@ def record_good_example(
 ) -> GoodExample:
     """A household that escaped poverty or a good practice, with a photo only by consent."""
     errors = {}
-    for field, value in (("title", title), ("story", story)):
-        if not (value or "").strip():
-            errors[field] = _("This field is required.")
+    required(errors, title=title, story=story)
     _check_household(errors, commune, kind, household)
     if photo:
         if not (consent_by or "").strip() or not consent_on:
@@ -134,9 +134,7 @@ def record_good_example(
     )
     if photo:
         example.photo = photo
-    audit(example, by, _("Good example recorded"))
-    example.save()
-    return example
+    return save_audited(example, by, _("Good example recorded"))
 
 
 @transaction.atomic
@@ -149,9 +147,7 @@ def withdraw_consent(*, example: GoodExample, by, reason: str) -> GoodExample:
     example.photo = ""
     example.consent_by = ""
     example.consent_on = None
-    audit(example, by, reason)
-    example.save()
-    return example
+    return save_audited(example, by, reason)
 
 
 @transaction.atomic
@@ -196,9 +192,7 @@ def record_resources(
         project=project,
         recorded_by=by,
     )
-    audit(resource, by, _("Resources recorded"))
-    resource.save()
-    return resource
+    return save_audited(resource, by, _("Resources recorded"))
 
 
 @transaction.atomic
@@ -206,9 +200,7 @@ def record_proposal(
     *, commune, title: str, content: str, proposed_on: datetime.date, addressed_to: str, by
 ) -> PolicyProposal:
     errors = {}
-    for field, value in (("title", title), ("content", content), ("addressed_to", addressed_to)):
-        if not (value or "").strip():
-            errors[field] = _("This field is required.")
+    required(errors, title=title, content=content, addressed_to=addressed_to)
     not_future(errors, "proposed_on", proposed_on)
     raise_errors(errors)
     proposal = PolicyProposal(
@@ -219,6 +211,4 @@ def record_proposal(
         addressed_to=addressed_to.strip(),
         recorded_by=by,
     )
-    audit(proposal, by, _("Proposal recorded"))
-    proposal.save()
-    return proposal
+    return save_audited(proposal, by, _("Proposal recorded"))

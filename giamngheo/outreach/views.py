@@ -6,11 +6,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import can, can_anywhere, require
 from giamngheo.core.audit import today
-from giamngheo.core.forms import form_page
+from giamngheo.core.forms import RecordPages, form_page
 from giamngheo.core.history import history_entries
 from giamngheo.groups import selectors as group_selectors
 
@@ -36,60 +37,80 @@ def communication(request):
     )
 
 
-def _communicate(request, form, action, *, success, title, then=None):
-    require(request.user, "communicate")
+def _communication_page(form_class, service, *, title, success, form_args, initial=None, then=None):
+    """The page recording one kind of communication work in a commune of the user's area."""
 
-    def checked(data):
-        require(request.user, "communicate", data["commune"])
-        return action(data)
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request):
+        require(request.user, "communicate")
+        form = form_class(
+            request.POST or None,
+            request.FILES or None,
+            initial=initial() if initial else None,
+            **form_args(request.user),
+        )
 
-    return form_page(
-        request,
-        form,
-        "groups/form.html",
-        {"title": title, "back": reverse("outreach:communication"), "multipart": True},
-        call=checked,
-        success=success,
-        then=then or reverse("outreach:communication"),
-    )
+        def checked(data):
+            require(request.user, "communicate", data["commune"])
+            return service(by=request.user, **data)
 
+        back = reverse("outreach:communication")
+        return form_page(
+            request,
+            form,
+            "groups/form.html",
+            {"title": title, "back": back, "multipart": True},
+            call=checked,
+            success=success,
+            then=then or back,
+        )
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def outreach_add(request):
-    form = OutreachForm(
-        request.POST or None,
-        initial={"held_on": today()},
-        communes=group_selectors.communes_for(request.user),
-        villages=group_selectors.villages_for(request.user),
-        collaborators=group_selectors.collaborators_for(request.user),
-    )
-    return _communicate(
-        request,
-        form,
-        lambda d: services.record_outreach(by=request.user, **d),
-        success=_("Session recorded."),
-        title=_("Dissemination session"),
-    )
+    return view
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def example_add(request):
-    form = GoodExampleForm(
-        request.POST or None,
-        request.FILES or None,
-        communes=group_selectors.communes_for(request.user),
-        households=group_selectors.households_for(request.user),
-    )
-    return _communicate(
-        request,
-        form,
-        lambda d: services.record_good_example(by=request.user, **d),
-        success=_("Good example recorded."),
-        title=_("Good example"),
-        then=lambda e: reverse("outreach:example_detail", args=[e.pk]),
-    )
+outreach_add = _communication_page(
+    OutreachForm,
+    services.record_outreach,
+    title=gettext_lazy("Dissemination session"),
+    success=gettext_lazy("Session recorded."),
+    initial=lambda: {"held_on": today()},
+    form_args=lambda user: {
+        "communes": group_selectors.communes_for(user),
+        "villages": group_selectors.villages_for(user),
+        "collaborators": group_selectors.collaborators_for(user),
+    },
+)
+example_add = _communication_page(
+    GoodExampleForm,
+    services.record_good_example,
+    title=gettext_lazy("Good example"),
+    success=gettext_lazy("Good example recorded."),
+    form_args=lambda user: {
+        "communes": group_selectors.communes_for(user),
+        "households": group_selectors.households_for(user),
+    },
+    then=lambda e: reverse("outreach:example_detail", args=[e.pk]),
+)
+resource_add = _communication_page(
+    ResourceForm,
+    services.record_resources,
+    title=gettext_lazy("Resources mobilised"),
+    success=gettext_lazy("Resources recorded."),
+    initial=lambda: {"received_on": today()},
+    form_args=lambda user: {
+        "communes": group_selectors.communes_for(user),
+        "projects": group_selectors.projects_visible_to(user).order_by("name"),
+    },
+)
+proposal_add = _communication_page(
+    ProposalForm,
+    services.record_proposal,
+    title=gettext_lazy("Policy proposal"),
+    success=gettext_lazy("Proposal recorded."),
+    initial=lambda: {"proposed_on": today()},
+    form_args=lambda user: {"communes": group_selectors.communes_for(user)},
+)
 
 
 @login_required
@@ -122,55 +143,20 @@ def example_photo(request, pk):
     return response
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def consent_withdraw(request, pk):
+def _managed_example(request, pk):
     example = selectors.get_example(request.user, pk)
     require(request.user, "communicate", example.commune)
-    return form_page(
-        request,
-        WithdrawConsentForm(request.POST or None),
-        "groups/form.html",
-        {
-            "title": _("Withdraw consent for the photo"),
-            "back": reverse("outreach:example_detail", args=[example.pk]),
-        },
-        call=lambda d: services.withdraw_consent(example=example, by=request.user, **d),
-        success=_("Consent withdrawn; the photo was deleted."),
-        then=reverse("outreach:example_detail", args=[example.pk]),
-    )
+    return example
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def resource_add(request):
-    form = ResourceForm(
-        request.POST or None,
-        initial={"received_on": today()},
-        communes=group_selectors.communes_for(request.user),
-        projects=group_selectors.projects_visible_to(request.user).order_by("name"),
-    )
-    return _communicate(
-        request,
-        form,
-        lambda d: services.record_resources(by=request.user, **d),
-        success=_("Resources recorded."),
-        title=_("Resources mobilised"),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def proposal_add(request):
-    form = ProposalForm(
-        request.POST or None,
-        initial={"proposed_on": today()},
-        communes=group_selectors.communes_for(request.user),
-    )
-    return _communicate(
-        request,
-        form,
-        lambda d: services.record_proposal(by=request.user, **d),
-        success=_("Proposal recorded."),
-        title=_("Policy proposal"),
-    )
+consent_withdraw = RecordPages(
+    _managed_example,
+    "example",
+    lambda example: reverse("outreach:example_detail", args=[example.pk]),
+    "groups/form.html",
+).form_view(
+    WithdrawConsentForm,
+    services.withdraw_consent,
+    title=lambda example: _("Withdraw consent for the photo"),
+    success=gettext_lazy("Consent withdrawn; the photo was deleted."),
+)

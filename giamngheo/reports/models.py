@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giamngheo.core.models import Versioned, choices_check
 from giamngheo.core.periods import PeriodKind
 
 
@@ -41,9 +42,7 @@ class ReportTemplate(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["office", "name"], name="template_name_per_office"),
-            models.CheckConstraint(
-                condition=Q(period_kind__in=PeriodKind.values), name="template_period_valid"
-            ),
+            choices_check("period_kind", PeriodKind, "template_period_valid"),
         ]
 
     def __str__(self) -> str:
@@ -81,7 +80,7 @@ class TemplateField(models.Model):
         return not self.measure
 
 
-class PeriodicReport(models.Model):
+class PeriodicReport(Versioned):
     """A unit's report for one period in a template: computed lines and typed texts."""
 
     template = models.ForeignKey(
@@ -98,7 +97,6 @@ class PeriodicReport(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts.scoping import current_assignments, sees_everything, visible_units
-from giamngheo.core.audit import audit
+from giamngheo.core.audit import audit, save_audited
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.geo.models import Level, Unit
 from giamngheo.groups.checks import raise_errors
@@ -138,8 +138,7 @@ def define_template(*, office, name: str, period_kind: str, measures, texts, by)
         errors["measures"] = _("Choose at least one measure or write a text line.")
     raise_errors(errors)
     template = ReportTemplate(office=office, name=name, period_kind=period_kind, created_by=by)
-    audit(template, by, _("Template defined"))
-    template.save()
+    save_audited(template, by, _("Template defined"))
     lines = [{"measure": m} for m in measures] + [{"label": t} for t in texts]
     for position, line in enumerate(lines, start=1):
         audit(TemplateField(template=template, position=position, **line), by, "").save()
@@ -161,8 +160,7 @@ def move_field(*, field: TemplateField, up: bool, by) -> TemplateField:
     spare = (siblings.aggregate(top=Max("position"))["top"] or 0) + 1
     for obj, position in ((field, spare), (neighbour, mine), (field, theirs)):
         obj.position = position
-        audit(obj, by, _("Line moved"))
-        obj.save()
+        save_audited(obj, by, _("Line moved"))
     return field
 
 
@@ -180,9 +178,7 @@ def save_report_texts(
         report = PeriodicReport(
             template=template, unit=unit, period_start=period.start, texts=texts, updated_by=by
         )
-        audit(report, by, _("Report written"))
-        report.save()
-        return report
+        return save_audited(report, by, _("Report written"))
     report.texts = texts
     report.updated_by = by
     return save_with_version(

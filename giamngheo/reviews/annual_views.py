@@ -1,44 +1,30 @@
 """The annual review's pages: thin views over ``services`` and ``selectors``."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import can, require
 from giamngheo.accounts.scoping import scoped
 from giamngheo.core.forms import form_page
-from giamngheo.core.history import history_entries
 from giamngheo.geo.models import Level, Unit
 
-from . import selectors, services, workflow
+from . import pages, selectors, services, workflow
 from .forms import (
     AddEntryForm,
     AnnualCreateForm,
     ComplaintAnswerForm,
     ComplaintForm,
-    DecisionForm,
     MeetingForm,
-    MoveForm,
     PostForm,
     ReportForm,
-    SurveyEntryForm,
 )
 from .models import AnnualState
 from .procedures import procedure_by_code
-from .views import (
-    _move,
-    _note_page,
-    _posting_notice,
-    _require,
-    _review_form,
-    _scoped_household,
-    _steps,
-)
 
 
 def _annual_operations(user, review) -> dict[str, bool]:
@@ -96,45 +82,32 @@ def annual_create(request):
     )
 
 
+_DONE = (AnnualState.DECIDED, AnnualState.REPORTED)
+
+
 @login_required
 def annual_detail(request, pk):
     review = selectors.annual_detail(request.user, pk)
     today = timezone.localdate()
-    actions = workflow.available_actions(review, request.user, today)
     village = None
     if request.GET.get("thon"):
         village = Unit.objects.filter(parent=review.commune, code=request.GET["thon"]).first()
     posting = selectors.current_posting(review)
-    return render(
-        request,
-        "reviews/annual_detail.html",
+    context = pages.detail_context(
+        request, review, today, moves=pages.ANNUAL_MOVES, is_open=review.state not in _DONE
+    )
+    context.update(
         {
-            "review": review,
-            "procedure": procedure_by_code(review.procedure),
             "progress": selectors.village_progress(review),
             "entries": selectors.entries_of(review, village=village),
             "village": village,
             "posting": posting,
             "posting_open": posting is not None and today <= posting.ends_on,
-            **_posting_notice(review, today),
-            "actions": [a.action for a in actions],
-            "simple_actions": [
-                a
-                for a in actions
-                if a.action in ("start_survey", "to_meetings", "return_to_survey", "close_posting")
-            ],
-            "move_form": MoveForm(initial={"version": review.version}),
             "can": _annual_operations(request.user, review),
-            "history": history_entries(review),
-            "steps": _steps(review),
-            "today": today,
-            "overdue": review.state not in (AnnualState.DECIDED, AnnualState.REPORTED)
-            and today > review.due_on,
-            "decision": getattr(review, "decision", None)
-            if review.state in (AnnualState.DECIDED, AnnualState.REPORTED)
-            else None,
-        },
+            "decision": getattr(review, "decision", None) if review.state in _DONE else None,
+        }
     )
+    return render(request, "reviews/annual_detail.html", context)
 
 
 @login_required
@@ -142,73 +115,39 @@ def annual_detail(request, pk):
 def annual_add_entry(request, pk):
     review = selectors.annual_detail(request.user, pk)
     require(request.user, workflow.RUN, review)
-    form = AddEntryForm(request.POST or None)
-    back = reverse("reviews:annual_detail", args=[pk])
 
     def call(d):
-        household = _scoped_household(request.user, d["household_code"])
-        if household is None:
-            raise ValidationError(
-                {"household_code": _("No household with this code in your area.")}
-            )
+        household = pages.scoped_household(request.user, d["household_code"])
         services.add_entry(review=review, household=household, reason=d["reason"], by=request.user)
 
-    return _review_form(
+    return pages.review_form(
         request,
-        form,
+        AddEntryForm(request.POST or None),
+        review,
         title=_("Add a household to the list"),
-        subject=review,
-        back=back,
         notes=[],
         call=call,
         success=_("Household added to the list."),
-    )  # fmt: skip
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry_survey(request, pk, entry):
     entry = selectors.entry_detail(request.user, pk, entry)
-    review = entry.review
-    require(request.user, workflow.RECORD, review)
-    today = timezone.localdate()
-    prefill = services.engine_prefill(entry.household, review.standard, today)
-    form = SurveyEntryForm(
-        request.POST or None,
-        procedure_code=review.procedure,
-        standard_code=review.standard,
-        initial={
-            "filled_on": today,
-            "deprived_indicators": prefill["deprived_indicators"],
-            "declared_income": prefill["declared_income"],
-        },
-    )
-    procedure = procedure_by_code(review.procedure)
-    back = reverse("reviews:annual_detail", args=[pk])
-    return _review_form(
+    require(request.user, workflow.RECORD, entry.review)
+
+    def record(d):
+        d.pop("version", None)  # an entry is not versioned; its review is locked instead
+        return services.record_entry_survey(entry=entry, by=request.user, **d)
+
+    return pages.survey_page(
         request,
-        form,
-        title=_("Screening and survey"),
+        entry.review,
         subject=entry.household,
-        back=back,
-        notes=[
-            procedure.forms["screening"].label,
-            procedure.forms["survey"].label,
-            _("Standard %(code)s. Pre-filled from the register: %(why)s")
-            % {"code": review.standard, "why": prefill["explanation"]},
-        ],
-        call=lambda d: services.record_entry_survey(
-            entry=entry,
-            filled_on=d["filled_on"],
-            characteristics=d["characteristics"],
-            score_a=d.get("score_a"),
-            declared_income=d["declared_income"],
-            deprived_indicators=d["deprived_indicators"],
-            causes=d["causes"],
-            needs=d["needs"],
-            by=request.user,
-        ),
-        success=_("Survey recorded; the engine computed the result."),
+        household=entry.household,
+        record=record,
+        with_version=False,
     )
 
 
@@ -226,26 +165,18 @@ def meeting_create(request, pk):
         ),
         initial={"held_on": timezone.localdate()},
     )
-    back = reverse("reviews:annual_detail", args=[pk])
-    return _review_form(
+
+    def call(d):
+        d["entries"] = d.pop("households")
+        return services.record_meeting(review=review, by=request.user, **d)
+
+    return pages.review_form(
         request,
         form,
+        review,
         title=_("Meeting of the village"),
-        subject=review,
-        back=back,
         notes=[_("Agreement: %(rule)s") % {"rule": procedure.meeting_agreement_label}],
-        call=lambda d: services.record_meeting(
-            review=review,
-            village=d["village"],
-            held_on=d["held_on"],
-            chair=d["chair"],
-            attendees=d["attendees"],
-            present=d["present"],
-            agreeing=d["agreeing"],
-            entries=d["households"],
-            minutes=d["minutes"],
-            by=request.user,
-        ),
+        call=call,
         success=_("Village meeting recorded."),
     )
 
@@ -254,38 +185,23 @@ def meeting_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def annual_post(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review, "post")
     procedure = procedure_by_code(review.procedure)
-    form = PostForm(
-        request.POST or None,
-        initial={
-            "version": review.version,
-            "posted_from": timezone.localdate(),
-            "places": _(
-                "Office of the %(commune)s People's Committee; community houses of the villages"
-            )
-            % {"commune": review.commune.name},
-        },
-    )
-    back = reverse("reviews:annual_detail", args=[pk])
-    return _review_form(
+    places = _("Office of the %(commune)s People's Committee; community houses of the villages") % {
+        "commune": review.commune.name
+    }
+    notes = [
+        _("Posting period: %(rule)s") % {"rule": procedure.posting.label},
+        _("Complaints re-checked within %(rule)s") % {"rule": procedure.complaint_recheck.label},
+    ]
+    return pages.step_page(
         request,
-        form,
+        review,
+        "post",
+        PostForm,
+        initial={"posted_from": timezone.localdate(), "places": places},
+        service=services.post_lists,
         title=_("Post the provisional lists"),
-        subject=review,
-        back=back,
-        notes=[
-            _("Posting period: %(rule)s") % {"rule": procedure.posting.label},
-            _("Complaints re-checked within %(rule)s")
-            % {"rule": procedure.complaint_recheck.label},
-        ],
-        call=lambda d: services.post_lists(
-            review=review,
-            posted_from=d["posted_from"],
-            places=d["places"],
-            version=d["version"],
-            by=request.user,
-        ),
+        notes=notes,
         success=_("Lists posted."),
     )
 
@@ -300,25 +216,14 @@ def complaint_create(request, pk):
         entries=review.entries.select_related("household", "village").order_by("household__code"),
         initial={"received_on": timezone.localdate()},
     )
-    procedure = procedure_by_code(review.procedure)
-    back = reverse("reviews:annual_detail", args=[pk])
-    return _review_form(
+    recheck = procedure_by_code(review.procedure).complaint_recheck.label
+    return pages.review_form(
         request,
         form,
+        review,
         title=_("Complaint during posting"),
-        subject=review,
-        back=back,
-        notes=[
-            _("Re-check and answer within %(rule)s") % {"rule": procedure.complaint_recheck.label}
-        ],
-        call=lambda d: services.receive_complaint(
-            review=review,
-            entry=d["entry"],
-            received_on=d["received_on"],
-            complainant=d["complainant"],
-            content=d["content"],
-            by=request.user,
-        ),
+        notes=[_("Re-check and answer within %(rule)s") % {"rule": recheck}],
+        call=lambda d: services.receive_complaint(review=review, by=request.user, **d),
         success=_("Complaint recorded; the household is reopened."),
     )
 
@@ -329,21 +234,14 @@ def complaint_answer(request, pk, complaint):
     complaint = selectors.complaint_detail(request.user, pk, complaint)
     require(request.user, workflow.RUN, complaint.review)
     form = ComplaintAnswerForm(request.POST or None, initial={"answered_on": timezone.localdate()})
-    back = reverse("reviews:annual_detail", args=[pk])
-    return _review_form(
+    return pages.review_form(
         request,
         form,
-        title=_("Answer the complaint"),
+        complaint.review,
         subject=complaint,
-        back=back,
+        title=_("Answer the complaint"),
         notes=[complaint.content],
-        call=lambda d: services.answer_complaint(
-            complaint=complaint,
-            verification=d["verification"],
-            answer=d["answer"],
-            answered_on=d["answered_on"],
-            by=request.user,
-        ),
+        call=lambda d: services.answer_complaint(complaint=complaint, by=request.user, **d),
         success=_("Complaint answered."),
     )
 
@@ -352,72 +250,29 @@ def complaint_answer(request, pk, complaint):
 @require_http_methods(["GET", "POST"])
 def annual_decide(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review, "decide")
-    procedure = procedure_by_code(review.procedure)
-    form = DecisionForm(
-        request.POST or None,
-        initial={
-            "version": review.version,
-            "signed_on": timezone.localdate(),
-            "signer_name": request.user.full_name,
-        },
-    )
-    back = reverse("reviews:annual_detail", args=[pk])
-    return _review_form(
+    return pages.decision_page(
         request,
-        form,
-        title=_("Decision of the commune People's Committee"),
-        subject=review,
-        back=back,
-        notes=[procedure.forms["decision"].label],
-        call=lambda d: services.decide_annual(
-            review=review, number=d["number"], signed_on=d["signed_on"], signer_name=d["signer_name"],
-            version=d["version"], by=request.user,
-        ),
+        review,
+        "decide",
+        notes=[procedure_by_code(review.procedure).forms["decision"].label],
+        service=services.decide_annual,
         success=_("Decision recorded; the households' statuses are updated."),
-    )  # fmt: skip
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def annual_report(request, pk):
     review = selectors.annual_detail(request.user, pk)
-    _require(request.user, review, "report")
     procedure = procedure_by_code(review.procedure)
-    form = ReportForm(
-        request.POST or None,
-        initial={
-            "version": review.version,
-            "reported_on": timezone.localdate(),
-            "recipient": procedure.report_to,
-        },
-    )
-    back = reverse("reviews:annual_detail", args=[pk])
-    return _review_form(
+    return pages.step_page(
         request,
-        form,
+        review,
+        "report",
+        ReportForm,
+        initial={"reported_on": timezone.localdate(), "recipient": procedure.report_to},
+        service=services.report_annual,
         title=_("Report to the level above"),
-        subject=review,
-        back=back,
         notes=[procedure.forms["summary"].label],
-        call=lambda d: services.report_annual(
-            review=review, reported_on=d["reported_on"], recipient=d["recipient"], version=d["version"], by=request.user
-        ),
         success=_("Report recorded."),
-    )  # fmt: skip
-
-
-@login_required
-@require_POST
-def annual_move(request, pk, action):
-    review = selectors.annual_detail(request.user, pk)
-    if action not in ("start_survey", "to_meetings", "return_to_survey", "close_posting"):
-        raise Http404
-    return _move(request, review, action, reverse("reviews:annual_detail", args=[pk]))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def annual_note(request, pk):
-    review = selectors.annual_detail(request.user, pk)
-    return _note_page(request, review, reverse("reviews:annual_detail", args=[pk]))
+    )

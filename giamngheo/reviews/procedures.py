@@ -6,7 +6,7 @@ the official text (regulations.md §5); the pages show them with "theo …" and 
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,33 @@ _FORMS_2022 = {
 _POSTING_2022 = Duration(3, True, "Quyết định 24/2021/QĐ-TTg, Điều 4", verified=False)
 _RECHECK_2022 = Duration(3, True, "Quyết định 24/2021/QĐ-TTg, Điều 4", verified=False)
 
+_QD24 = Procedure(
+    code="qd24-2021",
+    name="Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg",
+    legal_basis=(
+        "Quyết định 24/2021/QĐ-TTg",
+        "Thông tư 07/2021/TT-BLĐTBXH, sửa đổi bởi Thông tư 02/2022/TT-BLĐTBXH",
+    ),
+    # Decision 24/2021/QĐ-TTg took effect on 01/09/2021: the annual review at the end of
+    # 2021 (for the 2022–2025 standard) ran under it (procedures.md).
+    valid_from=datetime.date(2021, 9, 1),
+    valid_until=datetime.date(2025, 6, 30),
+    adhoc_start_day=15,
+    adhoc_limit=Duration(15, False, "Quyết định 24/2021/QĐ-TTg, Điều 5"),
+    annual_window=((9, 1), (12, 14)),
+    annual_window_basis="Quyết định 24/2021/QĐ-TTg, Điều 3",
+    posting=_POSTING_2022,
+    complaint_recheck=_RECHECK_2022,
+    meeting_agreement=(1, 2),
+    meeting_basis="Quyết định 24/2021/QĐ-TTg, Điều 4",
+    village_meeting_for_adhoc=True,
+    consult_level_above="Chủ tịch UBND cấp huyện",
+    report_to="UBND cấp huyện",
+    forms=_FORMS_2022,
+    screening_items=SCREENING_ITEMS,
+    screening_note=SCREENING_NOTE,
+)
+
 PROCEDURES: tuple[Procedure, ...] = (
     Procedure(
         code="tt17-2016",
@@ -183,56 +210,21 @@ PROCEDURES: tuple[Procedure, ...] = (
         screening_items=SCREENING_ITEMS,
         screening_note=SCREENING_NOTE,
     ),
-    Procedure(
-        code="qd24-2021",
-        name="Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg",
-        legal_basis=(
-            "Quyết định 24/2021/QĐ-TTg",
-            "Thông tư 07/2021/TT-BLĐTBXH, sửa đổi bởi Thông tư 02/2022/TT-BLĐTBXH",
-        ),
-        # Decision 24/2021/QĐ-TTg took effect on 01/09/2021: the annual review at the end of
-        # 2021 (for the 2022–2025 standard) ran under it (procedures.md).
-        valid_from=datetime.date(2021, 9, 1),
-        valid_until=datetime.date(2025, 6, 30),
-        adhoc_start_day=15,
-        adhoc_limit=Duration(15, False, "Quyết định 24/2021/QĐ-TTg, Điều 5"),
-        annual_window=((9, 1), (12, 14)),
-        annual_window_basis="Quyết định 24/2021/QĐ-TTg, Điều 3",
-        posting=_POSTING_2022,
-        complaint_recheck=_RECHECK_2022,
-        meeting_agreement=(1, 2),
-        meeting_basis="Quyết định 24/2021/QĐ-TTg, Điều 4",
-        village_meeting_for_adhoc=True,
-        consult_level_above="Chủ tịch UBND cấp huyện",
-        report_to="UBND cấp huyện",
-        forms=_FORMS_2022,
-        screening_items=SCREENING_ITEMS,
-        screening_note=SCREENING_NOTE,
-    ),
-    Procedure(
+    _QD24,
+    # Since 01/07/2025 the two-level local government: the same procedure without the
+    # district step (Decree 131/2025).
+    replace(
+        _QD24,
         code="qd24-2021-2cap",
         name="Quy trình rà soát theo Quyết định 24/2021/QĐ-TTg (chính quyền hai cấp)",
         legal_basis=(
-            "Quyết định 24/2021/QĐ-TTg",
-            "Thông tư 07/2021/TT-BLĐTBXH, sửa đổi bởi Thông tư 02/2022/TT-BLĐTBXH",
+            *_QD24.legal_basis,
             "Nghị định 131/2025/NĐ-CP; Thông tư 13/2025/TT-BNNMT (bỏ bước cấp huyện)",
         ),
         valid_from=datetime.date(2025, 7, 1),
         valid_until=None,
-        adhoc_start_day=15,
-        adhoc_limit=Duration(15, False, "Quyết định 24/2021/QĐ-TTg, Điều 5"),
-        annual_window=((9, 1), (12, 14)),
-        annual_window_basis="Quyết định 24/2021/QĐ-TTg, Điều 3",
-        posting=_POSTING_2022,
-        complaint_recheck=_RECHECK_2022,
-        meeting_agreement=(1, 2),
-        meeting_basis="Quyết định 24/2021/QĐ-TTg, Điều 4",
-        village_meeting_for_adhoc=True,
         consult_level_above="",
         report_to="UBND tỉnh (cơ quan chuyên môn về giảm nghèo) — chưa xác minh",
-        forms=_FORMS_2022,
-        screening_items=SCREENING_ITEMS,
-        screening_note=SCREENING_NOTE,
     ),
 )
 

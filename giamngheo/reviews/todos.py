@@ -48,27 +48,31 @@ def _waiting(queryset, workflow, user):
 
 def reviews_waiting(user) -> list[Todo]:
     today = timezone.localdate()
-    kind = _("Reviews")
-    adhoc, labels = _waiting(AdHocReview.objects.select_related("household"), ADHOC, user)
-    items = [
-        Todo(
-            kind,
-            f"{labels[r.state]}: {r.household}",
-            reverse("reviews:adhoc_detail", args=[r.pk]),
-            r.due_on,
-            r.due_on < today,
-        )
-        for r in adhoc
-    ]
-    annual, labels = _waiting(AnnualReview.objects.select_related("commune"), ANNUAL, user)
-    items += [
-        Todo(
-            kind,
-            f"{labels[r.state]}: {r.commune.name} ({r.year})",
-            reverse("reviews:annual_detail", args=[r.pk]),
-            r.due_on,
-            r.due_on < today,
-        )
-        for r in annual
-    ]
+    kinds = (
+        (
+            AdHocReview.objects.select_related("household"),
+            ADHOC,
+            "reviews:adhoc_detail",
+            lambda r: r.household,
+        ),
+        (
+            AnnualReview.objects.select_related("commune"),
+            ANNUAL,
+            "reviews:annual_detail",
+            lambda r: f"{r.commune.name} ({r.year})",
+        ),
+    )
+    items = []
+    for reviews, flow, page, subject in kinds:
+        waiting, labels = _waiting(reviews, flow, user)
+        items += [
+            Todo(
+                _("Reviews"),
+                f"{labels[r.state]}: {subject(r)}",
+                reverse(page, args=[r.pk]),
+                r.due_on,
+                r.due_on < today,
+            )
+            for r in waiting
+        ]
     return items

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import annual_views, views
+from . import annual_views, pages, views
 
 app_name = "reviews"
+# The pages both kinds of review share are told which kind by their URL.
+ADHOC, ANNUAL = {"kind": "adhoc"}, {"kind": "annual"}
 urlpatterns = [
     path("", views.review_list, name="review_list"),
     path("qua-han/", views.overdue_list, name="overdue"),
@@ -12,8 +14,8 @@ urlpatterns = [
     path("thuong-xuyen/<int:pk>/tham-dinh/", views.adhoc_check, name="adhoc_check"),
     path("thuong-xuyen/<int:pk>/quyet-dinh/", views.adhoc_decide, name="adhoc_decide"),
     path("thuong-xuyen/<int:pk>/tra-loi/", views.adhoc_answer, name="adhoc_answer"),
-    path("thuong-xuyen/<int:pk>/chuyen/<str:action>/", views.adhoc_move, name="adhoc_move"),
-    path("thuong-xuyen/<int:pk>/giam-sat/", views.adhoc_note, name="adhoc_note"),
+    path("thuong-xuyen/<int:pk>/chuyen/<str:action>/", pages.move, ADHOC, name="adhoc_move"),
+    path("thuong-xuyen/<int:pk>/giam-sat/", pages.note, ADHOC, name="adhoc_note"),
     path("dinh-ky/them/", annual_views.annual_create, name="annual_create"),
     path("dinh-ky/<int:pk>/", annual_views.annual_detail, name="annual_detail"),
     path("dinh-ky/<int:pk>/them-ho/", annual_views.annual_add_entry, name="annual_add_entry"),
@@ -30,6 +32,6 @@ urlpatterns = [
     ),
     path("dinh-ky/<int:pk>/quyet-dinh/", annual_views.annual_decide, name="annual_decide"),
     path("dinh-ky/<int:pk>/bao-cao/", annual_views.annual_report, name="annual_report"),
-    path("dinh-ky/<int:pk>/chuyen/<str:action>/", annual_views.annual_move, name="annual_move"),
-    path("dinh-ky/<int:pk>/giam-sat/", annual_views.annual_note, name="annual_note"),
+    path("dinh-ky/<int:pk>/chuyen/<str:action>/", pages.move, ANNUAL, name="annual_move"),
+    path("dinh-ky/<int:pk>/giam-sat/", pages.note, ANNUAL, name="annual_note"),
 ]

@@ -6,37 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from giamngheo.core.audit import audit
+from giamngheo.core.audit import save_audited
 from giamngheo.core.audit import today as today_or
-from giamngheo.core.workflow import Attempt
 from giamngheo.households.models import Household, PovertyStatus
-from giamngheo.poverty import (
-    standard_for_year,
-)
+from giamngheo.poverty import standard_for_year
 
 from .. import workflow
-from ..models import (
-    ADHOC_OPEN_STATES,
-    AdHocReview,
-    ApplicationKind,
-    DecisionKind,
-)
-from ..procedures import (
-    adhoc_deadline,
-    adhoc_start,
-    period_end,
-    procedure_by_code,
-    procedure_on,
-)
-from .common import (
-    _check_signature,
-    _d,
-    _fill_forms,
-    _signed_after_posting,
-    holidays,
-    proposed_status,
-    record_decision,
-)
+from ..models import ADHOC_OPEN_STATES, AdHocReview, ApplicationKind, DecisionKind
+from ..procedures import adhoc_deadline, adhoc_start, period_end, procedure_by_code, procedure_on
+from .common import _d, decide_step, fill_survey, holidays
 
 # ---- ad-hoc review ------------------------------------------------------------------------
 
@@ -96,28 +74,19 @@ def submit_application(
         previous_status=household.status,
         recorded_by=by,
     )
-    audit(review, by, transition.label)
-    review.save()
+    save_audited(review, by, transition.label)
     workflow.ADHOC.record_creation(review, action="submit", by=by, on=today)
     return review
 
 
 @transaction.atomic
 def record_adhoc_survey(
-    *,
-    review: AdHocReview,
-    filled_on: datetime.date,
-    by,
-    characteristics=(),
-    score_a: int | None = None,
-    declared_income: int | None = None,
-    deprived_indicators=(),
-    causes=(),
-    needs=(),
-    version=None,
-    today: datetime.date | None = None,
+    *, review: AdHocReview, filled_on: datetime.date, by, version=None, today=None, **answers
 ) -> AdHocReview:
-    """Screening (phiếu A) and survey (phiếu B); the engine computes the result."""
+    """Screening (phiếu A) and survey (phiếu B); the engine computes the result.
+
+    ``answers``: the forms' ``characteristics``, ``score_a``, ``declared_income``,
+    ``deprived_indicators``, ``causes`` and ``needs`` (see ``common._fill_forms``)."""
     today = today_or(today)
     locked = workflow.ADHOC.begin(review, "survey", by=by, version=version)
     if filled_on > today:
@@ -131,24 +100,16 @@ def record_adhoc_survey(
                 % {"date": _d(locked.received_on)}
             }
         )
-    procedure = procedure_by_code(locked.procedure)
-    category, explanation = _fill_forms(
+    explanation = fill_survey(
+        locked,
         target={"adhoc": locked},
         household=locked.household,
+        procedure_code=locked.procedure,
         standard_code=locked.standard,
-        screening_items=procedure.screening_items,
         filled_on=filled_on,
-        characteristics=characteristics,
-        score_a=score_a,
-        declared_income=declared_income,
-        deprived_indicators=deprived_indicators,
-        causes=causes,
-        needs=needs,
         by=by,
+        **answers,
     )
-    locked.result_category = category
-    locked.result_status = proposed_status(category, locked.previous_status)
-    locked.result_explanation = explanation
     return workflow.ADHOC.finish(locked, "survey", by=by, on=today, note=explanation)
 
 
@@ -224,24 +185,37 @@ def recognise_adhoc(
 ) -> AdHocReview:
     """The commune People's Committee chair recognises the household (Form 02/03)."""
     today = today_or(today)
-    locked = workflow.ADHOC.begin(review, "recognise", by=by, version=version)
-    _check_signature(number, signed_on, signer_name, today)
-    errors = {}
-    _signed_after_posting(signed_on, locked.posting_ends_on, errors)
-    if not errors and signed_on < locked.received_on:
-        errors["signed_on"] = _(
-            "The decision cannot be dated before the application was received (%(date)s)."
-        ) % {"date": _d(locked.received_on)}
-    if errors:
-        raise ValidationError(errors)
-    workflow.ADHOC.guard(locked, "recognise", Attempt(by=by, on=signed_on))
-    household = Household.objects.get(pk=locked.household_id)
-    decision = record_decision(
-        locked, kind=DecisionKind.ADHOC, number=number, signed_on=signed_on,
-        signer_name=signer_name, year=signed_on.year, by=by,
-        changes=[(household, locked.result_status)],
-        reason=_("Ad-hoc review: %(kind)s") % {"kind": locked.get_kind_display()},
-    )  # fmt: skip
+
+    def check(locked):
+        if signed_on < locked.received_on:
+            return _(
+                "The decision cannot be dated before the application was received (%(date)s)."
+            ) % {"date": _d(locked.received_on)}
+        return None
+
+    def describe(locked):
+        household = Household.objects.get(pk=locked.household_id)
+        return {
+            "kind": DecisionKind.ADHOC,
+            "year": signed_on.year,
+            "changes": [(household, locked.result_status)],
+            "reason": _("Ad-hoc review: %(kind)s") % {"kind": locked.get_kind_display()},
+        }
+
+    locked, decision = decide_step(
+        workflow.ADHOC,
+        review,
+        "recognise",
+        number=number,
+        signed_on=signed_on,
+        signer_name=signer_name,
+        by=by,
+        version=version,
+        today=today,
+        posting_end=lambda locked: locked.posting_ends_on,
+        check=check,
+        describe=describe,
+    )
     locked.decision = decision
     return workflow.ADHOC.finish(
         locked, "recognise", by=by, on=today, note=_("Decision %(no)s") % {"no": decision.number}

@@ -7,14 +7,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from giamngheo.accounts.capabilities import require
-from giamngheo.core.audit import audit
+from giamngheo.core.audit import save_audited
 from giamngheo.core.audit import today as today_or
-from giamngheo.core.workflow import Attempt
 from giamngheo.geo.models import Level
 from giamngheo.households.models import Household, PovertyStatus
-from giamngheo.poverty import (
-    standard_for_review,
-)
+from giamngheo.poverty import standard_for_review
 
 from .. import workflow
 from ..models import (
@@ -28,21 +25,8 @@ from ..models import (
     ReviewEntry,
     VillageMeeting,
 )
-from ..procedures import (
-    add_working_days,
-    period_end,
-    procedure_by_code,
-    procedure_on,
-)
-from .common import (
-    _check_signature,
-    _d,
-    _fill_forms,
-    _signed_after_posting,
-    holidays,
-    proposed_status,
-    record_decision,
-)
+from ..procedures import add_working_days, period_end, procedure_by_code, procedure_on
+from .common import _d, decide_step, fill_survey, holidays
 
 # ---- annual review ------------------------------------------------------------------------
 
@@ -76,8 +60,7 @@ def open_annual_review(
         due_on=end,
         created_by=by,
     )
-    audit(review, by, transition.label)
-    review.save()
+    save_audited(review, by, transition.label)
     households = Household.objects.filter(
         commune=commune, status__in=[PovertyStatus.POOR, PovertyStatus.NEAR_POOR]
     ).only("pk", "village_id", "status")
@@ -115,26 +98,16 @@ def add_entry(*, review: AnnualReview, household: Household, reason: str, by) ->
         reason=reason,
         previous_status=household.status,
     )
-    audit(entry, by, _("Added to the list"))
-    entry.save()
-    return entry
+    return save_audited(entry, by, _("Added to the list"))
 
 
 @transaction.atomic
 def record_entry_survey(
-    *,
-    entry: ReviewEntry,
-    filled_on: datetime.date,
-    by,
-    characteristics=(),
-    score_a: int | None = None,
-    declared_income: int | None = None,
-    deprived_indicators=(),
-    causes=(),
-    needs=(),
-    today: datetime.date | None = None,
+    *, entry: ReviewEntry, filled_on: datetime.date, by, today=None, **answers
 ) -> ReviewEntry:
-    """Screening and survey of one listed household; also the re-check after a complaint."""
+    """Screening and survey of one listed household; also the re-check after a complaint.
+
+    ``answers``: as for ``record_adhoc_survey``."""
     today = today_or(today)
     review = AnnualReview.objects.select_for_update().get(pk=entry.review_id)
     require(by, workflow.RECORD, review, doing=_("record a screening or survey form"))
@@ -147,29 +120,19 @@ def record_entry_survey(
         )
     if filled_on > today:
         raise ValidationError({"filled_on": _("The date cannot be in the future.")})
-    procedure = procedure_by_code(review.procedure)
-    category, explanation = _fill_forms(
+    fill_survey(
+        entry,
         target={"entry": entry},
         household=entry.household,
+        procedure_code=review.procedure,
         standard_code=review.standard,
-        screening_items=procedure.screening_items,
         filled_on=filled_on,
-        characteristics=characteristics,
-        score_a=score_a,
-        declared_income=declared_income,
-        deprived_indicators=deprived_indicators,
-        causes=causes,
-        needs=needs,
         by=by,
+        **answers,
     )
-    entry.screened_out = bool(characteristics)
-    entry.result_category = category
-    entry.result_status = proposed_status(category, entry.previous_status)
-    entry.result_explanation = explanation
+    entry.screened_out = bool(answers.get("characteristics"))
     entry.surveyed_on = filled_on
-    audit(entry, by, _("Re-check after a complaint") if recheck else _("Surveyed"))
-    entry.save()
-    return entry
+    return save_audited(entry, by, _("Re-check after a complaint") if recheck else _("Surveyed"))
 
 
 def _check_meeting(review, village, held_on, present, agreeing, chair, entries, today) -> None:
@@ -234,8 +197,7 @@ def record_meeting(
         minutes=(minutes or "").strip(),
         recorded_by=by,
     )
-    audit(meeting, by, _("Village meeting recorded"))
-    meeting.save()
+    save_audited(meeting, by, _("Village meeting recorded"))
     meeting.households.set(entries)
     return meeting
 
@@ -279,8 +241,7 @@ def post_lists(
         places=places.strip(),
         posted_by=by,
     )
-    audit(posting, by, _("Lists posted"))
-    posting.save()
+    save_audited(posting, by, _("Lists posted"))
     workflow.ANNUAL.finish(
         locked,
         "post",
@@ -288,8 +249,8 @@ def post_lists(
         on=today,
         note=_("Posted %(start)s–%(end)s")
         % {
-            "start": posting.posted_from.strftime("%d/%m/%Y"),
-            "end": posting.ends_on.strftime("%d/%m/%Y"),
+            "start": _d(posting.posted_from),
+            "end": _d(posting.ends_on),
         },
     )
     return posting
@@ -323,8 +284,8 @@ def receive_complaint(
         errors["received_on"] = _(
             "The complaint was not received during the posting period (%(start)s–%(end)s)."
         ) % {
-            "start": posting.posted_from.strftime("%d/%m/%Y"),
-            "end": posting.ends_on.strftime("%d/%m/%Y"),
+            "start": _d(posting.posted_from),
+            "end": _d(posting.ends_on),
         }
     if not (complainant or "").strip():
         errors["complainant"] = _("Enter who complains.")
@@ -348,11 +309,9 @@ def receive_complaint(
         else received_on + datetime.timedelta(days=procedure.complaint_recheck.days),
         recorded_by=by,
     )
-    audit(complaint, by, _("Complaint received"))
-    complaint.save()
+    save_audited(complaint, by, _("Complaint received"))
     entry.reopened = True
-    audit(entry, by, _("Reopened by a complaint"))
-    entry.save(update_fields=["reopened"])
+    save_audited(entry, by, _("Reopened by a complaint"), update_fields=["reopened"])
     return complaint
 
 
@@ -394,13 +353,11 @@ def answer_complaint(
     complaint.answer = answer.strip()
     complaint.answered_on = answered_on
     complaint.answered_by = by
-    audit(complaint, by, _("Complaint answered"))
-    complaint.save()
+    save_audited(complaint, by, _("Complaint answered"))
     entry = complaint.entry
     if not entry.complaints.filter(answered_on__isnull=True).exists():
         entry.reopened = False
-        audit(entry, by, _("Complaint answered"))
-        entry.save(update_fields=["reopened"])
+        save_audited(entry, by, _("Complaint answered"), update_fields=["reopened"])
     return complaint
 
 
@@ -415,6 +372,11 @@ def _decision_changes(review: AnnualReview) -> list[tuple[Household, str]]:
         ):
             changes.append((entry.household, status))
     return changes
+
+
+def _posting_end(review: AnnualReview):
+    posting = review.postings.order_by("-posted_from", "-id").first()
+    return posting.ends_on if posting else None
 
 
 @transaction.atomic
@@ -432,20 +394,25 @@ def decide_annual(
     escaped-poverty and escaped-near-poverty households (Decision 24/2021 Form 02). Every
     household's status is written in the same transaction, or none."""
     today = today_or(today)
-    locked = workflow.ANNUAL.begin(review, "decide", by=by, version=version)
-    _check_signature(number, signed_on, signer_name, today)
-    posting = locked.postings.order_by("-posted_from", "-id").first()
-    errors = {}
-    _signed_after_posting(signed_on, posting.ends_on if posting else None, errors)
-    if errors:
-        raise ValidationError(errors)
-    workflow.ANNUAL.guard(locked, "decide", Attempt(by=by, on=signed_on))
-    decision = record_decision(
-        locked, kind=DecisionKind.ANNUAL, number=number, signed_on=signed_on,
-        signer_name=signer_name, year=locked.status_year, by=by, annual=locked,
-        changes=_decision_changes(locked),
-        reason=_("Annual review %(year)d") % {"year": locked.year},
-    )  # fmt: skip
+    locked, decision = decide_step(
+        workflow.ANNUAL,
+        review,
+        "decide",
+        number=number,
+        signed_on=signed_on,
+        signer_name=signer_name,
+        by=by,
+        version=version,
+        today=today,
+        posting_end=_posting_end,
+        describe=lambda locked: {
+            "kind": DecisionKind.ANNUAL,
+            "year": locked.status_year,
+            "annual": locked,
+            "changes": _decision_changes(locked),
+            "reason": _("Annual review %(year)d") % {"year": locked.year},
+        },
+    )
     workflow.ANNUAL.finish(
         locked, "decide", by=by, on=today, note=_("Decision %(no)s") % {"no": decision.number}
     )

@@ -5,26 +5,15 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from giamngheo.core.audit import audit
+from giamngheo.core.audit import audit, save_audited
+from giamngheo.core.workflow import Attempt
 from giamngheo.geo.models import Area as UnitArea
 from giamngheo.households.assessment import assess
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
 from giamngheo.households.services import record_statuses, set_causes_and_needs
-from giamngheo.poverty import (
-    Area,
-    classify,
-    classify_scores,
-    standard_by_code,
-)
+from giamngheo.poverty import Area, classify, classify_scores, standard_by_code
 
-from ..models import (
-    Category,
-    Decision,
-    DecisionEntry,
-    PublicHoliday,
-    ScreeningForm,
-    SurveyForm,
-)
+from ..models import Category, Decision, DecisionEntry, PublicHoliday, ScreeningForm, SurveyForm
 from ..procedures import procedure_by_code
 
 LISTED = {
@@ -141,11 +130,11 @@ def _fill_forms(
     standard_code: str,
     screening_items,
     filled_on,
-    characteristics,
-    score_a,
-    declared_income,
-    deprived_indicators,
     by,
+    characteristics=(),
+    score_a: int | None = None,
+    declared_income: int | None = None,
+    deprived_indicators=(),
     causes=(),
     needs=(),
 ) -> tuple[str, str]:
@@ -196,6 +185,23 @@ def _fill_forms(
     return category, explanation
 
 
+def fill_survey(record, *, target: dict, household, procedure_code, standard_code, **forms):
+    """Save the survey's forms (``_fill_forms``) for ``record``, an ad-hoc review or an annual
+    review's entry, and set the result the engine proposes; return the explanation."""
+    screening_items = procedure_by_code(procedure_code).screening_items
+    category, explanation = _fill_forms(
+        target=target,
+        household=household,
+        standard_code=standard_code,
+        screening_items=screening_items,
+        **forms,
+    )
+    record.result_category = category
+    record.result_status = proposed_status(category, record.previous_status)
+    record.result_explanation = explanation
+    return explanation
+
+
 def _check_signature(number, signed_on, signer_name, today):
     errors = {}
     if not (number or "").strip():
@@ -229,9 +235,7 @@ def _make_decision(
         form=form,
         recorded_by=by,
     )
-    audit(decision, by, _("Decision recorded"))
-    decision.save()
-    return decision
+    return save_audited(decision, by, _("Decision recorded"))
 
 
 def _apply(decision: Decision, changes: list[tuple[Household, str]], *, by, reason: str):
@@ -254,6 +258,46 @@ def _apply(decision: Decision, changes: list[tuple[Household, str]], *, by, reas
         ],
         batch_size=1000,
     )
+
+
+def decide_step(
+    flow,
+    review,
+    action,
+    *,
+    number,
+    signed_on,
+    signer_name,
+    by,
+    version,
+    today,
+    posting_end,
+    describe,
+    check=None,
+):
+    """The committee's decision on either kind of review, up to its recording: lock the
+    review for ``action``, check the signature, that the posting period (``posting_end`` of
+    the locked review) is over and ``check(locked)`` (a message about the date, or None),
+    then record the decision with what ``describe(locked)`` gives (kind, year, changes,
+    reason …). Returns the locked review and the decision; the caller finishes the step."""
+    locked = flow.begin(review, action, by=by, version=version)
+    _check_signature(number, signed_on, signer_name, today)
+    errors = {}
+    _signed_after_posting(signed_on, posting_end(locked), errors)
+    if not errors and check and (message := check(locked)):
+        errors["signed_on"] = message
+    if errors:
+        raise ValidationError(errors)
+    flow.guard(locked, action, Attempt(by=by, on=signed_on))
+    decision = record_decision(
+        locked,
+        number=number,
+        signed_on=signed_on,
+        signer_name=signer_name,
+        by=by,
+        **describe(locked),
+    )
+    return locked, decision
 
 
 def record_decision(

@@ -10,16 +10,11 @@ from giamngheo.accounts.capabilities import require
 from giamngheo.collaborators.duties import Duty
 from giamngheo.collaborators.models import Collaborator
 from giamngheo.collaborators.services import log_activity
-from giamngheo.core.audit import audit
+from giamngheo.core.audit import save_audited
 from giamngheo.core.audit import today as today_or
 
 from .. import workflow
-from ..models import (
-    AdHocReview,
-    SupervisedStep,
-    SupervisionNote,
-    Verdict,
-)
+from ..models import AdHocReview, SupervisedStep, SupervisionNote, Verdict
 
 # ---- supervision --------------------------------------------------------------------------
 
@@ -61,9 +56,7 @@ def add_supervision_note(
         **({"adhoc": review} if adhoc else {"annual": review}),
     )
     note.activity = _log_activity(note, review, by)
-    audit(note, by, _("Supervision note"))
-    note.save()
-    return note
+    return save_audited(note, by, _("Supervision note"))
 
 
 def _log_activity(note: SupervisionNote, review, by):
