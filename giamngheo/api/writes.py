@@ -7,6 +7,8 @@ the same selectors, and answered once per ``Idempotency-Key`` (``idempotency.run
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -43,6 +45,27 @@ REFUSED = inline_serializer(
 )
 
 
+SCALARS = (str, int, float, bool, type(None))
+
+
+def form_data(request):
+    """A JSON body as the pages' forms read a posted form: a list is a field's several values,
+    and only plain values are accepted (a nested object would crash a form field)."""
+    data = request.data
+    if not isinstance(data, dict) or isinstance(data, QueryDict):
+        return data
+    values, wrong = MultiValueDict(), {}
+    for key, value in data.items():
+        items = value if isinstance(value, list) else [value]
+        if all(isinstance(item, SCALARS) for item in items):
+            values.setlist(key, items)
+        else:
+            wrong[key] = _("Give a plain value (text, number or true/false).")
+    if wrong:
+        raise DjangoValidationError(wrong)
+    return values
+
+
 def valid(form) -> dict:
     """The page's form decides what is valid; its messages are the refusal."""
     if not form.is_valid():
@@ -76,7 +99,7 @@ def activity_create(request):
         ):
             raise PermissionDenied(_("Only a collaborator records activities in their own log."))
         form = ActivityForm(
-            request.data,
+            form_data(request),
             request.FILES or None,
             villages=collaborator_selectors.villages_for(collaborator),
             assignments=collaborator.assignments.all(),
@@ -111,7 +134,7 @@ def _household_entry(form_class, service, name: str, doc: str):
     def create(request, code):
         def write():
             household = _household(request, code)
-            data = valid(form_class(request.data))
+            data = valid(form_class(form_data(request)))
             return _created(service(household=household, by=request.user, **data))
 
         return run_once(request, write)
@@ -184,7 +207,7 @@ def _survey_target(request):
 
 def _survey_form(request, review) -> SurveyEntryForm:
     return SurveyEntryForm(
-        request.data, procedure_code=review.procedure, standard_code=review.standard
+        form_data(request), procedure_code=review.procedure, standard_code=review.standard
     )
 
 

@@ -207,3 +207,24 @@ def test_a_batch_records_each_entry_once_in_order_and_refuses_one_alone(demo, ho
                 "body": {"kind": "serious_illness", "occurred_on": today, "description": "x"}}]  # fmt: skip
     response = client.post("/api/v1/lo/", {"entries": entries}, format="json")
     assert response.json()["results"][0]["status"] == 404
+
+
+def test_a_json_list_or_object_where_a_value_belongs_is_refused_not_a_crash(demo, household):
+    """Hypothesis found ``{"received_on": [None]}`` answering 500: a JSON body reaches the form
+    as a posted form would (a list is a field's values), and a nested object is refused."""
+    client = _client(demo.users["ctv.tumorong"])
+    url = f"/api/v1/ho-gia-dinh/{household.code}/yeu-cau-tro-giup/"
+    before = HelpRequest.objects.count()
+    body = {"need": "production", "statement": "Vay vốn", "received_on": [None]}
+    empty_date = client.post(url, body, format="json", **_key())
+    assert empty_date.status_code == 400 and "received_on" in empty_date.json()["errors"]
+    body["received_on"] = {"ngay": "2026-01-05"}
+    nested = client.post(url, body, format="json", HTTP_ACCEPT_LANGUAGE="vi", **_key())
+    assert nested.status_code == 400
+    assert nested.json()["errors"]["received_on"] == [
+        "Hãy nhập một giá trị đơn (chữ, số hoặc đúng/sai)."
+    ]
+    body["received_on"] = ["2026-01-04", "2026-01-05"]  # the last value, as in a posted form
+    assert client.post(url, body, format="json", **_key()).status_code == 201
+    assert HelpRequest.objects.count() == before + 1
+    assert str(HelpRequest.objects.latest("pk").received_on) == "2026-01-05"
