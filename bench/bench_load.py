@@ -45,6 +45,14 @@ ROLES = {
 }  # fmt: skip
 
 
+def sample_codes(database_url: str) -> list[str]:
+    """200 household codes of the officer's commune (Tu Mơ Rông, 23425)."""
+    with psycopg.connect(database_url) as conn:
+        return [r[0] for r in conn.execute(
+            "SELECT h.code FROM households_household h JOIN geo_unit u ON u.id = h.commune_id "
+            "WHERE u.code = '23425' ORDER BY random() LIMIT 200")]  # fmt: skip
+
+
 class Client:
     def __init__(self, base: str, context):
         parts = urllib.parse.urlsplit(base)
@@ -185,10 +193,7 @@ def main():
         "/giamngheo_bench"
     ):
         sys.exit("Set DATABASE_URL to your own PostgreSQL copy of giamngheo_bench.")
-    with psycopg.connect(database_url) as conn:
-        codes = [r[0] for r in conn.execute(
-            "SELECT h.code FROM households_household h JOIN geo_unit u ON u.id = h.commune_id "
-            "WHERE u.code = '23425' ORDER BY random() LIMIT 200")]  # fmt: skip
+    codes = sample_codes(database_url)
     print(f"{options.users} users for {options.seconds} s against each server, 1–5 s pauses\n")
 
     if options.only in (None, "stack"):

@@ -262,9 +262,12 @@ if env.str("S3_BUCKET", default=""):
         },
     }
 
-# Sessions live in the database (Django's default, said here on purpose): any web server
-# behind the proxy can answer any request. With REDIS_URL the cache is shared in Redis too.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The cache is shared by every web process and the worker: the dashboard's figures and the
+# versions that invalidate them (core.area_cache) must be the same for all. With REDIS_URL it
+# is Redis; otherwise a table of the database (created by core's migration 0002).
+# Sessions live in the database, so any web server behind the proxy can answer any request;
+# with Redis they are read from the cache first (cached_db: written to both, so a Redis
+# restart signs nobody out).
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
@@ -273,6 +276,17 @@ if env.str("REDIS_URL", default=""):
             "KEY_PREFIX": "giamngheo",
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "giamngheo_cache",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# How long area figures (the dashboard) are kept at most; a status change refreshes them at once.
+AREA_FIGURES_SECONDS = env.int("AREA_FIGURES_SECONDS", default=600)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
