@@ -20,7 +20,6 @@ import http.client
 import os
 import random
 import secrets
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -117,27 +116,37 @@ def connections(database_url: str, name: str, stop: threading.Event, seen: list)
             stop.wait(0.5)
 
 
-def run_load(base, context, users, seconds, codes, database_url):
-    sessions = {}
-    for username in ROLES:
-        client = Client(base, context)
-        client.login(username)
-        sessions[username] = dict(client.cookies)
-    latencies, errors, lock = [], [], threading.Lock()
-    deadline = time.monotonic() + seconds
-    stop, seen = threading.Event(), []
-    db_name = urllib.parse.urlsplit(database_url).path.lstrip("/")
-    watcher = threading.Thread(target=connections, args=(database_url, db_name, stop, seen))
-    watcher.start()
+def ensure_accounts(database_url: str) -> None:
+    """The benchmark signs in as three demo accounts; a copy without them gets the demo."""
+    with psycopg.connect(database_url) as conn:
+        found = {r[0] for r in conn.execute(
+            "SELECT username FROM accounts_user WHERE username = ANY(%s)", [list(ROLES)])}  # fmt: skip
+    if found != set(ROLES):
+        print(f"accounts {sorted(set(ROLES) - found)} missing: manage.py demo_data", flush=True)
+        env = {**os.environ, "DATABASE_URL": database_url}
+        subprocess.run([sys.executable, "manage.py", "demo_data"], cwd=ROOT, env=env, check=True)
 
-    def user(index):
+
+class Load:
+    """``users`` threads, each a person with a keep-alive connection, for ``seconds``."""
+
+    def __init__(self, base, context, options, codes, database_url):
+        self.base, self.context, self.options = base, context, options
+        self.codes, self.database_url = codes, database_url
+        self.latencies: list[tuple[str, float]] = []
+        self.errors: list[tuple[str, object]] = []
+        self.lock = threading.Lock()
+
+    def user(self, index, sessions, deadline):
         rng = random.Random(index)
         username = list(ROLES)[index % len(ROLES)]
-        client = Client(base, context)
+        client = Client(self.base, self.context)
         client.cookies = dict(sessions[username])
-        time.sleep(rng.uniform(0, 3))  # users arrive over the first seconds
+        low, high = self.options.pause
+        time.sleep(rng.uniform(0, min(high, 3)))  # users arrive over the first seconds
         while time.monotonic() < deadline:
-            path = rng.choice(ROLES[username]).format(code=rng.choice(codes))
+            template = rng.choice(ROLES[username])
+            path = template.format(code=rng.choice(self.codes))
             started = time.perf_counter()
             try:
                 status, _, location = client.request("GET", path)
@@ -147,39 +156,109 @@ def run_load(base, context, users, seconds, codes, database_url):
             except Exception as exc:  # counted, never hidden
                 status = repr(exc)
             elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed)
+            with self.lock:
+                self.latencies.append((template, elapsed))
                 if status != 200:
-                    errors.append((path, status))
-            time.sleep(rng.uniform(1, 5))
+                    self.errors.append((path, status))
+            time.sleep(rng.uniform(low, high))
 
-    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
-    started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.monotonic() - started
-    stop.set()
-    watcher.join()
-    return latencies, errors, wall, max(seen or [0])
+    def run(self):
+        sessions = {}
+        for username in ROLES:
+            client = Client(self.base, self.context)
+            client.login(username)
+            sessions[username] = dict(client.cookies)
+        stop, seen = threading.Event(), []
+        db_name = urllib.parse.urlsplit(self.database_url).path.lstrip("/")
+        watcher = threading.Thread(
+            target=connections, args=(self.database_url, db_name, stop, seen)
+        )
+        watcher.start()
+        deadline = time.monotonic() + self.options.seconds
+        threads = [threading.Thread(target=self.user, args=(i, sessions, deadline))
+                   for i in range(self.options.users)]  # fmt: skip
+        started, cpu, load = time.monotonic(), time.process_time(), os.getloadavg()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.wall = time.monotonic() - started
+        self.client_cpu = (time.process_time() - cpu) / self.wall
+        self.load = (load, os.getloadavg())
+        stop.set()
+        watcher.join()
+        self.max_connections = max(seen or [0])
+        return self
 
 
-def report(name, latencies, errors, wall, max_connections):
-    ordered = sorted(latencies)
-    p = lambda q: ordered[min(int(q * len(ordered)), len(ordered) - 1)] * 1000  # noqa: E731
+def _percentile(ordered, q):
+    return ordered[min(int(q * len(ordered)), len(ordered) - 1)] * 1000 if ordered else 0
+
+
+def report(name, load: Load):
+    ordered = sorted(e for _t, e in load.latencies)
+    p = lambda q: _percentile(ordered, q)  # noqa: E731
     print(
-        f"{name:<34} {len(ordered):>6} req {len(errors):>5} err {len(ordered) / wall:6.1f} req/s "
-        f"p50 {p(0.5):7.0f} ms  p95 {p(0.95):7.0f} ms  max {ordered[-1] * 1000:7.0f} ms  "
-        f"db connections max {max_connections}"
+        f"{name:<34} {len(ordered):>6} req {len(load.errors):>5} err "
+        f"{len(ordered) / load.wall:6.1f} req/s p50 {p(0.5):7.0f} ms  p95 {p(0.95):7.0f} ms  "
+        f"max {p(1):7.0f} ms  db connections max {load.max_connections}"
     )
-    if errors:
+    (before, after) = load.load
+    print(f"   load average {before[0]:.2f} before, {after[0]:.2f} after (1 min); "
+          f"load generator CPU {100 * load.client_cpu:.0f} % of one core")  # fmt: skip
+    if load.errors:
         kinds = {}
-        for path, status in errors:
+        for path, status in load.errors:
             key = f"{status} {path.split('?')[0]}"[:80]
             kinds[key] = kinds.get(key, 0) + 1
         print("   errors:", dict(sorted(kinds.items(), key=lambda kv: -kv[1])[:5]))
-    return statistics.median(ordered) if ordered else 0
+    if load.options.pages:
+        by_page: dict[str, list[float]] = {}
+        for template, elapsed in load.latencies:
+            by_page.setdefault(template, []).append(elapsed)
+        for template, times in sorted(by_page.items()):
+            times.sort()
+            print(f"   {template:34} {len(times):5} req  p50 {_percentile(times, 0.5):6.0f} ms  "
+                  f"p95 {_percentile(times, 0.95):6.0f} ms")  # fmt: skip
+
+
+def run_stack(options, codes, database_url):
+    # gunicorn.conf.py's own rule unless told, not the tests' 2 workers.
+    os.environ.setdefault("GUNICORN_WORKERS", str(options.workers or 2 * os.cpu_count() + 1))
+    if options.threads:
+        os.environ["GUNICORN_THREADS"] = str(options.threads)
+    stack = Stack(Path(tempfile.mkdtemp(prefix="giamngheo-load-")), database_url=database_url)
+    stack.prepare()
+    stack.start(timeout=120)
+    try:
+        load = Load(stack.url, stack.ssl_context(), options, codes, database_url).run()
+        env = stack.env
+        kind = f"{env['GUNICORN_WORKERS']}×{env.get('GUNICORN_THREADS', '1')} threads"
+        report(f"gunicorn ({kind}) + Caddy", load)
+    finally:
+        stack.stop()
+
+
+def run_runserver(options, codes, database_url):
+    port = free_port()
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database_url,
+           "SECRET_KEY": secrets.token_urlsafe(40)}  # fmt: skip
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(120):
+            try:
+                Client(f"http://127.0.0.1:{port}", None).request("GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.5)
+        base = f"http://127.0.0.1:{port}"
+        report("runserver (make run)", Load(base, None, options, codes, database_url).run())
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def main():
@@ -187,58 +266,26 @@ def main():
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--only", choices=["stack", "runserver"])
+    parser.add_argument("--pause", type=float, nargs=2, default=(1.0, 5.0), metavar=("MIN", "MAX"),
+                        help="seconds a person reads a page before the next (default 1 5)")  # fmt: skip
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default 2 × cores + 1)")
+    parser.add_argument("--threads", type=int, help="gunicorn threads per worker (gthread)")
+    parser.add_argument("--pages", action="store_true", help="p50/p95 of each page too")
     options = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres") or database_url.rstrip("/").endswith(
         "/giamngheo_bench"
     ):
         sys.exit("Set DATABASE_URL to your own PostgreSQL copy of giamngheo_bench.")
+    ensure_accounts(database_url)
     codes = sample_codes(database_url)
-    print(f"{options.users} users for {options.seconds} s against each server, 1–5 s pauses\n")
-
+    low, high = options.pause
+    print(f"{options.users} users for {options.seconds} s against each server, "
+          f"{low:g}–{high:g} s pauses; REDIS_URL {'set' if os.environ.get('REDIS_URL') else 'unset'}\n")  # fmt: skip
     if options.only in (None, "stack"):
-        # gunicorn.conf.py's own rule (2 × cores + 1), not the tests' 2 workers.
-        os.environ.setdefault("GUNICORN_WORKERS", str(2 * os.cpu_count() + 1))
-        stack = Stack(Path(tempfile.mkdtemp(prefix="giamngheo-load-")), database_url=database_url)
-        stack.prepare()
-        stack.start(timeout=120)
-        try:
-            context = stack.ssl_context()
-            workers = stack.env["GUNICORN_WORKERS"]
-            result = run_load(
-                stack.url, context, options.users, options.seconds, codes, database_url
-            )
-            report(f"gunicorn ({workers} workers) + Caddy", *result)
-        finally:
-            stack.stop()
-
+        run_stack(options, codes, database_url)
     if options.only in (None, "runserver"):
-        port = free_port()
-        env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database_url,
-               "SECRET_KEY": secrets.token_urlsafe(40)}  # fmt: skip
-        server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            for _ in range(120):
-                try:
-                    Client(f"http://127.0.0.1:{port}", None).request("GET", "/healthz")
-                    break
-                except OSError:
-                    time.sleep(0.5)
-            result = run_load(
-                f"http://127.0.0.1:{port}",
-                None,
-                options.users,
-                options.seconds,
-                codes,
-                database_url,
-            )
-            report("runserver (make run)", *result)
-        finally:
-            server.terminate()
-            server.wait(30)
+        run_runserver(options, codes, database_url)
 
 
 if __name__ == "__main__":

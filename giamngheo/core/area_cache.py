@@ -18,12 +18,16 @@ so every web process and the worker see the same versions.
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+# How long one request may take computing an area's figures before another one tries.
+COMPUTE_SECONDS = 30
 
 
 def _version_key(path: str) -> str:
@@ -64,11 +68,34 @@ def figures(kind: str, path: str, compute: Callable[[], dict], *extra) -> dict:
     """``compute()`` for the unit at ``path``, from the cache while its version holds.
 
     ``extra`` are whatever else the figures depend on (the day, the language); the result
-    carries ``as_of``, when it was computed.
+    carries ``as_of``, when it was computed. One request at a time computes an area's
+    figures: while it does, the others get the area's previous figures (with their older
+    ``as_of``) or, when there are none yet, wait for it.
     """
     key = ":".join(["area-figures", kind, path, version(path), *map(str, extra)])
     found = cache.get(key)
-    if found is None:
+    if found is not None:
+        return found
+    latest = ":".join(["area-figures-latest", kind, path, *map(str, extra)])
+    if not cache.add(f"{key}:computing", True, timeout=COMPUTE_SECONDS):
+        found = cache.get(latest) or _wait_for(key)
+        if found is not None:
+            return found
+    try:
         found = {**compute(), "as_of": timezone.now()}
-        cache.set(key, found, timeout=settings.AREA_FIGURES_SECONDS)
+        cache.set_many({key: found, latest: found}, timeout=settings.AREA_FIGURES_SECONDS)
+    finally:
+        cache.delete(f"{key}:computing")
     return found
+
+
+def _wait_for(key: str) -> dict | None:
+    deadline = time.monotonic() + COMPUTE_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        found = cache.get(key)
+        if found is not None:
+            return found
+        if cache.get(f"{key}:computing") is None:  # the other request failed: compute here
+            return None
+    return None
