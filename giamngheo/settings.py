@@ -256,6 +256,8 @@ if env.str("S3_BUCKET", default=""):
             "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
             "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
             "region_name": env.str("S3_REGION", default=None),
+            # "path" for servers without a name per bucket (MinIO on an address, moto).
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default=None),
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
@@ -273,7 +275,8 @@ if env.str("REDIS_URL", default=""):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env.str("REDIS_URL"),
-            "KEY_PREFIX": "giamngheo",
+            # Several instances (provinces) may share one Redis: one prefix each.
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="giamngheo"),
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
