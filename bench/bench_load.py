@@ -3,16 +3,23 @@
 Loopback only, bounded in time. Both servers use the same PostgreSQL database: your own copy of
 giamngheo_bench (1,000,000 households), never giamngheo_bench itself (migrated here):
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamngheo_bench_mine \\
-        .venv/bin/python bench/bench_load.py --users 200 --seconds 60
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamngheo_bench_mine [REDIS_URL=redis://…] \\
+        .venv/bin/python bench/bench_load.py --users 200 --seconds 60 [--pages]
+    … --pause 20 60          # people reading pages as docs/topology.md assumes
+    … --workers 3 --threads 4  # gunicorn's gthread workers instead of the configured default
 
 Each simulated user is a thread with its own keep-alive connection that loops for --seconds:
 collaborators open their pages and the register, commune officers search and page the register
-and open households, province staff open dashboards and statistics; a random 1–5 s pause between
-requests (people read pages). Users share one signed-in session per account (a login costs a
-deliberate ~0.3 s of password hashing and is not what is measured). Exports are not part of it:
-they run on the worker. Printed per server: requests, errors, requests/s, p50/p95/max latency,
-and the most PostgreSQL connections seen to the database during the run.
+and open households, province staff open dashboards and statistics; a random pause between
+requests (people read pages; 1–5 s unless --pause). Users share one signed-in session per
+account (a login costs a deliberate ~0.3 s of password hashing and is not what is measured);
+the three demo accounts are created (manage.py demo_data) if the copy lacks them. Exports are
+not part of it: they run on the worker. Printed per server: requests, errors, requests/s,
+p50/p95/max latency (per page with --pages), the most PostgreSQL connections seen, the load
+average, and the CPU seconds used by each part (web server, Caddy, worker, the database's
+backends, this load generator) in total and per request: what capacity the machine has.
+The load generator is threads over http.client: its own CPU is printed (a few per cent of a
+core), so it does not distort the figures.
 """
 
 import argparse
@@ -105,15 +112,57 @@ class Client:
             raise RuntimeError(f"login of {username} failed: {status}")
 
 
-def connections(database_url: str, name: str, stop: threading.Event, seen: list):
-    with psycopg.connect(database_url, autocommit=True) as conn:
-        while not stop.is_set():
-            (n,) = conn.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-                [name],
-            ).fetchone()
-            seen.append(n)
-            stop.wait(0.5)
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_stats() -> dict[int, tuple[int, float]]:
+    """pid → (session id, CPU seconds so far) of every process on the machine."""
+    stats = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = (int(fields[3]), (int(fields[11]) + int(fields[12])) / TICK)
+    return stats
+
+
+class Watcher(threading.Thread):
+    """Every 0.5 s: the PostgreSQL connections to the database, and the CPU used by the
+    server's processes (by session id) and by the database's backends since the start."""
+
+    def __init__(self, database_url: str, sessions: dict[str, set[int]]):
+        super().__init__()
+        self.database_url, self.sessions = database_url, sessions
+        self.name_ = urllib.parse.urlsplit(database_url).path.lstrip("/")
+        self.stop, self.seen = threading.Event(), []
+        self.start_cpu = {pid: cpu for pid, (_s, cpu) in _proc_stats().items()}
+        self.last_cpu: dict[str, dict[int, float]] = {k: {} for k in [*sessions, "postgres"]}
+
+    def sample(self, conn):
+        pids = {r[0] for r in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [self.name_])}  # fmt: skip
+        self.seen.append(len(pids))
+        for pid, (session, cpu) in _proc_stats().items():
+            used = cpu - self.start_cpu.get(pid, 0.0)
+            for group, ids in self.sessions.items():
+                if session in ids or pid in ids:
+                    self.last_cpu[group][pid] = used
+            if pid in pids:
+                self.last_cpu["postgres"][pid] = used
+
+    def run(self):
+        with psycopg.connect(self.database_url, autocommit=True) as conn:
+            while not self.stop.is_set():
+                self.sample(conn)
+                self.stop.wait(0.5)
+            self.sample(conn)
+
+    def cpu(self) -> dict[str, float]:
+        return {group: sum(used.values()) for group, used in self.last_cpu.items()}
 
 
 def ensure_accounts(database_url: str) -> None:
@@ -143,7 +192,8 @@ class Load:
         client = Client(self.base, self.context)
         client.cookies = dict(sessions[username])
         low, high = self.options.pause
-        time.sleep(rng.uniform(0, min(high, 3)))  # users arrive over the first seconds
+        # Users arrive over one mean pause (0–3 s for the default 1–5 s), not all at once.
+        time.sleep(rng.uniform(0, (low + high) / 2))
         while time.monotonic() < deadline:
             template = rng.choice(ROLES[username])
             path = template.format(code=rng.choice(self.codes))
@@ -162,17 +212,13 @@ class Load:
                     self.errors.append((path, status))
             time.sleep(rng.uniform(low, high))
 
-    def run(self):
+    def run(self, server_sessions: dict[str, set[int]]):
         sessions = {}
         for username in ROLES:
             client = Client(self.base, self.context)
             client.login(username)
             sessions[username] = dict(client.cookies)
-        stop, seen = threading.Event(), []
-        db_name = urllib.parse.urlsplit(self.database_url).path.lstrip("/")
-        watcher = threading.Thread(
-            target=connections, args=(self.database_url, db_name, stop, seen)
-        )
+        watcher = Watcher(self.database_url, server_sessions)
         watcher.start()
         deadline = time.monotonic() + self.options.seconds
         threads = [threading.Thread(target=self.user, args=(i, sessions, deadline))
@@ -183,11 +229,12 @@ class Load:
         for t in threads:
             t.join()
         self.wall = time.monotonic() - started
-        self.client_cpu = (time.process_time() - cpu) / self.wall
+        self.cpu = {**watcher.cpu(), "load generator": time.process_time() - cpu}
         self.load = (load, os.getloadavg())
-        stop.set()
+        watcher.stop.set()
         watcher.join()
-        self.max_connections = max(seen or [0])
+        self.cpu = {**watcher.cpu(), "load generator": self.cpu["load generator"]}
+        self.max_connections = max(watcher.seen or [0])
         return self
 
 
@@ -204,8 +251,11 @@ def report(name, load: Load):
         f"max {p(1):7.0f} ms  db connections max {load.max_connections}"
     )
     (before, after) = load.load
-    print(f"   load average {before[0]:.2f} before, {after[0]:.2f} after (1 min); "
-          f"load generator CPU {100 * load.client_cpu:.0f} % of one core")  # fmt: skip
+    print(f"   load average {before[0]:.2f} before, {after[0]:.2f} after (1 min)")
+    n = max(len(ordered), 1)
+    print("   CPU: " + ", ".join(
+        f"{group} {seconds:.0f} s ({100 * seconds / load.wall:.0f} % of a core, "
+        f"{1000 * seconds / n:.1f} ms/request)" for group, seconds in load.cpu.items()))  # fmt: skip
     if load.errors:
         kinds = {}
         for path, status in load.errors:
@@ -231,7 +281,8 @@ def run_stack(options, codes, database_url):
     stack.prepare()
     stack.start(timeout=120)
     try:
-        load = Load(stack.url, stack.ssl_context(), options, codes, database_url).run()
+        sessions = {name: {stack.processes[name].pid} for name in ("gunicorn", "caddy", "worker")}
+        load = Load(stack.url, stack.ssl_context(), options, codes, database_url).run(sessions)
         env = stack.env
         kind = f"{env['GUNICORN_WORKERS']}×{env.get('GUNICORN_THREADS', '1')} threads"
         report(f"gunicorn ({kind}) + Caddy", load)
@@ -255,7 +306,8 @@ def run_runserver(options, codes, database_url):
             except OSError:
                 time.sleep(0.5)
         base = f"http://127.0.0.1:{port}"
-        report("runserver (make run)", Load(base, None, options, codes, database_url).run())
+        load = Load(base, None, options, codes, database_url).run({"runserver": {server.pid}})
+        report("runserver (make run)", load)
     finally:
         server.terminate()
         server.wait(30)
