@@ -274,7 +274,7 @@ def report(name, load: Load):
 
 def run_stack(options, codes, database_url):
     # gunicorn.conf.py's own rule unless told, not the tests' 2 workers.
-    os.environ.setdefault("GUNICORN_WORKERS", str(options.workers or 2 * os.cpu_count() + 1))
+    os.environ["GUNICORN_WORKERS"] = str(options.workers or os.cpu_count() + 1)
     if options.threads:
         os.environ["GUNICORN_THREADS"] = str(options.threads)
     stack = Stack(Path(tempfile.mkdtemp(prefix="giamngheo-load-")), database_url=database_url)
@@ -284,7 +284,7 @@ def run_stack(options, codes, database_url):
         sessions = {name: {stack.processes[name].pid} for name in ("gunicorn", "caddy", "worker")}
         load = Load(stack.url, stack.ssl_context(), options, codes, database_url).run(sessions)
         env = stack.env
-        kind = f"{env['GUNICORN_WORKERS']}×{env.get('GUNICORN_THREADS', '1')} threads"
+        kind = f"{env['GUNICORN_WORKERS']}×{env.get('GUNICORN_THREADS', '4')} threads"
         report(f"gunicorn ({kind}) + Caddy", load)
     finally:
         stack.stop()
@@ -320,8 +320,8 @@ def main():
     parser.add_argument("--only", choices=["stack", "runserver"])
     parser.add_argument("--pause", type=float, nargs=2, default=(1.0, 5.0), metavar=("MIN", "MAX"),
                         help="seconds a person reads a page before the next (default 1 5)")  # fmt: skip
-    parser.add_argument("--workers", type=int, help="gunicorn workers (default 2 × cores + 1)")
-    parser.add_argument("--threads", type=int, help="gunicorn threads per worker (gthread)")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default cores + 1)")
+    parser.add_argument("--threads", type=int, help="gunicorn threads per worker (default 4; 1: sync workers)")
     parser.add_argument("--pages", action="store_true", help="p50/p95 of each page too")
     options = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
