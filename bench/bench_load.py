@@ -321,7 +321,9 @@ def main():
     parser.add_argument("--pause", type=float, nargs=2, default=(1.0, 5.0), metavar=("MIN", "MAX"),
                         help="seconds a person reads a page before the next (default 1 5)")  # fmt: skip
     parser.add_argument("--workers", type=int, help="gunicorn workers (default cores + 1)")
-    parser.add_argument("--threads", type=int, help="gunicorn threads per worker (default 4; 1: sync workers)")
+    parser.add_argument(
+        "--threads", type=int, help="gunicorn threads per worker (default 4; 1: sync workers)"
+    )
     parser.add_argument("--pages", action="store_true", help="p50/p95 of each page too")
     options = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
