@@ -3,16 +3,23 @@
 Loopback only, bounded in time. Both servers use the same PostgreSQL database: your own copy of
 giamngheo_bench (1,000,000 households), never giamngheo_bench itself (migrated here):
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamngheo_bench_mine \\
-        .venv/bin/python bench/bench_load.py --users 200 --seconds 60
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamngheo_bench_mine [REDIS_URL=redis://…] \\
+        .venv/bin/python bench/bench_load.py --users 200 --seconds 60 [--pages]
+    … --pause 20 60          # people reading pages as docs/topology.md assumes
+    … --workers 3 --threads 4  # gunicorn's gthread workers instead of the configured default
 
 Each simulated user is a thread with its own keep-alive connection that loops for --seconds:
 collaborators open their pages and the register, commune officers search and page the register
-and open households, province staff open dashboards and statistics; a random 1–5 s pause between
-requests (people read pages). Users share one signed-in session per account (a login costs a
-deliberate ~0.3 s of password hashing and is not what is measured). Exports are not part of it:
-they run on the worker. Printed per server: requests, errors, requests/s, p50/p95/max latency,
-and the most PostgreSQL connections seen to the database during the run.
+and open households, province staff open dashboards and statistics; a random pause between
+requests (people read pages; 1–5 s unless --pause). Users share one signed-in session per
+account (a login costs a deliberate ~0.3 s of password hashing and is not what is measured);
+the three demo accounts are created (manage.py demo_data) if the copy lacks them. Exports are
+not part of it: they run on the worker. Printed per server: requests, errors, requests/s,
+p50/p95/max latency (per page with --pages), the most PostgreSQL connections seen, the load
+average, and the CPU seconds used by each part (web server, Caddy, worker, the database's
+backends, this load generator) in total and per request: what capacity the machine has.
+The load generator is threads over http.client: its own CPU is printed (a few per cent of a
+core), so it does not distort the figures.
 """
 
 import argparse
@@ -20,7 +27,6 @@ import http.client
 import os
 import random
 import secrets
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,6 +49,14 @@ ROLES = {
     "tinh.quangngai": ["/", "/ho-gia-dinh/?status=NEAR_POOR", "/cong-tac-vien/thong-ke/",
                        "/tro-giup/", "/ho-gia-dinh/?q=tran+thi+lan"],
 }  # fmt: skip
+
+
+def sample_codes(database_url: str) -> list[str]:
+    """200 household codes of the officer's commune (Tu Mơ Rông, 23425)."""
+    with psycopg.connect(database_url) as conn:
+        return [r[0] for r in conn.execute(
+            "SELECT h.code FROM households_household h JOIN geo_unit u ON u.id = h.commune_id "
+            "WHERE u.code = '23425' ORDER BY random() LIMIT 200")]  # fmt: skip
 
 
 class Client:
@@ -98,38 +112,91 @@ class Client:
             raise RuntimeError(f"login of {username} failed: {status}")
 
 
-def connections(database_url: str, name: str, stop: threading.Event, seen: list):
-    with psycopg.connect(database_url, autocommit=True) as conn:
-        while not stop.is_set():
-            (n,) = conn.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-                [name],
-            ).fetchone()
-            seen.append(n)
-            stop.wait(0.5)
+TICK = os.sysconf("SC_CLK_TCK")
 
 
-def run_load(base, context, users, seconds, codes, database_url):
-    sessions = {}
-    for username in ROLES:
-        client = Client(base, context)
-        client.login(username)
-        sessions[username] = dict(client.cookies)
-    latencies, errors, lock = [], [], threading.Lock()
-    deadline = time.monotonic() + seconds
-    stop, seen = threading.Event(), []
-    db_name = urllib.parse.urlsplit(database_url).path.lstrip("/")
-    watcher = threading.Thread(target=connections, args=(database_url, db_name, stop, seen))
-    watcher.start()
+def _proc_stats() -> dict[int, tuple[int, float]]:
+    """pid → (session id, CPU seconds so far) of every process on the machine."""
+    stats = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = (int(fields[3]), (int(fields[11]) + int(fields[12])) / TICK)
+    return stats
 
-    def user(index):
+
+class Watcher(threading.Thread):
+    """Every 0.5 s: the PostgreSQL connections to the database, and the CPU used by the
+    server's processes (by session id) and by the database's backends since the start."""
+
+    def __init__(self, database_url: str, sessions: dict[str, set[int]]):
+        super().__init__()
+        self.database_url, self.sessions = database_url, sessions
+        self.name_ = urllib.parse.urlsplit(database_url).path.lstrip("/")
+        self.stop, self.seen = threading.Event(), []
+        self.start_cpu = {pid: cpu for pid, (_s, cpu) in _proc_stats().items()}
+        self.last_cpu: dict[str, dict[int, float]] = {k: {} for k in [*sessions, "postgres"]}
+
+    def sample(self, conn):
+        pids = {r[0] for r in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [self.name_])}  # fmt: skip
+        self.seen.append(len(pids))
+        for pid, (session, cpu) in _proc_stats().items():
+            used = cpu - self.start_cpu.get(pid, 0.0)
+            for group, ids in self.sessions.items():
+                if session in ids or pid in ids:
+                    self.last_cpu[group][pid] = used
+            if pid in pids:
+                self.last_cpu["postgres"][pid] = used
+
+    def run(self):
+        with psycopg.connect(self.database_url, autocommit=True) as conn:
+            while not self.stop.is_set():
+                self.sample(conn)
+                self.stop.wait(0.5)
+            self.sample(conn)
+
+    def cpu(self) -> dict[str, float]:
+        return {group: sum(used.values()) for group, used in self.last_cpu.items()}
+
+
+def ensure_accounts(database_url: str) -> None:
+    """The benchmark signs in as three demo accounts; a copy without them gets the demo."""
+    with psycopg.connect(database_url) as conn:
+        found = {r[0] for r in conn.execute(
+            "SELECT username FROM accounts_user WHERE username = ANY(%s)", [list(ROLES)])}  # fmt: skip
+    if found != set(ROLES):
+        print(f"accounts {sorted(set(ROLES) - found)} missing: manage.py demo_data", flush=True)
+        env = {**os.environ, "DATABASE_URL": database_url}
+        subprocess.run([sys.executable, "manage.py", "demo_data"], cwd=ROOT, env=env, check=True)
+
+
+class Load:
+    """``users`` threads, each a person with a keep-alive connection, for ``seconds``."""
+
+    def __init__(self, base, context, options, codes, database_url):
+        self.base, self.context, self.options = base, context, options
+        self.codes, self.database_url = codes, database_url
+        self.latencies: list[tuple[str, float]] = []
+        self.errors: list[tuple[str, object]] = []
+        self.lock = threading.Lock()
+
+    def user(self, index, sessions, deadline):
         rng = random.Random(index)
         username = list(ROLES)[index % len(ROLES)]
-        client = Client(base, context)
+        client = Client(self.base, self.context)
         client.cookies = dict(sessions[username])
-        time.sleep(rng.uniform(0, 3))  # users arrive over the first seconds
+        low, high = self.options.pause
+        # Users arrive over one mean pause (0–3 s for the default 1–5 s), not all at once.
+        time.sleep(rng.uniform(0, (low + high) / 2))
         while time.monotonic() < deadline:
-            path = rng.choice(ROLES[username]).format(code=rng.choice(codes))
+            template = rng.choice(ROLES[username])
+            path = template.format(code=rng.choice(self.codes))
             started = time.perf_counter()
             try:
                 status, _, location = client.request("GET", path)
@@ -139,39 +206,111 @@ def run_load(base, context, users, seconds, codes, database_url):
             except Exception as exc:  # counted, never hidden
                 status = repr(exc)
             elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed)
+            with self.lock:
+                self.latencies.append((template, elapsed))
                 if status != 200:
-                    errors.append((path, status))
-            time.sleep(rng.uniform(1, 5))
+                    self.errors.append((path, status))
+            time.sleep(rng.uniform(low, high))
 
-    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
-    started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.monotonic() - started
-    stop.set()
-    watcher.join()
-    return latencies, errors, wall, max(seen or [0])
+    def run(self, server_sessions: dict[str, set[int]]):
+        sessions = {}
+        for username in ROLES:
+            client = Client(self.base, self.context)
+            client.login(username)
+            sessions[username] = dict(client.cookies)
+        watcher = Watcher(self.database_url, server_sessions)
+        watcher.start()
+        deadline = time.monotonic() + self.options.seconds
+        threads = [threading.Thread(target=self.user, args=(i, sessions, deadline))
+                   for i in range(self.options.users)]  # fmt: skip
+        started, cpu, load = time.monotonic(), time.process_time(), os.getloadavg()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.wall = time.monotonic() - started
+        self.cpu = {**watcher.cpu(), "load generator": time.process_time() - cpu}
+        self.load = (load, os.getloadavg())
+        watcher.stop.set()
+        watcher.join()
+        self.cpu = {**watcher.cpu(), "load generator": self.cpu["load generator"]}
+        self.max_connections = max(watcher.seen or [0])
+        return self
 
 
-def report(name, latencies, errors, wall, max_connections):
-    ordered = sorted(latencies)
-    p = lambda q: ordered[min(int(q * len(ordered)), len(ordered) - 1)] * 1000  # noqa: E731
+def _percentile(ordered, q):
+    return ordered[min(int(q * len(ordered)), len(ordered) - 1)] * 1000 if ordered else 0
+
+
+def report(name, load: Load):
+    ordered = sorted(e for _t, e in load.latencies)
+    p = lambda q: _percentile(ordered, q)  # noqa: E731
     print(
-        f"{name:<34} {len(ordered):>6} req {len(errors):>5} err {len(ordered) / wall:6.1f} req/s "
-        f"p50 {p(0.5):7.0f} ms  p95 {p(0.95):7.0f} ms  max {ordered[-1] * 1000:7.0f} ms  "
-        f"db connections max {max_connections}"
+        f"{name:<34} {len(ordered):>6} req {len(load.errors):>5} err "
+        f"{len(ordered) / load.wall:6.1f} req/s p50 {p(0.5):7.0f} ms  p95 {p(0.95):7.0f} ms  "
+        f"max {p(1):7.0f} ms  db connections max {load.max_connections}"
     )
-    if errors:
+    (before, after) = load.load
+    print(f"   load average {before[0]:.2f} before, {after[0]:.2f} after (1 min)")
+    n = max(len(ordered), 1)
+    print("   CPU: " + ", ".join(
+        f"{group} {seconds:.0f} s ({100 * seconds / load.wall:.0f} % of a core, "
+        f"{1000 * seconds / n:.1f} ms/request)" for group, seconds in load.cpu.items()))  # fmt: skip
+    if load.errors:
         kinds = {}
-        for path, status in errors:
+        for path, status in load.errors:
             key = f"{status} {path.split('?')[0]}"[:80]
             kinds[key] = kinds.get(key, 0) + 1
         print("   errors:", dict(sorted(kinds.items(), key=lambda kv: -kv[1])[:5]))
-    return statistics.median(ordered) if ordered else 0
+    if load.options.pages:
+        by_page: dict[str, list[float]] = {}
+        for template, elapsed in load.latencies:
+            by_page.setdefault(template, []).append(elapsed)
+        for template, times in sorted(by_page.items()):
+            times.sort()
+            print(f"   {template:34} {len(times):5} req  p50 {_percentile(times, 0.5):6.0f} ms  "
+                  f"p95 {_percentile(times, 0.95):6.0f} ms")  # fmt: skip
+
+
+def run_stack(options, codes, database_url):
+    # gunicorn.conf.py's own rule unless told, not the tests' 2 workers.
+    os.environ["GUNICORN_WORKERS"] = str(options.workers or os.cpu_count() + 1)
+    if options.threads:
+        os.environ["GUNICORN_THREADS"] = str(options.threads)
+    stack = Stack(Path(tempfile.mkdtemp(prefix="giamngheo-load-")), database_url=database_url)
+    stack.prepare()
+    stack.start(timeout=120)
+    try:
+        sessions = {name: {stack.processes[name].pid} for name in ("gunicorn", "caddy", "worker")}
+        load = Load(stack.url, stack.ssl_context(), options, codes, database_url).run(sessions)
+        env = stack.env
+        kind = f"{env['GUNICORN_WORKERS']}×{env.get('GUNICORN_THREADS', '4')} threads"
+        report(f"gunicorn ({kind}) + Caddy", load)
+    finally:
+        stack.stop()
+
+
+def run_runserver(options, codes, database_url):
+    port = free_port()
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database_url,
+           "SECRET_KEY": secrets.token_urlsafe(40)}  # fmt: skip
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(120):
+            try:
+                Client(f"http://127.0.0.1:{port}", None).request("GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.5)
+        base = f"http://127.0.0.1:{port}"
+        load = Load(base, None, options, codes, database_url).run({"runserver": {server.pid}})
+        report("runserver (make run)", load)
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def main():
@@ -179,61 +318,28 @@ def main():
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--only", choices=["stack", "runserver"])
+    parser.add_argument("--pause", type=float, nargs=2, default=(1.0, 5.0), metavar=("MIN", "MAX"),
+                        help="seconds a person reads a page before the next (default 1 5)")  # fmt: skip
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default cores + 1)")
+    parser.add_argument(
+        "--threads", type=int, help="gunicorn threads per worker (default 4; 1: sync workers)"
+    )
+    parser.add_argument("--pages", action="store_true", help="p50/p95 of each page too")
     options = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres") or database_url.rstrip("/").endswith(
         "/giamngheo_bench"
     ):
         sys.exit("Set DATABASE_URL to your own PostgreSQL copy of giamngheo_bench.")
-    with psycopg.connect(database_url) as conn:
-        codes = [r[0] for r in conn.execute(
-            "SELECT h.code FROM households_household h JOIN geo_unit u ON u.id = h.commune_id "
-            "WHERE u.code = '23425' ORDER BY random() LIMIT 200")]  # fmt: skip
-    print(f"{options.users} users for {options.seconds} s against each server, 1–5 s pauses\n")
-
+    ensure_accounts(database_url)
+    codes = sample_codes(database_url)
+    low, high = options.pause
+    print(f"{options.users} users for {options.seconds} s against each server, "
+          f"{low:g}–{high:g} s pauses; REDIS_URL {'set' if os.environ.get('REDIS_URL') else 'unset'}\n")  # fmt: skip
     if options.only in (None, "stack"):
-        # gunicorn.conf.py's own rule (2 × cores + 1), not the tests' 2 workers.
-        os.environ.setdefault("GUNICORN_WORKERS", str(2 * os.cpu_count() + 1))
-        stack = Stack(Path(tempfile.mkdtemp(prefix="giamngheo-load-")), database_url=database_url)
-        stack.prepare()
-        stack.start(timeout=120)
-        try:
-            context = stack.ssl_context()
-            workers = stack.env["GUNICORN_WORKERS"]
-            result = run_load(
-                stack.url, context, options.users, options.seconds, codes, database_url
-            )
-            report(f"gunicorn ({workers} workers) + Caddy", *result)
-        finally:
-            stack.stop()
-
+        run_stack(options, codes, database_url)
     if options.only in (None, "runserver"):
-        port = free_port()
-        env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database_url,
-               "SECRET_KEY": secrets.token_urlsafe(40)}  # fmt: skip
-        server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            for _ in range(120):
-                try:
-                    Client(f"http://127.0.0.1:{port}", None).request("GET", "/healthz")
-                    break
-                except OSError:
-                    time.sleep(0.5)
-            result = run_load(
-                f"http://127.0.0.1:{port}",
-                None,
-                options.users,
-                options.seconds,
-                codes,
-                database_url,
-            )
-            report("runserver (make run)", *result)
-        finally:
-            server.terminate()
-            server.wait(30)
+        run_runserver(options, codes, database_url)
 
 
 if __name__ == "__main__":

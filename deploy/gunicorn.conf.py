@@ -1,26 +1,32 @@
 """gunicorn settings for giamngheo (read by ``gunicorn -c deploy/gunicorn.conf.py``).
 
 Why gunicorn (not granian): it is pure Python, packaged by Debian and known by every
-hosting guide; its sync workers hold exactly one PostgreSQL connection each, so the number
-of connections is ``workers`` per machine and never grows with the number of visitors
-(runserver opened one per keep-alive thread). Caddy in front absorbs slow clients and
-serves static files, which is the setup gunicorn's sync workers are designed for.
-Everything is overridable from the environment file (GUNICORN_*).
+hosting guide. Caddy in front absorbs slow clients and serves static files.
+
+Worker class: gthread, cores + 1 processes × 4 threads. Measured with bench/bench_load.py (200
+users on the 1,000,000-household database, 2 cores): 21.6 ms of web-server CPU per request
+against 25.8 ms with 5 sync workers, because threads keep Caddy's connections alive (a sync
+worker closes each one) and a thread waiting for PostgreSQL lets another run. Each thread
+holds at most one PostgreSQL connection, so a machine uses at most workers × threads of them,
+however many people visit (runserver opened one per keep-alive thread).
+Everything is overridable from the environment file (GUNICORN_*); GUNICORN_THREADS=1 gives
+sync workers.
 """
 
 import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
-# 2 × cores + 1 is gunicorn's rule of thumb; each worker is one database connection.
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread" if threads > 1 else "sync"
 # Pages answer in well under a second; long work (imports, exports) runs on the worker,
 # so a request that takes 60 s is a bug and is cut off.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
-keepalive = 5
+# Idle connections from Caddy stay open longer than Caddy keeps them (its transport's
+# keepalive 60s), so Caddy never sends a request on a connection gunicorn is closing.
+keepalive = 75
 # Recycle workers now and then so a slow leak cannot grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200

@@ -256,23 +256,40 @@ if env.str("S3_BUCKET", default=""):
             "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
             "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
             "region_name": env.str("S3_REGION", default=None),
+            # "path" for servers without a name per bucket (MinIO on an address, moto).
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default=None),
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
         },
     }
 
-# Sessions live in the database (Django's default, said here on purpose): any web server
-# behind the proxy can answer any request. With REDIS_URL the cache is shared in Redis too.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The cache is shared by every web process and the worker: the dashboard's figures and the
+# versions that invalidate them (core.area_cache) must be the same for all. With REDIS_URL it
+# is Redis; otherwise a table of the database (created by core's migration 0002).
+# Sessions live in the database, so any web server behind the proxy can answer any request;
+# with Redis they are read from the cache first (cached_db: written to both, so a Redis
+# restart signs nobody out).
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env.str("REDIS_URL"),
-            "KEY_PREFIX": "giamngheo",
+            # Several instances (provinces) may share one Redis: one prefix each.
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="giamngheo"),
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "giamngheo_cache",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# How long area figures (the dashboard) are kept at most; a status change refreshes them at once.
+AREA_FIGURES_SECONDS = env.int("AREA_FIGURES_SECONDS", default=600)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)

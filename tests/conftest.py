@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import caches
 from django.test import override_settings
 
 from giamngheo.accounts.models import User
@@ -22,6 +23,11 @@ TEST_SETTINGS = {
     },
     "WHITENOISE_USE_FINDERS": True,
     "WHITENOISE_AUTOREFRESH": True,
+    # A per-process cache emptied before each test (the database cache table would outlive
+    # the browser tests' flushes); tests/core/test_redis_and_s3.py and the dashboard cache
+    # tests use Redis and the database cache for real.
+    "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    "SESSION_ENGINE": "django.contrib.sessions.backends.db",
 }
 
 
@@ -30,6 +36,13 @@ def _test_settings():
     """Applied for the whole session, so the live server's middleware is built with them."""
     with override_settings(**TEST_SETTINGS):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: figures cached by one never reach another."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture(scope="session")

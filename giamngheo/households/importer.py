@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from giamngheo.accounts.scoping import scoped
+from giamngheo.core import area_cache
 from giamngheo.core.bulk import insert, insert_with_history
 from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
 from giamngheo.core.ethnicity import code_for as ethnic_code_for
@@ -519,6 +520,7 @@ def write_households(
     insert(NeedTag, [NeedTag(household_id=h.pk, need=n) for p, h in zip(parsed, created, strict=True) for n in p.values.get("needs") or []], need_ids=False)  # fmt: skip
     insert(StatusRecord, statuses, need_ids=False)
     insert(Deprivation, deprivations, need_ids=False)
+    area_cache.changed([commune.path])
     return len(created), len(members)
 
 

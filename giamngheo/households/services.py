@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from giamngheo.accounts.scoping import scoped
+from giamngheo.core import area_cache
 from giamngheo.core.audit import audit, today
 from giamngheo.core.citizen_id import citizen_id_problems, normalise_citizen_id
 from giamngheo.core.concurrency import EditConflict
@@ -430,6 +431,7 @@ def record_status(
     locked._change_reason = _decision_reason(reason, record.decision_number, decision_date)
     locked.save(update_fields=["status", "status_year", "updated_at"])
     household.status, household.status_year = status, year
+    areas_changed([locked])
     return record
 
 
@@ -464,6 +466,11 @@ def _derive_movements(records: list[StatusRecord]) -> None:
     movements = dict(StatusRecord.objects.filter(pk__in=pks).values_list("pk", "movement"))
     for r in records:
         r.movement = movements[r.pk]
+def areas_changed(households) -> None:
+    """The figures of these households' villages, communes and provinces (the dashboard) are
+    recomputed on next use, once the transaction commits."""
+    paths = Unit.objects.filter(pk__in={h.village_id for h in households}).values_list("path")
+    area_cache.changed(path for (path,) in paths)
 
 
 @transaction.atomic
@@ -521,6 +528,7 @@ def record_statuses(
         default_user=by,
         default_change_reason=change_reason,
     )
+    areas_changed(locked)
     for h, status in changes:
         h.status, h.status_year = status, year
     return records

@@ -14,6 +14,7 @@ import numpy as np
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts.capabilities import roots_where
@@ -22,6 +23,7 @@ from giamngheo.assistance.models import OPEN_STATES, HelpRequest
 from giamngheo.clubs.models import Club, Meeting, MeetingState
 from giamngheo.collaborators.models import Collaborator, PeriodReport, ReportState
 from giamngheo.collaborators.models import Status as CollaboratorStatus
+from giamngheo.core import area_cache
 from giamngheo.core.ethnicity import name_of
 from giamngheo.core.periods import Period, PeriodKind
 from giamngheo.geo.models import Level, Unit
@@ -342,12 +344,23 @@ def area_figures(unit: Unit, *, today: datetime.date | None = None) -> dict:
     }
 
 
+def cached_area_figures(unit: Unit) -> dict:
+    """``area_figures`` from the cache while the area's data has not changed (a status
+    decided, households imported: ``core.area_cache``) and for at most
+    ``AREA_FIGURES_SECONDS``; ``as_of`` says when they were computed. Per day (ages, the
+    year's movements) and per language (the labels)."""
+    today = timezone.localdate()
+    return area_cache.figures(
+        "dashboard", unit.path, lambda: area_figures(unit, today=today), today, get_language()
+    )
+
+
 def home_dashboard(user) -> dict:
     """The home page's context addition: the dashboard of the user's widest area, if any."""
     unit = default_area(user) if has_dashboard(user) else None
     if unit is None:
         return {}
-    figures = area_figures(unit)
+    figures = cached_area_figures(unit)
     return {"dashboard": figures, "dashboard_charts": chart_specs(figures)}
 
 

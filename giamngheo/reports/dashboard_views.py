@@ -22,7 +22,7 @@ def area_dashboard(request, code: str | None = None):
             raise Http404
         return redirect("reports:dashboard", code=unit.code)
     unit = dashboard.area_for(request.user, code)
-    figures = dashboard.area_figures(unit)
+    figures = dashboard.cached_area_figures(unit)
     context = {"dashboard": figures, "dashboard_charts": dashboard.chart_specs(figures)}
     return render(request, "reports/dashboard.html", context)
 
@@ -34,5 +34,5 @@ class DashboardAPIView(APIView):
     def get(self, request, code: str):
         if not dashboard.has_dashboard(request.user):
             raise Http404
-        figures = dashboard.area_figures(dashboard.area_for(request.user, code))
+        figures = dashboard.cached_area_figures(dashboard.area_for(request.user, code))
         return Response(DashboardSerializer(figures).data)

@@ -139,3 +139,4 @@ class DashboardSerializer(serializers.Serializer):
     requests = RequestsSerializer()
     collaborators = CollaboratorsSerializer()
     clubs = ClubsSerializer()
+    as_of = serializers.DateTimeField(help_text="When the figures were computed (they are cached).")
