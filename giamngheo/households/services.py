@@ -466,6 +466,8 @@ def _derive_movements(records: list[StatusRecord]) -> None:
     movements = dict(StatusRecord.objects.filter(pk__in=pks).values_list("pk", "movement"))
     for r in records:
         r.movement = movements[r.pk]
+
+
 def areas_changed(households) -> None:
     """The figures of these households' villages, communes and provinces (the dashboard) are
     recomputed on next use, once the transaction commits."""
