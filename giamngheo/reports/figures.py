@@ -1,24 +1,35 @@
-"""The figures of a report: one GROUP BY per base, rows per sub-area, a total, and the
+"""The figures of a report: GROUP BYs in the database, rows per sub-area, a total, and the
 households behind any number (the same filter lists them as counted them).
+
+How a report is counted, whatever the size of the area (bench/bench_reports.py):
+
+- one GROUP BY per base (households at the end, status records, children), filtered on the
+  (commune, …) indexes and on the figures' own conditions (``commune_id IN … AND (status =
+  'POOR' OR …)``), each figure a ``COUNT(*) FILTER (WHERE …)``;
+- a figure on a tag (a policy group, a need, a cause, a deprivation) is counted on the tag's
+  table joined to its household, one GROUP BY per table, never an EXISTS per household;
+- the lists at the start of the period are the lists at its end, corrected on the few
+  households whose list can differ: those with a decision in the period, and (for a period
+  not yet over) listed households with no recorded decision at all;
+- the total row is the sum of the sub-area rows (every household has its commune and village).
 """
 
+import operator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
 
-from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from giamngheo.accounts.scoping import scoped
-from giamngheo.core.ethnicity import ETHNIC_GROUPS
 from giamngheo.geo.models import Unit
-from giamngheo.households.models import Household, Member, StatusRecord
+from giamngheo.households.models import Household, Member, PovertyStatus, StatusRecord
 from giamngheo.households.movements import status_on
-from giamngheo.poverty import standard_by_code
 
-from .catalogue import CHILDREN, END, RECORDS, STANDARD, START, Figure, Ratio, Report
+from .catalogue import CHILDREN, END, RECORDS, START, Figure, Ratio, Report
 from .scope import ReportPeriod, group_field, households_in, in_area, sub_areas
 
-ETHNIC_VI = dict(ETHNIC_GROUPS)
 CHILD_AGE = 16
 
 
@@ -112,19 +123,108 @@ def _key(base: str, area: Unit) -> str:
     return ("household__" if base in (RECORDS, CHILDREN) else "") + group_field(area)
 
 
-def _aggregate(base: str, figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
-    """``{sub-area id: {figure key: count}}`` in one GROUP BY, and the area's own total
-    (under the key ``"total"``) in one more query: the rows are checked against it."""
-    key = _key(base, area)
-    aggregates = {f"c_{f.key}": Count("pk", filter=f.q) for f in figures}
-    queryset = base_queryset(base, area, period)
+def _grouped(
+    queryset: QuerySet, key: str, figures: list, conditions: list, counted="pk", distinct=False
+) -> dict:
+    """``{sub-area id: {figure key: count}}`` in one GROUP BY; rows matching none of the
+    conditions are filtered out first, so the indexes on them can be used."""
+    if conditions and all(conditions):  # an empty Q() counts every row
+        queryset = queryset.filter(reduce(operator.or_, conditions))
+    aggregates = {
+        f"c{i}": Count(counted, filter=c, distinct=distinct) for i, c in enumerate(conditions)
+    }
     rows = queryset.values(key).annotate(**aggregates).order_by()
-    result = {r[key]: {f.key: r[f"c_{f.key}"] for f in figures} for r in rows}
-    # Not ``aggregate()``: it wraps the query in a subquery the Exists filters cannot see into.
-    total = queryset.annotate(_all=Value(1)).values("_all").annotate(**aggregates).order_by()
-    total = next(iter(total), {})
-    result["total"] = {f.key: total.get(f"c_{f.key}", 0) for f in figures}
-    return result
+    return {r[key]: {f.key: r[f"c{i}"] for i, f in enumerate(figures)} for r in rows}
+
+
+def _add(into: dict, counts: dict, sign: int = 1) -> dict:
+    for unit_id, values in counts.items():
+        row = into.setdefault(unit_id, {})
+        for k, v in values.items():
+            row[k] = row.get(k, 0) + sign * v
+    return into
+
+
+def _tagged(figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
+    """Figures on a tag, counted on each tag table joined to its household (one GROUP BY per
+    table); the household's columns the figures filter on are aliased onto the tag row."""
+    counts: dict = {}
+    tables: dict = {}
+    for f in figures:
+        tables.setdefault(f.tag.model, []).append(f)
+    for model, group in tables.items():
+        rows = model.objects.filter(in_area(area, "household__")).alias(
+            st=status_on(period.end_or_today, "household"),
+            assessed_category=F("household__assessed_category"),
+            ethnicity=F("household__ethnicity"),
+            deprived_count=F("household__deprived_count"),
+        )
+        distinct = any(not f.tag.field for f in group)  # "any row": a household once
+        conditions = [f.q & f.tag.condition for f in group]
+        key = "household__" + group_field(area)
+        _add(counts, _grouped(rows, key, group, conditions, "household_id", distinct))
+    return counts
+
+
+def _started(figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
+    """The corrections that turn figures on the start lists, counted with the end lists
+    (``st0 = st``), into figures on the start lists: on the households with a decision in the
+    period, and, while the period runs (the end lists are the status column), on listed
+    households with no decision recorded."""
+    key = group_field(area)
+    st = status_on(period.end_or_today)
+    changed = households_in(area).filter(
+        pk__in=StatusRecord.objects.filter(decision_date__range=(period.start, period.end)).values(
+            "household_id"
+        )
+    )
+    corrections = [(changed, status_at_start(period))]
+    if period.end_or_today is None:
+        unrecorded = (
+            households_in(area)
+            .exclude(status=PovertyStatus.NOT_LISTED)
+            .filter(~Exists(StatusRecord.objects.filter(household_id=OuterRef("pk"))))
+        )
+        corrections.append((unrecorded, Value(PovertyStatus.NOT_LISTED)))
+    counts: dict = {}
+    conditions = [f.q for f in figures]
+    for households, start in corrections:
+        naive = households.annotate(st=st, st0=F("st"))
+        actual = households.annotate(st=st, st0=start)
+        _add(counts, _grouped(naive, key, figures, conditions), -1)
+        _add(counts, _grouped(actual, key, figures, conditions))
+    return counts
+
+
+def _counts(columns: list, area: Unit, period: ReportPeriod) -> dict:
+    """Every figure of the report per sub-area, and their sum under ``"total"``."""
+    figures = [c for c in columns if isinstance(c, Figure)]
+    plain = {
+        base: [f for f in figures if f.base == base and not f.tag]
+        for base in (END, START, RECORDS, CHILDREN)
+    }
+    counts: dict = {}
+    households = plain[END] + plain[START]
+    if households:
+        queryset = base_queryset(END, area, period).annotate(st0=F("st"))
+        _add(counts, _grouped(queryset, _key(END, area), households, [f.q for f in households]))
+    if plain[START]:
+        _add(counts, _started(plain[START], area, period))
+    for base in (RECORDS, CHILDREN):
+        if plain[base]:
+            queryset = base_queryset(base, area, period)
+            _add(
+                counts,
+                _grouped(queryset, _key(base, area), plain[base], [f.q for f in plain[base]]),
+            )
+    tagged = [f for f in figures if f.tag]
+    assert all(f.base == END for f in tagged), "a tag counts on the end lists"
+    _add(counts, _tagged(tagged, area, period))
+    total: dict = {}
+    for values in counts.values():
+        _add(total, {"total": values})
+    counts["total"] = total.get("total", {})
+    return counts
 
 
 def _ratio(values: dict, column: Ratio):
@@ -135,15 +235,7 @@ def _ratio(values: dict, column: Ratio):
 def build_table(report: Report, area: Unit, period: ReportPeriod) -> ReportTable:
     columns = list(columns_for(report, area, period))
     figures = [c for c in columns if isinstance(c, Figure)]
-    by_base: dict[str, list[Figure]] = {}
-    for f in figures:
-        by_base.setdefault(END if f.base == START else f.base, []).append(f)
-    if any(f.base == START for f in figures):
-        by_base[START] = by_base.pop(END)
-    counts: dict = {}
-    for base, group in by_base.items():
-        for unit_id, values in _aggregate(base, group, area, period).items():
-            counts.setdefault(unit_id, {}).update(values)
+    counts = _counts(columns, area, period)
     units = sub_areas(area)
     known = {u.pk for u in units}
     extra = set(counts) - known - {None, "total"}
@@ -172,7 +264,7 @@ def households_behind(
     user, report: Report, area: Unit, period: ReportPeriod, figure: Figure, unit_id: int | None
 ) -> QuerySet[Household]:
     """The households a number counts, in the user's area (scoped once more)."""
-    selected = base_queryset(figure.base, area, period).filter(figure.q)
+    selected = base_queryset(figure.base, area, period).filter(figure.where)
     if unit_id is not None:
         selected = selected.filter(**{_key(figure.base, area): unit_id})
     if figure.base in (RECORDS, CHILDREN):
@@ -184,64 +276,3 @@ def households_behind(
         .select_related("village")
         .order_by("village__name", "code")
     )
-
-
-def list_rows(report: Report, area: Unit, period: ReportPeriod):
-    """Reports 14 and 15: one row per household on the list at the end of the period, with
-    its members; read in chunks with their tags prefetched (no query per household)."""
-    indicators = {i.code: i.name for i in standard_by_code(STANDARD).indicators}
-    households = (
-        households_in(area)
-        .annotate(st=status_on(period.end_or_today))
-        .filter(st=report.list_status)
-        .select_related("village")
-        .prefetch_related("members", "policy_tags", "need_tags", "deprivations")
-        .order_by("village__name", "code")
-    )
-    for n, h in enumerate(households.iterator(chunk_size=2000), start=1):
-        members = "; ".join(
-            f"{m.full_name} ({m.date_of_birth.year if m.date_of_birth else m.birth_year or '?'}, "
-            f"{RELATION_VI.get(m.relation, m.relation)})"
-            for m in h.members.all()
-        )
-        yield (
-            h,
-            [
-                n,
-                h.code,
-                h.head_name,
-                h.village.name,
-                ETHNIC_VI.get(h.ethnicity, ""),
-                ", ".join(GROUPS_VI.get(t.group, t.group) for t in h.policy_tags.all()),
-                ", ".join(indicators.get(d.indicator, d.indicator) for d in h.deprivations.all()),
-                ", ".join(NEEDS_VI.get(t.need, t.need) for t in h.need_tags.all()),
-                members,
-            ],
-        )
-
-
-LIST_HEADERS = [
-    "STT",
-    "Mã hộ",
-    "Họ và tên chủ hộ",
-    "Thôn",
-    "Dân tộc",
-    "Nhóm đối tượng chính sách",
-    "Chỉ số thiếu hụt",
-    "Nhu cầu hỗ trợ",
-    "Thành viên (năm sinh, quan hệ với chủ hộ)",
-]
-RELATION_VI = {
-    "head": "chủ hộ", "spouse": "vợ/chồng", "child": "con", "child_in_law": "con dâu/rể",
-    "grandchild": "cháu", "parent": "bố/mẹ", "grandparent": "ông/bà", "sibling": "anh/chị/em",
-    "other": "khác",
-}  # fmt: skip
-GROUPS_VI = {
-    "ethnic_minority": "Dân tộc thiểu số", "person_of_merit": "Người có công",
-    "no_working_capacity": "Không có khả năng lao động", "social_protection": "Bảo trợ xã hội",
-    "agriculture": "Nông, lâm, ngư, diêm nghiệp",
-}  # fmt: skip
-NEEDS_VI = {
-    "health": "Y tế", "education": "Giáo dục", "production": "Sản xuất", "credit": "Tín dụng",
-    "housing": "Nhà ở", "other": "Khác",
-}  # fmt: skip

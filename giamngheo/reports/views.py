@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET
 from giamngheo.accounts.scoping import visible_units
 
 from .catalogue import BY_SLUG, REPORTS, Figure
-from .figures import LIST_HEADERS, build_table, figure_for, households_behind, list_rows
+from .figures import build_table, figure_for, households_behind
+from .lists import LIST_HEADERS, list_rows
 from .official import heading_for
 from .render import list_pdf, list_xlsx, table_pdf, table_xlsx, title_lines
 from .scope import AREA_LEVELS, default_area, parse_period, report_area
