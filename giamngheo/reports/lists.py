@@ -89,9 +89,9 @@ def _members(joined: str | None) -> str:
     return "; ".join(text for _pk, text in sorted(people))
 
 
-def list_rows(report: Report, area, period: ReportPeriod):
-    """``(household code, row values)`` for every household on the report's list, in village
-    and code order, from one query."""
+def list_rows(report: Report, area, period: ReportPeriod, limit: int | None = None):
+    """``(household code, row values)`` for every household on the report's list (the first
+    ``limit``), in village and code order, from one query."""
     indicators = {i.code: i.name for i in standard_by_code(STANDARD).indicators}
     rows = (
         households_in(area)
@@ -115,8 +115,9 @@ def list_rows(report: Report, area, period: ReportPeriod):
             "people",
         )  # fmt: skip
     )
+    rows = rows[:limit] if limit is not None else rows.iterator(chunk_size=CHUNK)
     for n, (code, head, village, ethnicity, groups, deprived, needs, people) in enumerate(
-        rows.iterator(chunk_size=CHUNK), start=1
+        rows, start=1
     ):
         yield (
             code,
