@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 from giamngheo.accounts.models import RoleAssignment
 from giamngheo.core.models import ExportJob
 from giamngheo.households.models import Household, PovertyStatus
-from tests.core.test_exports import run_worker  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,6 @@ from giamngheo.core.models import ExportJob
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
 from giamngheo.households.services import record_status
-from tests.core.test_exports import run_worker  # noqa: F401
 
 URLS = ["", "tai-ve.xlsx", "tai-ve.pdf", "ho/?cot=end"]
 
