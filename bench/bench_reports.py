@@ -228,17 +228,37 @@ def bench_dashboard(runs: int, communes) -> None:
     )
 
 
-def bench_scoping(communes) -> None:
-    officers = [client_for(officer_for(c)) for c in communes]
+def bench_scoping(communes, rounds: int = 3) -> None:
+    """Both ways of scoping on the same officers, interleaved (ABBA order, after a warm-up of
+    each), so neither profits from the caches the other filled; and the unit-id look-up alone."""
     from django.urls import reverse
 
+    from giamngheo.accounts import scoping
+    from giamngheo.accounts.models import User
+
+    users = [officer_for(c) for c in communes]
+    officers = [client_for(u) for u in users]
     url = reverse("assistance:likely_to_escape")
-    print("\nlikely-to-escape page, commune officers (ms)                  median      p95")
-    for o in officers[:2]:
-        get_ok(o, url)
-    line("scoping as literal commune ids (now)", [timed(lambda o=o: get_ok(o, url)) for o in officers])  # fmt: skip
-    with subquery_scoping():
-        line("scoping as a path subquery (before)", [timed(lambda o=o: get_ok(o, url)) for o in officers])  # fmt: skip
+
+    def now(o):
+        return timed(lambda: get_ok(o, url))
+
+    def before(o):
+        with subquery_scoping():
+            return timed(lambda: get_ok(o, url))
+
+    for o in officers:  # warm-up: each officer's rows and both plans once
+        now(o), before(o)
+    times = {now: [], before: []}
+    for r in range(rounds):
+        for i, o in enumerate(officers):
+            for variant in (now, before) if (i + r) % 2 == 0 else (before, now):
+                times[variant].append(variant(o))
+    print("\nlikely-to-escape page, commune officers, interleaved (ms)      median      p95")
+    line("scoping as literal unit ids (now)", times[now])
+    line("scoping as a path subquery (before)", times[before])
+    fresh = [User.objects.get(pk=u.pk) for u in users]
+    line("the officer's unit ids, resolved once per request", [timed(lambda u=u: scoping._visible_unit_ids(u)) for u in fresh])  # fmt: skip
 
 
 def baseline_report_1_loop(province):
