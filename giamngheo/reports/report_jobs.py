@@ -5,7 +5,9 @@ detailed lists write one row per listed household: more than the few seconds a r
 take. The download button queues an export job; the worker writes the file in the official
 frame (``render``), with progress, and the requester downloads it from the job's page for
 ``EXPORT_RETENTION_HOURS``. The area is checked again, through the requester's scoping, when the
-job runs. A commune's report takes well under a second and is still built in the request.
+job runs. A commune's report takes well under a second and is still built in the request,
+except a long detailed list as PDF (reportlab lays out ~6 ms a household: the largest commune
+of the benchmark, 850 near-poor households, takes 5 s).
 """
 
 from pathlib import Path
@@ -23,11 +25,16 @@ from .render import list_pdf, list_xlsx, table_pdf, table_xlsx
 from .scope import parse_period, report_area
 
 FORMATS = ("xlsx", "pdf")
+LIST_PDF_IN_REQUEST = 300  # households: about 2 s of PDF layout
 
 
-def in_background(area) -> bool:
-    """Whether the area's reports are written by the worker rather than in the request."""
-    return area.level != Level.COMMUNE
+def in_background(report, area, period, fmt: str) -> bool:
+    """Whether the file is written by the worker rather than in the request."""
+    if area.level != Level.COMMUNE:
+        return True
+    return (
+        report.is_list and fmt == "pdf" and list_count(report, area, period) > LIST_PDF_IN_REQUEST
+    )
 
 
 def file_name(report, area, period, fmt: str) -> str:

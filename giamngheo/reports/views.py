@@ -73,7 +73,7 @@ def report_view(request, slug, area, period):
     report = _report(slug)
     area = report_area(request.user, area)
     period = parse_period(period)
-    context = {"background": in_background(area)}
+    context = {"downloads": [(f, in_background(report, area, period, f)) for f in CONTENT_TYPES]}
     if report.is_list:
         rows = list(list_rows(report, area, period, limit=SCREEN_LIST_LIMIT))
         context |= {"list_rows": rows, "headers": LIST_HEADERS}
@@ -85,8 +85,9 @@ def report_view(request, slug, area, period):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_file(request, slug, area, period, fmt):
-    """The report as .xlsx or PDF. A commune's is built in the request (GET); a province's is
-    queued for the worker (POST from the report page) and downloaded from the job's page."""
+    """The report as .xlsx or PDF. A commune's is built in the request (GET); a province's, or
+    a long list as PDF, is queued for the worker (POST from the report page) and downloaded
+    from the job's page."""
     report = _report(slug)
     area = report_area(request.user, area)
     period = parse_period(period)
@@ -95,7 +96,7 @@ def report_file(request, slug, area, period, fmt):
     if request.method == "POST":
         job = start_job(request.user, report, area, period, fmt)
         return redirect("core:export_job", pk=job.pk)
-    if in_background(area):
+    if in_background(report, area, period, fmt):
         return redirect("reports:report", slug=report.slug, area=area.code, period=period.key)
     heading = heading_for(area)
     if report.is_list:

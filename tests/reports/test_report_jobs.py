@@ -102,3 +102,23 @@ def test_a_communes_report_is_still_built_in_the_request(small, login):
         "application/vnd.openxmlformats"
     )
     assert not ExportJob.objects.exists()
+
+
+def test_a_long_list_as_pdf_goes_to_the_worker_even_for_a_commune(
+    small, login, run_worker, monkeypatch
+):
+    from giamngheo.reports import report_jobs
+
+    monkeypatch.setattr(report_jobs, "LIST_PDF_IN_REQUEST", 3)  # the commune lists 4 poor
+    client = login(small.officer)
+    page = client.get(f"/bao-cao/bieu-15/{small.commune.code}/2025/").content.decode()
+    assert f'action="{_file_url(15, small.commune.code, "pdf")}"' in page  # a POST form
+    assert f'href="{_file_url(15, small.commune.code)}"' in page  # the .xlsx: in the request
+    assert client.get(_file_url(15, small.commune.code, "pdf")).status_code == 302
+    assert client.get(_file_url(15, small.commune.code)).status_code == 200
+    client.post(_file_url(15, small.commune.code, "pdf"))
+    run_worker()
+    job = ExportJob.objects.get()
+    assert job.state == ExportJob.State.DONE and job.filename.endswith(".pdf")
+    response = client.get(reverse("core:export_download", args=[job.pk]))
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
