@@ -1,33 +1,19 @@
-"""The figures of a report: GROUP BYs in the database, rows per sub-area, a total, and the
-households behind any number (the same filter lists them as counted them).
-
-How a report is counted, whatever the size of the area (bench/bench_reports.py):
-
-- one GROUP BY per base (households at the end, status records, children), filtered on the
-  (commune, …) indexes and on the figures' own conditions (``commune_id IN … AND (status =
-  'POOR' OR …)``), each figure a ``COUNT(*) FILTER (WHERE …)``;
-- a figure on a tag (a policy group, a need, a cause, a deprivation) is counted on the tag's
-  table joined to its household, one GROUP BY per table, never an EXISTS per household;
-- the lists at the start of the period are the lists at its end, corrected on the few
-  households whose list can differ: those with a decision in the period, and (for a period
-  not yet over) listed households with no recorded decision at all;
-- the total row is the sum of the sub-area rows (every household has its commune and village).
+"""The figures of a report: rows per sub-area and a total, counted in the database
+(``counting``), and the households behind any number (the same filter lists them as counted
+them).
 """
 
-import operator
 from dataclasses import dataclass, field
-from datetime import date
-from functools import reduce
 
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, QuerySet
 
 from giamngheo.accounts.scoping import scoped
 from giamngheo.geo.models import Unit
-from giamngheo.households.models import Household, Member, PovertyStatus, StatusRecord
+from giamngheo.households.models import Household, Member, StatusRecord
 from giamngheo.households.movements import status_on
 
 from .catalogue import CHILDREN, END, RECORDS, START, Figure, Ratio, Report
+from .counting import add, counted, grouped, passes, status_at_start, summed, under
 from .scope import ReportPeriod, group_field, households_in, in_area, sub_areas
 
 CHILD_AGE = 16
@@ -70,14 +56,6 @@ def columns_for(report: Report, area: Unit, period: ReportPeriod) -> tuple:
     return report.build(ethnic)
 
 
-def under(age: int, on: date, member: str = "") -> Q:
-    """Members younger than ``age`` on the date ``on`` (by full date, else by year of birth)."""
-    born_after = date(on.year - age, on.month, min(on.day, 28))
-    return Q(**{f"{member}date_of_birth__gt": born_after}) | Q(
-        **{f"{member}date_of_birth__isnull": True, f"{member}birth_year__gt": on.year - age}
-    )
-
-
 def base_queryset(base: str, area: Unit, period: ReportPeriod) -> QuerySet:
     """What a base counts, in the area, annotated as the report's filters expect."""
     if base == RECORDS:
@@ -94,67 +72,20 @@ def base_queryset(base: str, area: Unit, period: ReportPeriod) -> QuerySet:
     return households
 
 
-def status_at_start(period: ReportPeriod):
-    """The list a household was on when the period began. A list imported during the period
-    was taken over, not decided in it: it counts as the household's list at the start, so the
-    movements of the period still explain the change (start − decreases + increases = end)."""
-    before = (
-        StatusRecord.objects.filter(
-            household_id=OuterRef("pk"), decision_date__lte=period.day_before
-        )
-        .order_by("-decision_date", "-id")
-        .values("status")[:1]
-    )
-    imported = (
-        StatusRecord.objects.filter(
-            household_id=OuterRef("pk"),
-            source=StatusRecord.Source.IMPORT,
-            decision_date__range=(period.start, period.end),
-        )
-        .order_by("decision_date", "id")
-        .values("status")[:1]
-    )
-    return Coalesce(
-        Subquery(before), Subquery(imported), Value("NOT_LISTED"), output_field=CharField()
-    )
-
-
 def _key(base: str, area: Unit) -> str:
     return ("household__" if base in (RECORDS, CHILDREN) else "") + group_field(area)
 
 
-def _grouped(
-    queryset: QuerySet, key: str, figures: list, conditions: list, counted="pk", distinct=False
-) -> dict:
-    """``{sub-area id: {figure key: count}}`` in one GROUP BY; rows matching none of the
-    conditions are filtered out first, so the indexes on them can be used."""
-    if conditions and all(conditions):  # an empty Q() counts every row
-        queryset = queryset.filter(reduce(operator.or_, conditions))
-    aggregates = {
-        f"c{i}": Count(counted, filter=c, distinct=distinct) for i, c in enumerate(conditions)
-    }
-    rows = queryset.values(key).annotate(**aggregates).order_by()
-    return {r[key]: {f.key: r[f"c{i}"] for i, f in enumerate(figures)} for r in rows}
-
-
-def _add(into: dict, counts: dict, sign: int = 1) -> dict:
-    for unit_id, values in counts.items():
-        row = into.setdefault(unit_id, {})
-        for k, v in values.items():
-            row[k] = row.get(k, 0) + sign * v
-    return into
-
-
 def _tagged(figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
     """Figures on a tag, counted on each tag table joined to its household (one GROUP BY per
-    table); the household's columns the figures filter on are aliased onto the tag row."""
+    table and pass); the household's columns the figures filter on are aliased onto the row."""
     counts: dict = {}
     tables: dict = {}
     for f in figures:
         tables.setdefault(f.tag.model, []).append(f)
+    steps = passes(period, "household__", starts=False)
     for model, group in tables.items():
         rows = model.objects.filter(in_area(area, "household__")).alias(
-            st=status_on(period.end_or_today, "household"),
             assessed_category=F("household__assessed_category"),
             ethnicity=F("household__ethnicity"),
             deprived_count=F("household__deprived_count"),
@@ -162,37 +93,10 @@ def _tagged(figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
         distinct = any(not f.tag.field for f in group)  # "any row": a household once
         conditions = [f.q & f.tag.condition for f in group]
         key = "household__" + group_field(area)
-        _add(counts, _grouped(rows, key, group, conditions, "household_id", distinct))
-    return counts
-
-
-def _started(figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
-    """The corrections that turn figures on the start lists, counted with the end lists
-    (``st0 = st``), into figures on the start lists: on the households with a decision in the
-    period, and, while the period runs (the end lists are the status column), on listed
-    households with no decision recorded."""
-    key = group_field(area)
-    st = status_on(period.end_or_today)
-    changed = households_in(area).filter(
-        pk__in=StatusRecord.objects.filter(decision_date__range=(period.start, period.end)).values(
-            "household_id"
+        add(
+            counts,
+            counted(rows, key, group, conditions, steps, counted="household_id", distinct=distinct),
         )
-    )
-    corrections = [(changed, status_at_start(period))]
-    if period.end_or_today is None:
-        unrecorded = (
-            households_in(area)
-            .exclude(status=PovertyStatus.NOT_LISTED)
-            .filter(~Exists(StatusRecord.objects.filter(household_id=OuterRef("pk"))))
-        )
-        corrections.append((unrecorded, Value(PovertyStatus.NOT_LISTED)))
-    counts: dict = {}
-    conditions = [f.q for f in figures]
-    for households, start in corrections:
-        naive = households.annotate(st=st, st0=F("st"))
-        actual = households.annotate(st=st, st0=start)
-        _add(counts, _grouped(naive, key, figures, conditions), -1)
-        _add(counts, _grouped(actual, key, figures, conditions))
     return counts
 
 
@@ -200,31 +104,28 @@ def _counts(columns: list, area: Unit, period: ReportPeriod) -> dict:
     """Every figure of the report per sub-area, and their sum under ``"total"``."""
     figures = [c for c in columns if isinstance(c, Figure)]
     plain = {
-        base: [f for f in figures if f.base == base and not f.tag]
-        for base in (END, START, RECORDS, CHILDREN)
+        b: [f for f in figures if f.base == b and not f.tag]
+        for b in (END, START, RECORDS, CHILDREN)
     }
     counts: dict = {}
     households = plain[END] + plain[START]
     if households:
-        queryset = base_queryset(END, area, period).annotate(st0=F("st"))
-        _add(counts, _grouped(queryset, _key(END, area), households, [f.q for f in households]))
-    if plain[START]:
-        _add(counts, _started(plain[START], area, period))
-    for base in (RECORDS, CHILDREN):
-        if plain[base]:
-            queryset = base_queryset(base, area, period)
-            _add(
-                counts,
-                _grouped(queryset, _key(base, area), plain[base], [f.q for f in plain[base]]),
-            )
+        steps = passes(period, "", starts=bool(plain[START]))
+        conditions = [f.q for f in households]
+        add(counts, counted(households_in(area), _key(END, area), households, conditions, steps))
+    if plain[CHILDREN]:
+        children = Member.objects.filter(in_area(area, "household__"), under(CHILD_AGE, period.end))
+        steps = passes(period, "household__", starts=False)
+        conditions = [f.q for f in plain[CHILDREN]]
+        add(counts, counted(children, _key(CHILDREN, area), plain[CHILDREN], conditions, steps))
+    if plain[RECORDS]:
+        records = base_queryset(RECORDS, area, period)
+        conditions = [f.q for f in plain[RECORDS]]
+        add(counts, grouped(records, _key(RECORDS, area), plain[RECORDS], conditions))
     tagged = [f for f in figures if f.tag]
     assert all(f.base == END for f in tagged), "a tag counts on the end lists"
-    _add(counts, _tagged(tagged, area, period))
-    total: dict = {}
-    for values in counts.values():
-        _add(total, {"total": values})
-    counts["total"] = total.get("total", {})
-    return counts
+    add(counts, _tagged(tagged, area, period))
+    return summed(counts)
 
 
 def _ratio(values: dict, column: Ratio):
