@@ -17,7 +17,7 @@ from .selectors import household_detail
 
 class DepartureForm(forms.Form):
     kind = forms.ChoiceField(
-        label=gettext_lazy("What happened"), choices=list(DEPARTURES.items()),
+        label=gettext_lazy("Kind of departure"), choices=list(DEPARTURES.items()),
         widget=forms.RadioSelect,
     )  # fmt: skip
     on = forms.DateField(
