@@ -33,12 +33,15 @@ logger = logging.getLogger("giamngheo.exports")
 class Export:
     kind: str
     filename: str
-    sheet_title: object
-    headers: Callable[[], list]
+    sheet_title: object = ""
+    headers: Callable[[], list] | None = None
     # (user, QueryDict) -> (row count, iterable of rows), scoped to the user's area.
-    rows: Callable[[object, QueryDict], tuple[int, Iterable]]
+    rows: Callable[[object, QueryDict], tuple[int, Iterable]] | None = None
     # Whether the user may ask for it at all (checked again when the job runs).
     allowed: Callable[[object], bool] = lambda user: True
+    # A file with a layout of its own (the official reports) instead of headers and rows:
+    # (user, QueryDict, path, on_total, on_progress) -> rows written, scoped like ``rows``.
+    write: Callable | None = None
 
 
 REGISTRY: dict[str, Export] = {}
@@ -53,13 +56,14 @@ def _params(query: QueryDict) -> dict:
     return {key: values for key, values in query.lists() if key not in ("csrfmiddlewaretoken",)}
 
 
-def start(*, kind: str, by, query: QueryDict) -> ExportJob:
-    """Record the job and queue it (the queue is the same database: both commit together)."""
+def start(*, kind: str, by, query: QueryDict, filename: str = "") -> ExportJob:
+    """Record the job and queue it (the queue is the same database: both commit together);
+    ``filename`` names this job's file when it is not the export's usual name."""
     export = REGISTRY[kind]
     job = ExportJob.objects.create(
         kind=kind,
         params=_params(query),
-        filename=export.filename,
+        filename=filename or export.filename,
         created_by=by,
         request_id=current_request_id(),
         expires_at=timezone.now() + timedelta(hours=settings.EXPORT_RETENTION_HOURS),
@@ -79,25 +83,17 @@ def build(job: ExportJob) -> None:
         try:
             if not export.allowed(job.created_by):
                 raise PermissionError("the user may no longer export this list")
-            total, rows = export.rows(job.created_by, query)
-            ExportJob.objects.filter(pk=job.pk).update(
-                state=ExportJob.State.RUNNING, total_rows=total
-            )
-
-            def progress(n):
-                ExportJob.objects.filter(pk=job.pk).update(written_rows=n)
-
             with tempfile.TemporaryDirectory(prefix="giamngheo-export-") as folder:
-                path = Path(folder) / export.filename
-                written = write_xlsx(path, export.headers(), rows, export.sheet_title, progress)
+                path = Path(folder) / job.filename
+                written = _write(export, job, query, path)
                 with path.open("rb") as handle:
-                    job.file.save(export.filename, File(handle), save=False)
+                    job.file.save(job.filename, File(handle), save=False)
             now = timezone.now()
             ExportJob.objects.filter(pk=job.pk).update(
                 state=ExportJob.State.DONE,
                 file=job.file.name,
                 written_rows=written,
-                total_rows=max(total, written),
+                total_rows=max(job.total_rows, written),
                 finished_at=now,
                 expires_at=now + timedelta(hours=settings.EXPORT_RETENTION_HOURS),
             )
@@ -107,6 +103,23 @@ def build(job: ExportJob) -> None:
             ExportJob.objects.filter(pk=job.pk).update(
                 state=ExportJob.State.FAILED, finished_at=timezone.now()
             )
+
+
+def _write(export: Export, job: ExportJob, query: QueryDict, path: Path) -> int:
+    """Write the job's file at ``path`` with progress on the job; the rows written."""
+
+    def total(n):
+        job.total_rows = n
+        ExportJob.objects.filter(pk=job.pk).update(state=ExportJob.State.RUNNING, total_rows=n)
+
+    def progress(n):
+        ExportJob.objects.filter(pk=job.pk).update(written_rows=n)
+
+    if export.write is not None:
+        return export.write(job.created_by, query, path, total, progress)
+    count, rows = export.rows(job.created_by, query)
+    total(count)
+    return write_xlsx(path, export.headers(), rows, export.sheet_title, progress)
 
 
 @task()

@@ -165,16 +165,14 @@ def column_widths(headers, sample_rows) -> list[float]:
     return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 
 
-def write_xlsx(target, headers, rows, sheet_title: str = "Sheet1", on_progress=None, every=5000):
-    """Write a one-sheet workbook to ``target`` (a path or a binary file) in constant memory.
+def open_workbook(target):
+    """An XlsxWriter workbook on ``target`` (a path or a binary file) in constant memory, with the
+    options every export shares (cells stay exactly the text they are)."""
+    return Workbook(target, WRITER_OPTIONS)
 
-    XlsxWriter's ``constant_memory`` mode writes each row out as soon as the next one starts
-    (text inline, no shared-string table), so a million-row export uses the memory of one row;
-    it writes about three times as fast as openpyxl's write-only mode with lxml
-    (bench/bench_export.py). ``on_progress(n)`` is called every ``every`` rows and at the end.
-    Returns the number of data rows written.
-    """
-    wb = Workbook(target, WRITER_OPTIONS)
+
+def add_sheet(wb, sheet_title: str = "Sheet1"):
+    """A sheet of ``wb`` that writes dates and moments as dates, not as numbers."""
     ws = wb.add_worksheet(str(sheet_title)[:31])
     dates = wb.add_format({"num_format": "dd/mm/yyyy"})
     moments = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
@@ -184,6 +182,48 @@ def write_xlsx(target, headers, rows, sheet_title: str = "Sheet1", on_progress=N
     ws.add_write_handler(
         datetime.datetime, lambda sheet, r, c, v, *a: sheet.write_datetime(r, c, v, moments)
     )
+    return ws
+
+
+def stream_rows(ws, first_row: int, rows, *, on_progress=None, every=5000, cell_format=None):
+    """Write ``rows`` (an iterable of value lists) from the sheet row ``first_row`` on, each cell
+    through ``cell_values``; returns how many rows were written.
+
+    Text and numbers go straight to their typed writers (a tenth less CPU than write_row's
+    guessing); the rest (None, "", booleans, dates) through write(). ``on_progress(n)`` is
+    called every ``every`` rows.
+    """
+    write = ws.write
+    typed = {str: ws.write_string, int: ws.write_number, float: ws.write_number}
+    typed[Decimal] = ws.write_number
+    written = 0
+    for written, row in enumerate(rows, start=1):
+        r = first_row + written - 1
+        if r >= MAX_SHEET_ROWS:  # XlsxWriter would drop the rest without a word
+            raise ValueError("more rows than one sheet holds")
+        for column, value in enumerate(cell_values(row)):
+            if value == "" and cell_format is None:
+                continue  # an empty cell, as write() leaves it
+            if value is None or value == "":
+                ws.write_blank(r, column, None, cell_format)
+                continue
+            typed.get(value.__class__, write)(r, column, value, cell_format)
+        if on_progress is not None and written % every == 0:
+            on_progress(written)
+    return written
+
+
+def write_xlsx(target, headers, rows, sheet_title: str = "Sheet1", on_progress=None, every=5000):
+    """Write a one-sheet workbook to ``target`` (a path or a binary file) in constant memory.
+
+    XlsxWriter's ``constant_memory`` mode writes each row out as soon as the next one starts
+    (text inline, no shared-string table), so a million-row export uses the memory of one row;
+    it writes about three times as fast as openpyxl's write-only mode with lxml
+    (bench/bench_export.py). ``on_progress(n)`` is called every ``every`` rows and at the end.
+    Returns the number of data rows written.
+    """
+    wb = open_workbook(target)
+    ws = add_sheet(wb, sheet_title)
     ws.write_row(0, 0, [neutralise(str(h)) for h in headers], wb.add_format({"bold": True}))
     # What office workers expect of a list: the header stays in view, columns wide enough to
     # read (measured on the first rows, as the rest are streamed), and a filter on every column.
@@ -193,21 +233,7 @@ def write_xlsx(target, headers, rows, sheet_title: str = "Sheet1", on_progress=N
     for column, width in enumerate(column_widths(headers, first)):
         ws.set_column(column, column, width)
     rows = itertools.chain(first, rows)
-    # Text and numbers straight to their typed writers (a tenth less CPU than write_row's
-    # guessing); the rest (None, "", booleans, dates) through write().
-    write = ws.write
-    typed = {str: ws.write_string, int: ws.write_number, float: ws.write_number}
-    typed[Decimal] = ws.write_number
-    written = 0
-    for written, row in enumerate(rows, start=1):
-        if written >= MAX_SHEET_ROWS:  # XlsxWriter would drop the rest without a word
-            raise ValueError("more rows than one sheet holds")
-        for column, value in enumerate(cell_values(row)):
-            if value == "":
-                continue  # an empty cell, as write() leaves it
-            typed.get(value.__class__, write)(written, column, value)
-        if on_progress is not None and written % every == 0:
-            on_progress(written)
+    written = stream_rows(ws, 1, rows, on_progress=on_progress, every=every)
     if headers:
         ws.autofilter(0, 0, written, len(headers) - 1)
     wb.close()

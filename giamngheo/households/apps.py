@@ -14,7 +14,13 @@ class HouseholdsConfig(AppConfig):
             "edit_register",
             {Role.COMMUNE_OFFICER, Role.COLLABORATOR},
             _("change the household register"),
-        )
+        ),
+        # A household moving away or dissolving is a decision of the commune (reports 2, 3).
+        Capability(
+            "record_departure",
+            {Role.COMMUNE_OFFICER},
+            _("record that a household moved away or dissolved"),
+        ),
     ]
 
     def ready(self):

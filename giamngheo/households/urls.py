@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import departure_views, views
 
 app_name = "households"
 urlpatterns = [
@@ -13,4 +13,9 @@ urlpatterns = [
     path("danh-gia-thay-doi/", views.assessment_change_list, name="assessment_changes"),
     path("<str:code>/", views.household_detail_view, name="household_detail"),
     path("<str:code>/sua/", views.household_edit, name="household_edit"),
+    path(
+        "<str:code>/chuyen-di/",
+        departure_views.household_departure,
+        name="household_departure",
+    ),
 ]

@@ -33,3 +33,6 @@ class ReportsConfig(AppConfig):
         ),
     ]
     nav_items = [("reports:index", _("Reports"))]
+
+    def ready(self):
+        from . import report_jobs  # noqa: F401 - registers the province reports with core.exports

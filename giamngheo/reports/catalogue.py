@@ -14,7 +14,7 @@ figures in percent. Figures count on one of four bases:
 - ``children``: members under 16 at the end of the period, with ``st`` of their household.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Exists, OuterRef, Q
 
@@ -73,6 +73,27 @@ ETHNIC_VI = dict(ETHNIC_GROUPS)
 
 
 @dataclass(frozen=True)
+class Tag:
+    """A row the household must have in a table of its own (a policy group, a need, a cause,
+    a deprivation): counted by a GROUP BY on that table joined to the household, listed by
+    an EXISTS. No ``field``: any row of the table."""
+
+    model: type
+    field: str = ""
+    value: str = ""
+
+    @property
+    def condition(self) -> Q:
+        """The filter on the table's own rows."""
+        return Q(**{self.field: self.value}) if self.field else Q()
+
+    def exists(self, ref: str = "pk") -> Q:
+        """The filter on households: they have such a row."""
+        rows = self.model.objects.filter(self.condition, household_id=OuterRef(ref))
+        return Q(Exists(rows))
+
+
+@dataclass(frozen=True)
 class Figure:
     key: str
     label: str
@@ -80,6 +101,12 @@ class Figure:
     q: Q = field(default_factory=Q)
     group: str = ""
     shown: bool = True
+    tag: Tag | None = None
+
+    @property
+    def where(self) -> Q:
+        """The whole filter on the base (``q`` and the tag), to list what the figure counts."""
+        return self.q & self.tag.exists() if self.tag else self.q
 
 
 @dataclass(frozen=True)
@@ -111,28 +138,24 @@ class Report:
         return self.build is None
 
 
-def _tag(model, field_name, value, ref="pk"):
-    return Q(Exists(model.objects.filter(household_id=OuterRef(ref), **{field_name: value})))
+def policy(group) -> Tag:
+    return Tag(PolicyTag, "group", group)
 
 
-def policy(group, ref="pk"):
-    return _tag(PolicyTag, "group", group, ref)
+def need(value) -> Tag:
+    return Tag(NeedTag, "need", value)
 
 
-def need(value):
-    return _tag(NeedTag, "need", value)
+def any_need() -> Tag:
+    return Tag(NeedTag)
 
 
-def any_need():
-    return Q(Exists(NeedTag.objects.filter(household_id=OuterRef("pk"))))
+def cause(value) -> Tag:
+    return Tag(CauseTag, "cause", value)
 
 
-def cause(value):
-    return _tag(CauseTag, "cause", value)
-
-
-def deprived(indicator):
-    return _tag(Deprivation, "indicator", indicator)
+def deprived(indicator) -> Tag:
+    return Tag(Deprivation, "indicator", indicator)
 
 
 def on(status):
@@ -150,15 +173,14 @@ def report_1(_ethnic=()):
             "average",
             "Hộ làm nông, lâm, ngư, diêm nghiệp có mức sống trung bình",
             END,
-            Q(assessed_category="AVERAGE")
-            & policy(PolicyGroup.AGRICULTURE)
-            & ~Q(st__in=[P.POOR, P.NEAR_POOR]),
+            Q(assessed_category="AVERAGE") & ~Q(st__in=[P.POOR, P.NEAR_POOR]),
+            tag=policy(PolicyGroup.AGRICULTURE),
         ),
     ]
     columns = [total]
     for f in lists:
         columns += [
-            Figure(f.key, "Số hộ", f.base, f.q, f.label),
+            replace(f, label="Số hộ", group=f.label),
             Ratio(f"{f.key}_pct", "Tỷ lệ (%)", f.key, "total", f.label),
         ]
     return tuple(columns)
@@ -243,7 +265,7 @@ DEPRIVATION_BUCKETS = [
 def _deprivations(status, label, percent):
     listed = on(status)
     indicators = [
-        Figure(i.code, i.name, END, listed & deprived(i.code), "Số hộ thiếu hụt theo chỉ số")
+        Figure(i.code, i.name, END, listed, "Số hộ thiếu hụt theo chỉ số", tag=deprived(i.code))
         for i in standard_by_code(STANDARD).indicators
     ]
     buckets = [
@@ -253,7 +275,7 @@ def _deprivations(status, label, percent):
     total = Figure("listed", f"Tổng số {label.lower()}", END, listed)
     if not percent:
         return (total, *indicators, *buckets)
-    hidden = [Figure(f.key, f.label, END, f.q, f.group, shown=False) for f in indicators + buckets]
+    hidden = [replace(f, shown=False) for f in indicators + buckets]
     ratios = [Ratio(f"{f.key}_pct", f.label, f.key, "listed", f"{f.group} (%)") for f in hidden]
     return (total, *hidden, *ratios)
 
@@ -267,8 +289,11 @@ def _groups(status, prefix, label):
     ]
     return (
         Figure(f"{prefix}", "Tổng số", END, listed, label),
-        *(Figure(f"{prefix}_{g}", GROUP_VI[g], END, listed & policy(g), label) for g in groups),
-        *(Figure(f"{prefix}_need_{n}", NEED_VI[n], END, listed & need(n), label) for n in NEED_VI),
+        *(Figure(f"{prefix}_{g}", GROUP_VI[g], END, listed, label, tag=policy(g)) for g in groups),
+        *(
+            Figure(f"{prefix}_need_{n}", NEED_VI[n], END, listed, label, tag=need(n))
+            for n in NEED_VI
+        ),
     )
 
 
@@ -304,7 +329,7 @@ def report_10(_ethnic=()):
     for status, prefix, label in ((P.POOR, "poor", POOR_VI), (P.NEAR_POOR, "near", NEAR_VI)):
         columns += [Figure(prefix, "Tổng số", END, on(status), label)]
         columns += [
-            Figure(f"{prefix}_{c}", CAUSE_VI[c], END, on(status) & cause(c), label)
+            Figure(f"{prefix}_{c}", CAUSE_VI[c], END, on(status), label, tag=cause(c))
             for c in CAUSE_VI
         ]
     return tuple(columns)
@@ -347,10 +372,10 @@ def _summary(status, label):
         Figure("listed", f"Tổng số {label.lower()}", END, listed),
         Figure("minority", "Hộ dân tộc thiểu số", END, listed & Q(ethnicity__in=sorted(MINORITY_CODES)), "Trong đó"),
         *(
-            Figure(g, GROUP_VI[g], END, listed & policy(g), "Trong đó")
+            Figure(g, GROUP_VI[g], END, listed, "Trong đó", tag=policy(g))
             for g in (PolicyGroup.PERSON_OF_MERIT, PolicyGroup.SOCIAL_PROTECTION, PolicyGroup.NO_WORKING_CAPACITY)
         ),
-        Figure("needs", "Hộ có nhu cầu hỗ trợ", END, listed & any_need(), "Trong đó"),
+        Figure("needs", "Hộ có nhu cầu hỗ trợ", END, listed, "Trong đó", tag=any_need()),
         Figure("dep_1_2", "Thiếu hụt 1–2 chỉ số", END, listed & Q(deprived_count__in=[1, 2]), "Số chỉ số thiếu hụt"),
         Figure("dep_3", "Thiếu hụt từ 3 chỉ số trở lên", END, listed & Q(deprived_count__gte=3), "Số chỉ số thiếu hụt"),
         Figure("children", "Số trẻ em dưới 16 tuổi", CHILDREN, listed),

@@ -1,24 +1,21 @@
-"""The figures of a report: one GROUP BY per base, rows per sub-area, a total, and the
-households behind any number (the same filter lists them as counted them).
+"""The figures of a report: rows per sub-area and a total, counted in the database
+(``counting``), and the households behind any number (the same filter lists them as counted
+them).
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
-from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, QuerySet
 
 from giamngheo.accounts.scoping import scoped
-from giamngheo.core.ethnicity import ETHNIC_GROUPS
 from giamngheo.geo.models import Unit
 from giamngheo.households.models import Household, Member, StatusRecord
 from giamngheo.households.movements import status_on
-from giamngheo.poverty import standard_by_code
 
-from .catalogue import CHILDREN, END, RECORDS, STANDARD, START, Figure, Ratio, Report
+from .catalogue import CHILDREN, END, RECORDS, START, Figure, Ratio, Report
+from .counting import add, counted, grouped, passes, status_at_start, summed, under
 from .scope import ReportPeriod, group_field, households_in, in_area, sub_areas
 
-ETHNIC_VI = dict(ETHNIC_GROUPS)
 CHILD_AGE = 16
 
 
@@ -59,14 +56,6 @@ def columns_for(report: Report, area: Unit, period: ReportPeriod) -> tuple:
     return report.build(ethnic)
 
 
-def under(age: int, on: date, member: str = "") -> Q:
-    """Members younger than ``age`` on the date ``on`` (by full date, else by year of birth)."""
-    born_after = date(on.year - age, on.month, min(on.day, 28))
-    return Q(**{f"{member}date_of_birth__gt": born_after}) | Q(
-        **{f"{member}date_of_birth__isnull": True, f"{member}birth_year__gt": on.year - age}
-    )
-
-
 def base_queryset(base: str, area: Unit, period: ReportPeriod) -> QuerySet:
     """What a base counts, in the area, annotated as the report's filters expect."""
     if base == RECORDS:
@@ -83,48 +72,60 @@ def base_queryset(base: str, area: Unit, period: ReportPeriod) -> QuerySet:
     return households
 
 
-def status_at_start(period: ReportPeriod):
-    """The list a household was on when the period began. A list imported during the period
-    was taken over, not decided in it: it counts as the household's list at the start, so the
-    movements of the period still explain the change (start − decreases + increases = end)."""
-    before = (
-        StatusRecord.objects.filter(
-            household_id=OuterRef("pk"), decision_date__lte=period.day_before
-        )
-        .order_by("-decision_date", "-id")
-        .values("status")[:1]
-    )
-    imported = (
-        StatusRecord.objects.filter(
-            household_id=OuterRef("pk"),
-            source=StatusRecord.Source.IMPORT,
-            decision_date__range=(period.start, period.end),
-        )
-        .order_by("decision_date", "id")
-        .values("status")[:1]
-    )
-    return Coalesce(
-        Subquery(before), Subquery(imported), Value("NOT_LISTED"), output_field=CharField()
-    )
-
-
 def _key(base: str, area: Unit) -> str:
     return ("household__" if base in (RECORDS, CHILDREN) else "") + group_field(area)
 
 
-def _aggregate(base: str, figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
-    """``{sub-area id: {figure key: count}}`` in one GROUP BY, and the area's own total
-    (under the key ``"total"``) in one more query: the rows are checked against it."""
-    key = _key(base, area)
-    aggregates = {f"c_{f.key}": Count("pk", filter=f.q) for f in figures}
-    queryset = base_queryset(base, area, period)
-    rows = queryset.values(key).annotate(**aggregates).order_by()
-    result = {r[key]: {f.key: r[f"c_{f.key}"] for f in figures} for r in rows}
-    # Not ``aggregate()``: it wraps the query in a subquery the Exists filters cannot see into.
-    total = queryset.annotate(_all=Value(1)).values("_all").annotate(**aggregates).order_by()
-    total = next(iter(total), {})
-    result["total"] = {f.key: total.get(f"c_{f.key}", 0) for f in figures}
-    return result
+def _tagged(figures: list[Figure], area: Unit, period: ReportPeriod) -> dict:
+    """Figures on a tag, counted on each tag table joined to its household (one GROUP BY per
+    table and pass); the household's columns the figures filter on are aliased onto the row."""
+    counts: dict = {}
+    tables: dict = {}
+    for f in figures:
+        tables.setdefault(f.tag.model, []).append(f)
+    steps = passes(period, "household__", starts=False)
+    for model, group in tables.items():
+        rows = model.objects.filter(in_area(area, "household__")).alias(
+            assessed_category=F("household__assessed_category"),
+            ethnicity=F("household__ethnicity"),
+            deprived_count=F("household__deprived_count"),
+        )
+        distinct = any(not f.tag.field for f in group)  # "any row": a household once
+        conditions = [f.q & f.tag.condition for f in group]
+        key = "household__" + group_field(area)
+        add(
+            counts,
+            counted(rows, key, group, conditions, steps, counted="household_id", distinct=distinct),
+        )
+    return counts
+
+
+def _counts(columns: list, area: Unit, period: ReportPeriod) -> dict:
+    """Every figure of the report per sub-area, and their sum under ``"total"``."""
+    figures = [c for c in columns if isinstance(c, Figure)]
+    plain = {
+        b: [f for f in figures if f.base == b and not f.tag]
+        for b in (END, START, RECORDS, CHILDREN)
+    }
+    counts: dict = {}
+    households = plain[END] + plain[START]
+    if households:
+        steps = passes(period, "", starts=bool(plain[START]))
+        conditions = [f.q for f in households]
+        add(counts, counted(households_in(area), _key(END, area), households, conditions, steps))
+    if plain[CHILDREN]:
+        children = Member.objects.filter(in_area(area, "household__"), under(CHILD_AGE, period.end))
+        steps = passes(period, "household__", starts=False)
+        conditions = [f.q for f in plain[CHILDREN]]
+        add(counts, counted(children, _key(CHILDREN, area), plain[CHILDREN], conditions, steps))
+    if plain[RECORDS]:
+        records = base_queryset(RECORDS, area, period)
+        conditions = [f.q for f in plain[RECORDS]]
+        add(counts, grouped(records, _key(RECORDS, area), plain[RECORDS], conditions))
+    tagged = [f for f in figures if f.tag]
+    assert all(f.base == END for f in tagged), "a tag counts on the end lists"
+    add(counts, _tagged(tagged, area, period))
+    return summed(counts)
 
 
 def _ratio(values: dict, column: Ratio):
@@ -135,15 +136,7 @@ def _ratio(values: dict, column: Ratio):
 def build_table(report: Report, area: Unit, period: ReportPeriod) -> ReportTable:
     columns = list(columns_for(report, area, period))
     figures = [c for c in columns if isinstance(c, Figure)]
-    by_base: dict[str, list[Figure]] = {}
-    for f in figures:
-        by_base.setdefault(END if f.base == START else f.base, []).append(f)
-    if any(f.base == START for f in figures):
-        by_base[START] = by_base.pop(END)
-    counts: dict = {}
-    for base, group in by_base.items():
-        for unit_id, values in _aggregate(base, group, area, period).items():
-            counts.setdefault(unit_id, {}).update(values)
+    counts = _counts(columns, area, period)
     units = sub_areas(area)
     known = {u.pk for u in units}
     extra = set(counts) - known - {None, "total"}
@@ -172,7 +165,7 @@ def households_behind(
     user, report: Report, area: Unit, period: ReportPeriod, figure: Figure, unit_id: int | None
 ) -> QuerySet[Household]:
     """The households a number counts, in the user's area (scoped once more)."""
-    selected = base_queryset(figure.base, area, period).filter(figure.q)
+    selected = base_queryset(figure.base, area, period).filter(figure.where)
     if unit_id is not None:
         selected = selected.filter(**{_key(figure.base, area): unit_id})
     if figure.base in (RECORDS, CHILDREN):
@@ -184,64 +177,3 @@ def households_behind(
         .select_related("village")
         .order_by("village__name", "code")
     )
-
-
-def list_rows(report: Report, area: Unit, period: ReportPeriod):
-    """Reports 14 and 15: one row per household on the list at the end of the period, with
-    its members; read in chunks with their tags prefetched (no query per household)."""
-    indicators = {i.code: i.name for i in standard_by_code(STANDARD).indicators}
-    households = (
-        households_in(area)
-        .annotate(st=status_on(period.end_or_today))
-        .filter(st=report.list_status)
-        .select_related("village")
-        .prefetch_related("members", "policy_tags", "need_tags", "deprivations")
-        .order_by("village__name", "code")
-    )
-    for n, h in enumerate(households.iterator(chunk_size=2000), start=1):
-        members = "; ".join(
-            f"{m.full_name} ({m.date_of_birth.year if m.date_of_birth else m.birth_year or '?'}, "
-            f"{RELATION_VI.get(m.relation, m.relation)})"
-            for m in h.members.all()
-        )
-        yield (
-            h,
-            [
-                n,
-                h.code,
-                h.head_name,
-                h.village.name,
-                ETHNIC_VI.get(h.ethnicity, ""),
-                ", ".join(GROUPS_VI.get(t.group, t.group) for t in h.policy_tags.all()),
-                ", ".join(indicators.get(d.indicator, d.indicator) for d in h.deprivations.all()),
-                ", ".join(NEEDS_VI.get(t.need, t.need) for t in h.need_tags.all()),
-                members,
-            ],
-        )
-
-
-LIST_HEADERS = [
-    "STT",
-    "Mã hộ",
-    "Họ và tên chủ hộ",
-    "Thôn",
-    "Dân tộc",
-    "Nhóm đối tượng chính sách",
-    "Chỉ số thiếu hụt",
-    "Nhu cầu hỗ trợ",
-    "Thành viên (năm sinh, quan hệ với chủ hộ)",
-]
-RELATION_VI = {
-    "head": "chủ hộ", "spouse": "vợ/chồng", "child": "con", "child_in_law": "con dâu/rể",
-    "grandchild": "cháu", "parent": "bố/mẹ", "grandparent": "ông/bà", "sibling": "anh/chị/em",
-    "other": "khác",
-}  # fmt: skip
-GROUPS_VI = {
-    "ethnic_minority": "Dân tộc thiểu số", "person_of_merit": "Người có công",
-    "no_working_capacity": "Không có khả năng lao động", "social_protection": "Bảo trợ xã hội",
-    "agriculture": "Nông, lâm, ngư, diêm nghiệp",
-}  # fmt: skip
-NEEDS_VI = {
-    "health": "Y tế", "education": "Giáo dục", "production": "Sản xuất", "credit": "Tín dụng",
-    "housing": "Nhà ở", "other": "Khác",
-}  # fmt: skip

@@ -255,3 +255,68 @@ def sheet_signatures(ws, heading: Heading, ncols: int) -> None:
         ws.merge_cells(start_row=row, start_column=half + 1, end_row=row, end_column=ncols)
     foot = ws.max_row + 4
     ws.cell(foot, 1, heading.caveat).font = Font(italic=True, size=8)
+
+
+# The same frame for XlsxWriter (core.tabular's constant-memory writer): rows go out in order,
+# so the heading is written first, the body streamed, the signatures last.
+
+
+def xlsx_formats(wb) -> dict:
+    """The cell formats of an official sheet, made once per workbook."""
+    box = {"border": 1, "valign": "vcenter"}
+    return {
+        "bold": wb.add_format({"bold": True, "align": "center"}),
+        "plain": wb.add_format({"align": "center"}),
+        "italic": wb.add_format({"italic": True, "align": "center"}),
+        "title": wb.add_format({"bold": True, "font_size": 13, "align": "center", "text_wrap": True}),
+        "line": wb.add_format({"font_size": 11, "align": "center", "text_wrap": True}),
+        "header": wb.add_format({**box, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#EEEEEE"}),
+        "cell": wb.add_format(box),
+        "ratio": wb.add_format({**box, "num_format": "0.00"}),
+        "total": wb.add_format({**box, "bold": True}),
+        "total_ratio": wb.add_format({**box, "bold": True, "num_format": "0.00"}),
+        "strong": wb.add_format({"bold": True}),
+        "caveat": wb.add_format({"italic": True, "font_size": 8}),
+    }  # fmt: skip
+
+
+def xlsx_span(ws, row: int, first: int, last: int, value, cell_format) -> None:
+    """``value`` across the columns ``first``..``last`` of ``row`` (0-based), neutralised."""
+    value = safe_row([value])[0]
+    if last > first:
+        ws.merge_range(row, first, row, last, value, cell_format)
+    else:
+        ws.write(row, first, value, cell_format)
+
+
+def xlsx_heading(ws, formats: dict, heading: Heading, title: list[str], ncols: int) -> int:
+    """The heading block and the title lines from the sheet's first row; the next free row."""
+    half = max(2, ncols // 2)
+    rows = [
+        (heading.issuer[0], NATION, "bold"),
+        (heading.issuer[-1] if len(heading.issuer) > 1 else "", MOTTO, "bold"),
+        (heading.number, heading.place_and_date, "plain"),
+    ]
+    for r, (left, right, style) in enumerate(rows):
+        xlsx_span(ws, r, 0, half - 1, left, formats[style])
+        xlsx_span(ws, r, half, ncols - 1, right, formats["italic" if r == 2 else style])
+    for i, line in enumerate(title):
+        xlsx_span(ws, 4 + i, 0, ncols - 1, line, formats["title" if i == 0 else "line"])
+    ws.set_row(4, 36)
+    return 4 + len(title) + 1
+
+
+def xlsx_signatures(ws, formats: dict, heading: Heading, ncols: int, row: int) -> None:
+    """Place and date, the preparer's and the approver's blocks, then the caveat, from ``row``."""
+    half = max(2, ncols // 2)
+    row += 1
+    xlsx_span(ws, row, 0, half - 1, "", formats["plain"])
+    xlsx_span(ws, row, half, ncols - 1, heading.place_and_date, formats["italic"])
+    left = [*heading.preparer, "(Ký, ghi rõ họ tên)"]
+    right = [*heading.approver, "(Ký tên, đóng dấu)"]
+    for i in range(max(len(left), len(right))):
+        for lines, first, last in ((left, 0, half - 1), (right, half, ncols - 1)):
+            text = lines[i] if i < len(lines) else ""
+            style = "italic" if i == len(lines) - 1 else "bold"
+            xlsx_span(ws, row + 1 + i, first, last, text, formats[style])
+    ws.write_string(row + max(len(left), len(right)) + 4, 0, heading.caveat, formats["caveat"])

@@ -3,22 +3,25 @@ sub-area and a totals row, in the official frame (``official``), as .xlsx and as
 
 import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 
 from giamngheo.core.spreadsheets import safe_row
+from giamngheo.core.tabular import open_workbook, stream_rows
 from giamngheo.geo.models import Level
 
 from .catalogue import Ratio
-from .figures import LIST_HEADERS, ReportTable
-from .official import Heading, grid, official_pdf, sheet_heading, sheet_signatures, styles
-
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
+from .figures import ReportTable
+from .lists import LIST_HEADERS, LIST_WIDTHS
+from .official import (
+    Heading,
+    grid,
+    official_pdf,
+    styles,
+    xlsx_formats,
+    xlsx_heading,
+    xlsx_signatures,
+)
 
 
 def number(value) -> str:
@@ -68,49 +71,68 @@ def body_rows(table: ReportTable) -> list[list]:
     return rows
 
 
-def table_xlsx(table: ReportTable, heading: Heading) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"Biểu {table.report.number:02d}"
+def _write(target, title: str, fill) -> bytes | None:
+    """An official workbook written by ``fill(wb, ws, formats)`` to ``target`` (a path, for the
+    worker) or, without one, returned as bytes (a commune's report, during the request)."""
+    buffer = io.BytesIO() if target is None else None
+    wb = open_workbook(buffer if target is None else target)
+    fill(wb, wb.add_worksheet(title), xlsx_formats(wb))
+    wb.close()
+    return buffer.getvalue() if buffer is not None else None
+
+
+def _table_header(ws, formats, table: ReportTable, first: int) -> None:
+    """The group, label and number rows (0-based from ``first``), merged as printed."""
     groups, labels, numbers, spans = header_rows(table)
-    ncols = len(groups)
-    sheet_heading(ws, heading, title_lines(table.report, table.area, table.period), ncols)
-    first = ws.max_row + 1
-    for values in (groups, labels, numbers):
-        ws.append(safe_row(values))
-    for col in range(1, ncols + 1):
-        if col <= 2 or not labels[col - 1]:
-            ws.merge_cells(start_row=first, start_column=col, end_row=first + 1, end_column=col)
-    for start, end, _text in spans:
+    spanned = {col for start, end, _t in spans if end > start for col in range(start, end + 1)}
+    for col, text in enumerate(groups):
+        if col < 2 or not labels[col]:
+            ws.merge_range(first, col, first + 1, col, safe_row([text])[0], formats["header"])
+        elif col not in spanned:
+            ws.write_string(first, col, safe_row([text])[0], formats["header"])
+    for start, end, text in spans:
         if end > start:
-            ws.merge_cells(
-                start_row=first, start_column=start + 1, end_row=first, end_column=end + 1
-            )
-    for r in range(first, first + 3):
-        for col in range(1, ncols + 1):
-            cell = ws.cell(r, col)
-            cell.font, cell.border, cell.fill = Font(bold=True), BOX, HEADER_FILL
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ratio_cols = {i + 3 for i, c in enumerate(table.shown) if isinstance(c, Ratio)}
-    for values in body_rows(table):
-        ws.append(safe_row(values))
-        for col in range(1, ncols + 1):
-            cell = ws.cell(ws.max_row, col)
-            cell.border = BOX
-            if col in ratio_cols:
-                cell.number_format = "0.00"
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-    ws.freeze_panes = ws.cell(first + 3, 3)
-    ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 28
-    for col in range(3, ncols + 1):
-        ws.column_dimensions[get_column_letter(col)].width = 13
-    ws.row_dimensions[first + 1].height = 60
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    sheet_signatures(ws, heading, ncols)
-    return _bytes(wb)
+            ws.merge_range(first, start, first, end, safe_row([text])[0], formats["header"])
+    for col, text in enumerate(labels):
+        if col >= 2 and text:
+            ws.write_string(first + 1, col, safe_row([text])[0], formats["header"])
+    ws.write_row(first + 2, 0, numbers, formats["header"])
+    ws.set_row(first + 1, 60)
+
+
+def table_xlsx(table: ReportTable, heading: Heading, target=None) -> bytes | None:
+    ncols = len(table.shown) + 2
+    ratio_cols = {i + 2 for i, c in enumerate(table.shown) if isinstance(c, Ratio)}
+
+    def fill(wb, ws, formats):
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.set_column(0, 0, 6)
+        ws.set_column(1, 1, 28)
+        ws.set_column(2, ncols - 1, 13)
+        first = xlsx_heading(
+            ws, formats, heading, title_lines(table.report, table.area, table.period), ncols
+        )
+        _table_header(ws, formats, table, first)
+        ws.freeze_panes(first + 3, 2)
+        rows = body_rows(table)
+        row = first + 3
+        for n, values in enumerate(rows):
+            kind = "total" if n == len(rows) - 1 else "cell"
+            for col, value in enumerate(safe_row(values)):
+                style = (
+                    formats[f"{kind}_ratio" if kind == "total" else "ratio"]
+                    if col in ratio_cols
+                    else formats[kind]
+                )
+                if value is None or value == "":
+                    ws.write_blank(row, col, None, style)
+                else:
+                    ws.write(row, col, value, style)
+            row += 1
+        xlsx_signatures(ws, formats, heading, ncols, row)
+
+    return _write(target, f"Biểu {table.report.number:02d}", fill)
 
 
 def table_pdf(table: ReportTable, heading: Heading) -> bytes:
@@ -141,31 +163,31 @@ def table_pdf(table: ReportTable, heading: Heading) -> bytes:
     return official_pdf(heading, lines, body, wide=ncols > 7 or table.report.landscape)
 
 
-def list_xlsx(report, area, period, rows, heading: Heading) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"Biểu {report.number:02d}"
+def list_xlsx(report, area, period, rows, heading: Heading, target=None, on_progress=None):
+    """A detailed list in the official frame; ``rows`` (``lists.list_rows``) are streamed into
+    the constant-memory writer. Bytes without ``target``, else the number of households."""
     ncols = len(LIST_HEADERS)
-    sheet_heading(ws, heading, title_lines(report, area, period), ncols)
-    ws.append(safe_row(LIST_HEADERS))
-    header = ws.max_row
-    ws.append(safe_row(["A", *[str(i) for i in range(1, ncols)]]))
-    for r in (header, header + 1):
-        for cell in ws[r]:
-            cell.font, cell.border, cell.fill = Font(bold=True), BOX, HEADER_FILL
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    count = 0
-    for _household, values in rows:
-        ws.append(safe_row(values))
-        count += 1
-    ws.append(safe_row(["", f"Tổng cộng: {count} hộ"]))
-    ws.cell(ws.max_row, 2).font = Font(bold=True)
-    ws.freeze_panes = ws.cell(header + 2, 3)
-    for col, width in enumerate((6, 16, 24, 18, 12, 26, 40, 22, 60), start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.auto_filter.ref = f"A{header}:{get_column_letter(ncols)}{ws.max_row - 1}"
-    sheet_signatures(ws, heading, ncols)
-    return _bytes(wb)
+    counted = []
+
+    def fill(wb, ws, formats):
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        for col, width in enumerate(LIST_WIDTHS):
+            ws.set_column(col, col, width)
+        header = xlsx_heading(ws, formats, heading, title_lines(report, area, period), ncols)
+        ws.write_row(header, 0, safe_row(LIST_HEADERS), formats["header"])
+        ws.write_row(header + 1, 0, ["A", *[str(i) for i in range(1, ncols)]], formats["header"])
+        ws.freeze_panes(header + 2, 2)
+        values = (values for _code, values in rows)
+        count = stream_rows(ws, header + 2, values, on_progress=on_progress)
+        last = header + 2 + count
+        ws.write_string(last, 1, f"Tổng cộng: {count} hộ", formats["strong"])
+        ws.autofilter(header, 0, last - 1, ncols - 1)
+        xlsx_signatures(ws, formats, heading, ncols, last + 1)
+        counted.append(count)
+
+    content = _write(target, f"Biểu {report.number:02d}", fill)
+    return content if target is None else counted[0]
 
 
 def list_pdf(report, area, period, rows, heading: Heading) -> bytes:
@@ -187,6 +209,7 @@ def list_pdf(report, area, period, rows, heading: Heading) -> bytes:
 
 
 def _bytes(wb) -> bytes:
+    """An openpyxl workbook as bytes (the review's printouts)."""
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

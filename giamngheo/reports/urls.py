@@ -13,7 +13,7 @@ urlpatterns = [
     path("<slug:slug>/<str:area>/<str:period>/", views.report_view, name="report"),
     path(
         "<slug:slug>/<str:area>/<str:period>/tai-ve.<str:fmt>",
-        views.report_view,
+        views.report_file,
         name="report_file",
     ),
     path("<slug:slug>/<str:area>/<str:period>/ho/", views.households_view, name="households"),

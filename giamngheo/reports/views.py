@@ -10,14 +10,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from giamngheo.accounts.scoping import visible_units
 
 from .catalogue import BY_SLUG, REPORTS, Figure
-from .figures import LIST_HEADERS, build_table, figure_for, households_behind, list_rows
+from .figures import build_table, figure_for, households_behind
+from .lists import LIST_HEADERS, list_rows
 from .official import heading_for
 from .render import list_pdf, list_xlsx, table_pdf, table_xlsx, title_lines
+from .report_jobs import file_name, in_background
+from .report_jobs import start as start_job
 from .scope import AREA_LEVELS, default_area, parse_period, report_area
 
 SCREEN_LIST_LIMIT = 500
@@ -59,36 +62,49 @@ def _report(slug):
 
 def _file(content: bytes, fmt: str, report, area, period) -> HttpResponse:
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    name = f"{report.slug}_{area.code}_{period.key}.{fmt}"
+    name = file_name(report, area, period, fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
 @login_required
 @require_GET
-def report_view(request, slug, area, period, fmt=None):
+def report_view(request, slug, area, period):
     report = _report(slug)
     area = report_area(request.user, area)
     period = parse_period(period)
-    if fmt is not None and fmt not in CONTENT_TYPES:
+    context = {"downloads": [(f, in_background(report, area, period, f)) for f in CONTENT_TYPES]}
+    if report.is_list:
+        rows = list(list_rows(report, area, period, limit=SCREEN_LIST_LIMIT))
+        context |= {"list_rows": rows, "headers": LIST_HEADERS}
+    else:
+        context["table"] = build_table(report, area, period)
+    return _page(request, report, area, period, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_file(request, slug, area, period, fmt):
+    """The report as .xlsx or PDF. A commune's is built in the request (GET); a province's, or
+    a long list as PDF, is queued for the worker (POST from the report page) and downloaded
+    from the job's page."""
+    report = _report(slug)
+    area = report_area(request.user, area)
+    period = parse_period(period)
+    if fmt not in CONTENT_TYPES:
         raise Http404
+    if request.method == "POST":
+        job = start_job(request.user, report, area, period, fmt)
+        return redirect("core:export_job", pk=job.pk)
+    if in_background(report, area, period, fmt):
+        return redirect("reports:report", slug=report.slug, area=area.code, period=period.key)
     heading = heading_for(area)
     if report.is_list:
-        if fmt:
-            writer = list_xlsx if fmt == "xlsx" else list_pdf
-            rows = list_rows(report, area, period)
-            return _file(writer(report, area, period, rows, heading), fmt, report, area, period)
-        rows = []
-        for n, (household, values) in enumerate(list_rows(report, area, period)):
-            if n == SCREEN_LIST_LIMIT:
-                break
-            rows.append((household, values))
-        return _page(request, report, area, period, {"list_rows": rows, "headers": LIST_HEADERS})
-    table = build_table(report, area, period)
-    if fmt:
-        writer = table_xlsx if fmt == "xlsx" else table_pdf
-        return _file(writer(table, heading), fmt, report, area, period)
-    return _page(request, report, area, period, {"table": table})
+        writer = list_xlsx if fmt == "xlsx" else list_pdf
+        rows = list_rows(report, area, period)
+        return _file(writer(report, area, period, rows, heading), fmt, report, area, period)
+    writer = table_xlsx if fmt == "xlsx" else table_pdf
+    return _file(writer(build_table(report, area, period), heading), fmt, report, area, period)
 
 
 def _page(request, report, area, period, context):

@@ -39,6 +39,7 @@ from giamngheo.households.models import (
     StatusRecord,
 )
 from giamngheo.households.services import create_household, record_status
+from tests.core.test_exports import run_worker  # noqa: F401
 from tests.groups.conftest import (  # noqa: F401
     active_group,
     collaborator,
