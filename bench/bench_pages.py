@@ -3,7 +3,7 @@
 For every URL of ``bench_load.ROLES`` (as the role's account), in-process through Django's
 test client on your copy of the 1,000,000-household database: the median and slowest of
 ``--rounds`` requests, the number of SQL queries, the time spent in SQL and the slowest
-query. The first request of each URL is reported apart (a cold cache: the dashboard's
+query, and the CPU time this process spent (median). The first request of each URL is reported apart (a cold cache: the dashboard's
 figures are computed then, and served from the cache afterwards).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamngheo_bench_mine \\
@@ -39,12 +39,12 @@ from giamngheo.accounts.models import User  # noqa: E402
 
 def measure(client, path):
     with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         response = client.get(path, secure=True, follow=True)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     sql = sum(float(q["time"]) for q in queries.captured_queries)
     slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
-    return response.status_code, elapsed, len(queries), sql, slowest, queries.captured_queries
+    return response.status_code, elapsed, len(queries), sql, slowest, queries.captured_queries, cpu
 
 
 # Static files are served by Caddy, not measured here: plain names, no collectstatic needed.
@@ -58,8 +58,9 @@ def main():
     options = parser.parse_args()
     codes = sample_codes(os.environ["DATABASE_URL"])
     rng = random.Random(1)
+    cpus = []  # median CPU of this process (Django + psycopg) per page, one per URL
     print(f"{'account':16} {'page':34} {'first':>7} {'median':>7} {'max':>7} {'queries':>7} "
-          f"{'sql ms':>7}  slowest query")  # fmt: skip
+          f"{'sql ms':>7} {'cpu ms':>7}  slowest query")  # fmt: skip
     for username, paths in ROLES.items():
         client = Client()
         client.force_login(User.objects.get(username=username))
@@ -71,16 +72,22 @@ def main():
             status, first = runs[0][0], runs[0][1]
             times = [r[1] for r in runs[1:]]
             last = runs[-1]
+            cpu = statistics.median(r[6] for r in runs[1:])
+            cpus.append(cpu)
             slow = last[4]
             slow_text = f"{float(slow['time']) * 1000:.0f} ms {slow['sql'][:90]}" if slow else ""
             print(
                 f"{username:16} {template[:34]:34} {first * 1000:7.0f} "
                 f"{statistics.median(times) * 1000:7.0f} {max(times) * 1000:7.0f} "
-                f"{last[2]:7d} {last[3] * 1000:7.0f}  {slow_text}"
+                f"{last[2]:7d} {last[3] * 1000:7.0f} {cpu * 1000:7.1f}  {slow_text}"
                 + ("" if status == 200 else f"  HTTP {status}")
             )
             for query in last[5] if options.queries else ():
                 print(f"    {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
+    if cpus:
+        print(
+            f"mean CPU per page (median of each URL, this process): {statistics.mean(cpus) * 1000:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

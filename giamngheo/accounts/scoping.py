@@ -62,8 +62,8 @@ def scoped(queryset: QuerySet, user, via: str | None, *, roles=None) -> QuerySet
         return queryset
     ids = _visible_unit_ids(user, roles)
     if via is None:
-        return queryset.filter(pk__in=ids)
-    return queryset.filter(**{f"{via}__in": ids})
+        return queryset.filter(pk__in_array=ids)
+    return queryset.filter(**{f"{via}__in_array": ids})
 
 
 def _visible_unit_ids(user, roles=None) -> list[int]:

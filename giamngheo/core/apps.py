@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django_tasks.signals import task_finished
 
+        from . import lookups  # noqa: F401  (registers field__in_array)
         from .exports import record_failed_export
         from .money import use_money_fields
 

@@ -1,7 +1,16 @@
+import html
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+
+def _text(value) -> str:
+    """``conditional_escape`` (same output: ``html.escape``) without its lazy-argument wrapper,
+    whose cost per call adds up over hundreds of <option>s."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 class FastSelect(forms.Select):
@@ -21,13 +30,7 @@ class FastSelect(forms.Select):
                 "" if option_value is None else str(getattr(option_value, "value", option_value))
             )
             options.append(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    option_value,
-                    mark_safe(" selected") if option_value in selected else "",
-                    label,
-                )
+                f'<option value="{_text(option_value)}"'
+                f"{' selected' if option_value in selected else ''}>{_text(label)}</option>"
             )
-        return format_html(
-            "<select{}>{}</select>", flatatt(final_attrs), mark_safe("".join(options))
-        )
+        return mark_safe(f"<select{flatatt(final_attrs)}>{''.join(options)}</select>")

@@ -48,6 +48,13 @@ from .tasks import import_households
 INLINE_IMPORT_BYTES = 16_000
 
 
+# What a row of the register shows: loading only these keeps 50 rows (with their village and
+# commune) from building every column of three models on each page.
+LIST_COLUMNS = (
+    "code", "head_name", "status", "income_per_capita", "deprived_count",
+    "village__name", "commune__name",
+)  # fmt: skip
+
 # The register's search box may hold a citizen ID: it is posted, never put in the URL.
 register_search = posted_search("households", on_search=record_citizen_id_search)
 
@@ -62,7 +69,7 @@ def household_list(request):
     filterset = household_filter(request.user, request.GET)
     valid = filterset.is_valid()
     page = page_by_code(
-        filterset.qs if valid else Household.objects.none(),
+        filterset.qs.only(*LIST_COLUMNS) if valid else Household.objects.none(),
         after=request.GET.get("after", ""),
         before=request.GET.get("before", ""),
     )
