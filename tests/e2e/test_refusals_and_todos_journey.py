@@ -66,6 +66,9 @@ def test_what_was_typed_survives_an_ended_session_and_a_withdrawn_role(
     page.get_by_label("Ngày quyết định").fill("2026-01-10")
 
     # The session ends (cookies gone) before sending: the CSRF refusal keeps the values ...
+    # (once the page's own requests are done: a late answer would set the CSRF cookie again,
+    # and the form would then pass the check and meet the sign-in page instead)
+    page.wait_for_load_state("networkidle")
     context.clear_cookies()
     page.get_by_role("button", name="Thành lập", exact=True).click()
     expect(page.locator("h1")).to_have_text("Không gửi được biểu mẫu")
