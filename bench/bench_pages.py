@@ -37,11 +37,21 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 from giamngheo.accounts.models import User  # noqa: E402
 
 
+def backend_cpu() -> float:
+    """CPU seconds used so far by this connection's PostgreSQL backend (loopback: /proc)."""
+    if connection.vendor != "postgresql":
+        return 0.0
+    connection.ensure_connection()
+    fields = Path(f"/proc/{connection.connection.info.backend_pid}/stat").read_text().split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(client, path):
     with CaptureQueriesContext(connection) as queries:
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, db_cpu = time.perf_counter(), time.process_time(), backend_cpu()
         response = client.get(path, secure=True, follow=True)
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        cpu = (cpu, backend_cpu() - db_cpu)
     sql = sum(float(q["time"]) for q in queries.captured_queries)
     slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
     return response.status_code, elapsed, len(queries), sql, slowest, queries.captured_queries, cpu
@@ -59,8 +69,9 @@ def main():
     codes = sample_codes(os.environ["DATABASE_URL"])
     rng = random.Random(1)
     cpus = []  # median CPU of this process (Django + psycopg) per page, one per URL
+    db_cpus = []  # mean CPU of the PostgreSQL backend per page (clock ticks: a mean, not a median)
     print(f"{'account':16} {'page':34} {'first':>7} {'median':>7} {'max':>7} {'queries':>7} "
-          f"{'sql ms':>7} {'cpu ms':>7}  slowest query")  # fmt: skip
+          f"{'sql ms':>7} {'cpu ms':>7} {'db cpu':>7}  slowest query")  # fmt: skip
     for username, paths in ROLES.items():
         client = Client()
         client.force_login(User.objects.get(username=username))
@@ -72,14 +83,16 @@ def main():
             status, first = runs[0][0], runs[0][1]
             times = [r[1] for r in runs[1:]]
             last = runs[-1]
-            cpu = statistics.median(r[6] for r in runs[1:])
+            cpu = statistics.median(r[6][0] for r in runs[1:])
+            db_cpu = statistics.mean(r[6][1] for r in runs[1:])
             cpus.append(cpu)
+            db_cpus.append(db_cpu)
             slow = last[4]
             slow_text = f"{float(slow['time']) * 1000:.0f} ms {slow['sql'][:90]}" if slow else ""
             print(
                 f"{username:16} {template[:34]:34} {first * 1000:7.0f} "
                 f"{statistics.median(times) * 1000:7.0f} {max(times) * 1000:7.0f} "
-                f"{last[2]:7d} {last[3] * 1000:7.0f} {cpu * 1000:7.1f}  {slow_text}"
+                f"{last[2]:7d} {last[3] * 1000:7.0f} {cpu * 1000:7.1f} {db_cpu * 1000:7.1f}  {slow_text}"
                 + ("" if status == 200 else f"  HTTP {status}")
             )
             for query in last[5] if options.queries else ():
@@ -87,6 +100,7 @@ def main():
     if cpus:
         print(
             f"mean CPU per page (median of each URL, this process): {statistics.mean(cpus) * 1000:.1f} ms"
+            f"; PostgreSQL backend (mean): {statistics.mean(db_cpus) * 1000:.1f} ms"
         )
 
 

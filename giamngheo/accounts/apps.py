@@ -30,3 +30,20 @@ class AccountsConfig(AppConfig):
         ),
         Capability("view_read_audit", {Role.AUDITOR}, _("read who read personal data")),
     ]
+
+    def ready(self):
+        # Scopes cached by ``scoping`` are derived from role assignments and the unit tree.
+        from django.db.models.signals import post_delete, post_save
+
+        from giamngheo.geo.models import Unit
+        from giamngheo.geo.signals import units_changed
+
+        from .models import RoleAssignment
+        from .scoping import scope_changed
+
+        for model in (RoleAssignment, Unit):
+            post_save.connect(scope_changed, sender=model, dispatch_uid=f"scope-{model.__name__}")
+            post_delete.connect(
+                scope_changed, sender=model, dispatch_uid=f"scope-d-{model.__name__}"
+            )
+        units_changed.connect(scope_changed, dispatch_uid="scope-units")

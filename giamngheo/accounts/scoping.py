@@ -5,6 +5,11 @@ the user holds a current role. Records outside are simply absent: a detail looku
 of another commune's record is a 404, never a 403 that confirms it exists.
 """
 
+import hashlib
+import secrets
+
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,20 +18,53 @@ from giamngheo.geo.models import Unit
 
 from .models import RoleAssignment
 
+# Every page asks who the user is in which area. The answer (the user's current assignments and
+# the ids of the units under them) changes only when a role assignment or the unit tree does,
+# so it is kept in the shared cache under a *scope version* that any such change replaces:
+# two queries fewer on every page. SCOPE_SECONDS bounds how long a change that bypassed the
+# signals (raw SQL, a restored backup) can go unseen.
+SCOPE_VERSION_KEY = "scope-version"
+SCOPE_SECONDS = 300
+
+
+def scope_version() -> str:
+    current = cache.get(SCOPE_VERSION_KEY)
+    if current is None:
+        cache.add(SCOPE_VERSION_KEY, secrets.token_hex(8), timeout=None)
+        current = cache.get(SCOPE_VERSION_KEY)
+    return current
+
+
+def scope_changed(**_kwargs) -> None:
+    """Roles or units changed: scopes are recomputed on next use. At once (so the rest of this
+    transaction sees it) and again after the commit (so no request caches, meanwhile, what the
+    database held before it)."""
+
+    def bump():
+        cache.set(SCOPE_VERSION_KEY, secrets.token_hex(8), timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
 
 def current_assignments(user) -> list[RoleAssignment]:
-    """The user's roles valid today, cached on the user object for the request."""
+    """The user's roles valid today, kept on the user object for the request and in the
+    shared cache until roles or units change."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_current_assignments", None)
     if cached is None:
         today = timezone.localdate()
-        cached = list(
-            RoleAssignment.objects.filter(user=user)
-            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-            .select_related("unit")
-        )
+        key = f"scope:{user.pk}:{today.isoformat()}:{scope_version()}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = list(
+                RoleAssignment.objects.filter(user=user)
+                .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+                .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+                .select_related("unit")
+            )
+            cache.set(key, cached, timeout=SCOPE_SECONDS)
         user._current_assignments = cached
     return cached
 
@@ -82,9 +120,27 @@ def _visible_unit_ids(user, roles=None) -> list[int]:
         if getattr(user, "is_authenticated", False):
             user._visible_unit_ids = cached
     if key not in cached[1]:
-        units = visible_units(user, roles)
-        cached[1][key] = list(units.values_list("pk", flat=True)) if assignments else []
+        cached[1][key] = _unit_ids_under(
+            {a.unit.path for a in assignments if roles is None or a.role in roles}
+        )
     return cached[1][key]
+
+
+def _unit_ids_under(roots: set[str]) -> list[int]:
+    """Ids of the units on or under ``roots``, shared by everyone with the same roots (a
+    commune's officers and collaborators) through the cache, until units or roles change."""
+    if not roots:
+        return []
+    digest = hashlib.sha256("|".join(sorted(roots)).encode()).hexdigest()[:32]
+    key = f"scope-units:{digest}:{scope_version()}"
+    ids = cache.get(key)
+    if ids is None:
+        condition = Q()
+        for path in roots:
+            condition |= Q(path__startswith=path)
+        ids = list(Unit.objects.filter(condition).values_list("pk", flat=True))
+        cache.set(key, ids, timeout=SCOPE_SECONDS)
+    return ids
 
 
 def get_scoped_or_404(queryset: QuerySet, user, via: str | None, **lookup):

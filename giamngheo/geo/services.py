@@ -17,6 +17,7 @@ from giamngheo.core.tabular import RowErrors
 
 from .conversion import CommuneResolver, problem_for_commune
 from .models import FORMER_PREFIX, VILLAGE_KINDS, Area, Kind, Level, Succession, Unit
+from .signals import units_changed
 
 _PROVINCE_KINDS = {
     vp.VietNamDivisionType.TINH: Kind.PROVINCE,
@@ -285,6 +286,7 @@ def load_official_units(*, legacy: bool = False) -> LoadResult:
     )
     if legacy:
         result.add(_load_former_units(units))
+    units_changed.send(sender=Unit)
     return result
 
 

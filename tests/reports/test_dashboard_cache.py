@@ -5,8 +5,9 @@ were computed."""
 import datetime
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from giamngheo.households.assessment import standard_in_force
 from giamngheo.households.models import Household, PovertyStatus, StatusRecord
@@ -111,3 +112,30 @@ def test_the_page_says_when_its_figures_were_computed(demo, login):
     shown = timezone.localtime(figures["as_of"]).strftime("%H:%M %d/%m/%Y")
     assert 'id="dash-as-of"' in page
     assert f"Số liệu tính lúc {shown}" in page
+
+
+def _poor_cell(page: str, label: str) -> str:
+    """The count beside the "poor" category in the page's categories table."""
+    table = page.split('id="categories"', 1)[1].split("</tbody>", 1)[0]
+    row = table.split(f'<th scope="row">{label}</th>', 1)[1]
+    return row.split('<td class="num">', 1)[1].split("<", 1)[0]
+
+
+def test_the_rendered_figures_follow_the_cache_and_the_language(
+    demo, login, django_capture_on_commit_callbacks
+):
+    """The dashboard's HTML is kept with its figures: the same page again reuses it, a status
+    change shows at once, and each language gets its own."""
+    client = login(demo.users["tinh.quangngai"])
+    before = _poor_cell(client.get("/").content.decode(), "Hộ nghèo")
+    assert int(before) == _count(cached_area_figures(demo.province), PovertyStatus.POOR)
+    assert _poor_cell(client.get("/").content.decode(), "Hộ nghèo") == before
+    with django_capture_on_commit_callbacks(execute=True):
+        _make_poor(demo, _not_poor_household(demo))
+    assert int(_poor_cell(client.get("/").content.decode(), "Hộ nghèo")) == int(before) + 1
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/").content.decode()
+    assert "Hộ nghèo" not in english
+    with translation.override("en"):
+        label = str(PovertyStatus.POOR.label)
+    assert int(_poor_cell(english, label)) == int(before) + 1
