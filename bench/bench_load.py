@@ -9,13 +9,15 @@ giamngheo_bench (1,000,000 households), never giamngheo_bench itself (migrated h
     … --workers 3 --threads 4  # gunicorn's gthread workers instead of the configured default
 
 Each simulated user is a thread with its own keep-alive connection that loops for --seconds:
-collaborators open their pages and the register, commune officers search and page the register
+collaborators open their pages and the register and log activities (the form, a pause, the
+save: a write), commune officers search and page the register
 and open households, province staff open dashboards and statistics; a random pause between
 requests (people read pages; 1–5 s unless --pause). Users share one signed-in session per
 account (a login costs a deliberate ~0.3 s of password hashing and is not what is measured);
 the three demo accounts are created (manage.py demo_data) if the copy lacks them. Exports are
-not part of it: they run on the worker. Printed per server: requests, errors, requests/s,
-p50/p95/max latency (per page with --pages), the most PostgreSQL connections seen, the load
+not part of it: they run on the worker. The first --warmup seconds (10) of the same load are
+not measured: a server that has just started opens its connections and fills its caches then.
+Printed per server: requests, errors, requests/s, p50/p95/max latency (per page with --pages), the most PostgreSQL connections seen, the load
 average, and the CPU seconds used by each part (web server, Caddy, worker, the database's
 backends, this load generator) in total and per request: what capacity the machine has.
 The load generator is threads over http.client: its own CPU is printed (a few per cent of a
@@ -23,6 +25,7 @@ core), so it does not distort the figures.
 """
 
 import argparse
+import datetime
 import http.client
 import os
 import random
@@ -49,6 +52,9 @@ ROLES = {
     "tinh.quangngai": ["/", "/ho-gia-dinh/?status=NEAR_POOR", "/cong-tac-vien/thong-ke/",
                        "/tro-giup/", "/ho-gia-dinh/?q=tran+thi+lan"],
 }  # fmt: skip
+# Writes: a collaborator logs an activity (the form, then the save), as often as any page.
+ACTIVITY = "write: log an activity"
+WRITES = {"ctv.tumorong": [ACTIVITY]}
 
 
 def sample_codes(database_url: str) -> list[str]:
@@ -185,6 +191,7 @@ class Load:
         self.latencies: list[tuple[str, float]] = []
         self.errors: list[tuple[str, object]] = []
         self.lock = threading.Lock()
+        self.measure_from = 0.0
 
     def user(self, index, sessions, deadline):
         rng = random.Random(index)
@@ -194,23 +201,53 @@ class Load:
         low, high = self.options.pause
         # Users arrive over one mean pause (0–3 s for the default 1–5 s), not all at once.
         time.sleep(rng.uniform(0, (low + high) / 2))
+        choices = ROLES[username] + WRITES.get(username, [])
         while time.monotonic() < deadline:
-            template = rng.choice(ROLES[username])
-            path = template.format(code=rng.choice(self.codes))
-            started = time.perf_counter()
-            try:
-                status, _, location = client.request("GET", path)
-                if status == 302 and location and location.startswith("/"):
-                    # e.g. a collaborator's home is their own record: a page, one hop away.
-                    status, _, _ = client.request("GET", location)
-            except Exception as exc:  # counted, never hidden
-                status = repr(exc)
-            elapsed = time.perf_counter() - started
+            template = rng.choice(choices)
+            if template == ACTIVITY:
+                self.log_activity(client, rng)
+            else:
+                self.page(client, template, template.format(code=rng.choice(self.codes)))
+            time.sleep(rng.uniform(low, high))
+
+    def page(self, client, name, path, method="GET", body=None, headers=None):
+        """One page as a person sees it: the request, and the redirect it answers with."""
+        started = time.perf_counter()
+        try:
+            status, data, location = client.request(method, path, body, headers)
+            if status == 302 and location and location.startswith("/"):
+                # e.g. a collaborator's home is their own record: a page, one hop away.
+                path = location
+                status, data, _ = client.request("GET", location)
+        except Exception as exc:  # counted, never hidden
+            status, data = repr(exc), b""
+        elapsed = time.perf_counter() - started
+        if time.monotonic() - elapsed >= self.measure_from:  # not during the warm-up
             with self.lock:
-                self.latencies.append((template, elapsed))
+                self.latencies.append((name, elapsed))
                 if status != 200:
                     self.errors.append((path, status))
-            time.sleep(rng.uniform(low, high))
+        return status, data, path
+
+    def log_activity(self, client, rng):
+        """Open the activity form, read it for a few seconds, save a visit (duty 1)."""
+        status, _, form_path = self.page(
+            client, "write: activity form", "/cong-tac-vien/ghi-hoat-dong/"
+        )
+        if status != 200:
+            return
+        time.sleep(rng.uniform(*self.options.pause))
+        body = urllib.parse.urlencode({
+            "csrfmiddlewaretoken": client.cookies.get("csrftoken", ""),
+            "done_on": datetime.date.today().isoformat(), "duty": "1",
+            "description": f"Thăm hộ, hỏi nhu cầu trợ giúp (benchmark {rng.random():.6f})",
+        })  # fmt: skip
+        headers = {"Content-Type": "application/x-www-form-urlencoded",
+                   "Referer": self.base + form_path, "Origin": self.base}  # fmt: skip
+        status, data, landed = self.page(client, ACTIVITY, form_path, "POST", body, headers)
+        if status == 200 and landed == form_path:  # the form again: refused
+            with self.lock:
+                self.errors.append((form_path, "activity refused"))
 
     def run(self, server_sessions: dict[str, set[int]]):
         sessions = {}
@@ -218,14 +255,18 @@ class Load:
             client = Client(self.base, self.context)
             client.login(username)
             sessions[username] = dict(client.cookies)
-        watcher = Watcher(self.database_url, server_sessions)
-        watcher.start()
-        deadline = time.monotonic() + self.options.seconds
+        warmup = self.options.warmup
+        self.measure_from = time.monotonic() + warmup
+        deadline = self.measure_from + self.options.seconds
         threads = [threading.Thread(target=self.user, args=(i, sessions, deadline))
                    for i in range(self.options.users)]  # fmt: skip
-        started, cpu, load = time.monotonic(), time.process_time(), os.getloadavg()
         for t in threads:
             t.start()
+        # The same load, not measured, until the servers' connections and caches are warm.
+        time.sleep(max(0.0, self.measure_from - time.monotonic()))
+        watcher = Watcher(self.database_url, server_sessions)
+        watcher.start()
+        started, cpu, load = time.monotonic(), time.process_time(), os.getloadavg()
         for t in threads:
             t.join()
         self.wall = time.monotonic() - started
@@ -325,6 +366,8 @@ def main():
         "--threads", type=int, help="gunicorn threads per worker (default 4; 1: sync workers)"
     )
     parser.add_argument("--pages", action="store_true", help="p50/p95 of each page too")
+    parser.add_argument("--warmup", type=float, default=10.0,
+                        help="seconds of the same load before measuring (default 10; 0: none)")  # fmt: skip
     options = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres") or database_url.rstrip("/").endswith(
@@ -334,7 +377,7 @@ def main():
     ensure_accounts(database_url)
     codes = sample_codes(database_url)
     low, high = options.pause
-    print(f"{options.users} users for {options.seconds} s against each server, "
+    print(f"{options.users} users for {options.seconds} s (after {options.warmup:g} s of warm-up) against each server, "
           f"{low:g}–{high:g} s pauses; REDIS_URL {'set' if os.environ.get('REDIS_URL') else 'unset'}\n")  # fmt: skip
     if options.only in (None, "stack"):
         run_stack(options, codes, database_url)

@@ -17,6 +17,10 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# The application is loaded once in the master and the workers are forked from it, warm
+# (giamngheo.core.warmup: templates compiled, URL tables, catalogues). A code change then needs
+# a restart of the service (systemctl restart giamngheo-web), not just a HUP.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread" if threads > 1 else "sync"
@@ -39,3 +43,11 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 capture_output = True
 proc_name = "giamngheo-web"
+
+
+def when_ready(server):
+    """With ``preload_app`` the application is loaded here: warm it before the first fork."""
+    if preload_app:
+        from giamngheo.core.warmup import warm
+
+        server.log.info("warmed up before forking: %s", warm())

@@ -106,3 +106,12 @@ def test_an_export_job_survives_the_web_process_restarting(stack):
         workbook = load_workbook(io.BytesIO(download.read()), read_only=True)
     rows = list(workbook.active.iter_rows(min_row=2, values_only=True))
     assert rows and all(r[0].startswith("23425-") and r[4] == "Hộ nghèo" for r in rows)
+
+
+def test_gunicorn_workers_are_forked_warm(stack):
+    """The master compiled every template before forking (core.warmup, preload_app)."""
+    log = stack.log("gunicorn")
+    found = re.search(r"warmed up before forking: \{'templates': (\d+)\}", log)
+    assert found, log[-2000:]
+    assert int(found.group(1)) > 100
+    assert log.index("warmed up before forking") < log.index("Booting worker")
