@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.apps import apps
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -24,6 +24,7 @@ from giamngheo.core.search import search
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household
 
+from . import work_links
 from .duties import Duty
 from .models import (
     QUALIFIED,
@@ -98,16 +99,27 @@ def collaborators_visible_to(user) -> QuerySet[Collaborator]:
 
 
 def get_collaborator(user, pk: int) -> Collaborator:
-    qs = _visible(Collaborator.objects.all(), user, "commune", "user")
+    """One record of the user's area: the area as a subquery of the lookup (one query; the
+    literal list of ``scoped`` would cost a query of its own for a single row)."""
+    qs = Collaborator.objects.all()
+    if not sees_everything(user):
+        qs = qs.filter(commune__in=visible_units(user).values("pk"))
+    if own_work_only(user):
+        qs = qs.filter(user=user)
     return get_object_or_404(qs.select_related("commune", "managing_office", "user"), pk=pk)
+
+
+def own_record_pk(user) -> int | None:
+    """The pk of the roster record linked to the user's account (the home page's redirect)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Collaborator.objects.filter(user=user).values_list("pk", flat=True).first()
 
 
 def collaborator_record(collaborator: Collaborator) -> dict:
     """What the collaborator's page lists besides the person: contracts, trainings, grades."""
     return {
-        "contracts": list(
-            collaborator.contracts.select_related("renews", "office").order_by("-starts_on")
-        ),
+        "contracts": list(collaborator.contracts.select_related("renews").order_by("-starts_on")),
         "trainings": list(collaborator.trainings.all()),
         "evaluations": list(collaborator.evaluations.select_related("evaluated_by")),
         "reports": list(collaborator.reports.all()[:12]),
@@ -155,24 +167,38 @@ def get_evaluation(collaborator: Collaborator, period: Period) -> Evaluation | N
     ).first()
 
 
-def month_assignments(collaborator: Collaborator, period: Period) -> list[Assignment]:
-    """The tasks of a period with how many activities each has received so far."""
+def _month_tasks(collaborator: Collaborator, period: Period) -> list[Assignment]:
     return list(
         collaborator.assignments.filter(month__range=(period.start, period.end))
         .annotate(done=Count("activities"))
-        .prefetch_related("villages", "households")
         .order_by("month", "duty", "due_on")
     )
 
 
+def _recent(collaborator: Collaborator, limit: int) -> list[Activity]:
+    activities = collaborator.activities.select_related("assignment")
+    return list(activities.order_by("-done_on", "-created_at")[:limit])
+
+
+def month_assignments(collaborator: Collaborator, period: Period) -> list[Assignment]:
+    """The tasks of a period with how many activities each has received so far."""
+    tasks = _month_tasks(collaborator, period)
+    work_links.attach(assignments=tasks)
+    return tasks
+
+
 def recent_activities(collaborator: Collaborator, limit: int = 20) -> list[Activity]:
-    return list(
-        collaborator.activities.select_related("assignment")
-        .prefetch_related(
-            Prefetch("villages", queryset=Unit.objects.only("id", "name")), "households"
-        )
-        .order_by("-done_on", "-created_at")[:limit]
-    )
+    activities = _recent(collaborator, limit)
+    work_links.attach(activities=activities)
+    return activities
+
+
+def collaborator_page(collaborator: Collaborator, period: Period) -> dict:
+    """The lists of the collaborator's page: the period's tasks and the recent activities,
+    with their villages and households (one query for both lists)."""
+    tasks, activities = _month_tasks(collaborator, period), _recent(collaborator, 20)
+    work_links.attach(assignments=tasks, activities=activities)
+    return {"tasks": tasks, "activities": activities}
 
 
 def villages_for(collaborator: Collaborator) -> QuerySet[Unit]:
@@ -324,14 +350,13 @@ def report_view(
 
 
 def period_activities(collaborator: Collaborator, period: Period) -> list[Activity]:
-    return list(
+    activities = list(
         collaborator.activities.filter(done_on__range=(period.start, period.end))
         .select_related("assignment")
-        .prefetch_related(
-            Prefetch("villages", queryset=Unit.objects.only("id", "name")), "households"
-        )
         .order_by("duty", "done_on")
     )
+    work_links.attach(activities=activities)
+    return activities
 
 
 def reports_awaiting(user) -> QuerySet[PeriodReport]:

@@ -87,10 +87,10 @@ def _require_self(user, collaborator) -> None:
 def home(request):
     user = request.user
     if selectors.own_work_only(user):
-        collaborator = selectors.collaborator_of(user)
-        if collaborator is None:
+        own = selectors.own_record_pk(user)
+        if own is None:
             return render(request, "collaborators/no_record.html")
-        return redirect("collaborators:detail", pk=collaborator.pk)
+        return redirect("collaborators:detail", pk=own)
     roster = CollaboratorListFilter(request.GET, queryset=selectors.collaborators_visible_to(user))
     query = roster.value("q")
     filters = {
@@ -207,8 +207,7 @@ def collaborator_detail(request, pk):
         "collaborator": collaborator,
         "period": period,
         "previous_period": period.previous(),
-        "tasks": selectors.month_assignments(collaborator, period),
-        "activities": selectors.recent_activities(collaborator),
+        **selectors.collaborator_page(collaborator, period),
         "is_self": _is_self(request.user, collaborator),
         "can_manage": can(request.user, "manage_collaborators", collaborator),
         "history": history_entries(
