@@ -21,6 +21,7 @@ from giamngheo.core.tabular import xlsx_response
 
 from . import report_window, selectors, services
 from .addendum import report_addendum
+from .allowances import allowance_sheet
 from .duties import duty_catalogue
 from .forms import (
     ActivityForm,
@@ -531,8 +532,8 @@ def evaluate(request, pk, period):
 
 @login_required
 def statistics(request):
-    stats = selectors.force_statistics(request.user, commune=_commune_param(request))
-    return render(request, "collaborators/statistics.html", {"stats": stats})
+    stats, as_of = selectors.cached_force_statistics(request.user, commune=_commune_param(request))
+    return render(request, "collaborators/statistics.html", {"stats": stats, "as_of": as_of})
 
 
 def _commune_param(request) -> str:
@@ -546,7 +547,7 @@ def _percent(value):
 
 @login_required
 def statistics_export(request):
-    stats = selectors.force_statistics(request.user, commune=_commune_param(request))
+    stats, _as_of = selectors.cached_force_statistics(request.user, commune=_commune_param(request))
     headers = [
         _("Unit"),
         _("Collaborators"),
@@ -605,7 +606,7 @@ def _month(request, slug=None) -> Period:
 @login_required
 def allowances(request):
     period = _month(request)
-    sheet = selectors.allowance_sheet(request.user, period=period)
+    sheet = allowance_sheet(request.user, period=period)
     return render(
         request,
         "collaborators/allowances.html",
@@ -616,7 +617,7 @@ def allowances(request):
 @login_required
 def allowances_export(request, period):
     period = _month(request, period)
-    sheet = selectors.allowance_sheet(request.user, period=period)
+    sheet = allowance_sheet(request.user, period=period)
     headers = [
         _("No."),
         _("Full name"),
