@@ -16,6 +16,7 @@ from giamngheo.collaborators.selectors import cached_force_statistics, force_sta
 from giamngheo.collaborators.services import assign_task, log_activity, update_collaborator
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household
+from giamngheo.reports.dashboard import cached_area_figures
 
 from .conftest import existing_collaborator
 
@@ -169,3 +170,14 @@ def test_the_collaborators_page_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(4):  # session, user, roles, the record's pk
         assert client.get(reverse("collaborators:home")).status_code == 302
     assert selectors.own_record_pk(user) == ctv.pk
+
+
+def test_the_dashboard_counts_a_new_collaborator_at_once(
+    demo, make_collaborator, lyson, django_capture_on_commit_callbacks
+):
+    """The dashboard's figures count the working collaborators too: the same bump
+    refreshes them."""
+    before = cached_area_figures(demo.province)["collaborators"]["in_post"]
+    with django_capture_on_commit_callbacks(execute=True):
+        make_collaborator(lyson)
+    assert cached_area_figures(demo.province)["collaborators"]["in_post"] == before + 1
