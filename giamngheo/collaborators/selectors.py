@@ -106,7 +106,7 @@ def get_collaborator(user, pk: int) -> Collaborator:
         qs = qs.filter(commune__in=visible_units(user).values("pk"))
     if own_work_only(user):
         qs = qs.filter(user=user)
-    return get_object_or_404(qs.select_related("commune", "managing_office", "user"), pk=pk)
+    return get_object_or_404(qs.select_related("commune", "managing_office"), pk=pk)
 
 
 def own_record_pk(user) -> int | None:
