@@ -99,13 +99,7 @@ def collaborators_visible_to(user) -> QuerySet[Collaborator]:
 
 
 def get_collaborator(user, pk: int) -> Collaborator:
-    """One record of the user's area: the area as a subquery of the lookup (one query; the
-    literal list of ``scoped`` would cost a query of its own for a single row)."""
-    qs = Collaborator.objects.all()
-    if not sees_everything(user):
-        qs = qs.filter(commune__in=visible_units(user).values("pk"))
-    if own_work_only(user):
-        qs = qs.filter(user=user)
+    qs = _visible(Collaborator.objects.all(), user, "commune", "user")
     return get_object_or_404(qs.select_related("commune", "managing_office"), pk=pk)
 
 
