@@ -407,7 +407,7 @@ def submit_report(
 
 
 def _decided(report: PeriodReport, by, comment: str) -> None:
-    _area_changed(report.collaborator.commune)
+    # No area figure changes: the dashboard counts reports handed in, accepted or returned.
     report.office_comment = comment
     report.decided_by = by
     report.decided_at = timezone.now()

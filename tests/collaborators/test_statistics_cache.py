@@ -11,9 +11,18 @@ from django.urls import reverse
 from giamngheo.accounts.models import Role, RoleAssignment, User
 from giamngheo.collaborators import selectors
 from giamngheo.collaborators.duties import Duty
-from giamngheo.collaborators.models import Collaborator, MassOrganisation, Status
+from giamngheo.collaborators.models import (
+    Collaborator,
+    MassOrganisation,
+    Status,
+)
 from giamngheo.collaborators.selectors import cached_force_statistics, force_statistics
-from giamngheo.collaborators.services import assign_task, log_activity, update_collaborator
+from giamngheo.collaborators.services import (
+    assign_task,
+    log_activity,
+    submit_report,
+    update_collaborator,
+)
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household
 from giamngheo.reports.dashboard import cached_area_figures
@@ -181,3 +190,15 @@ def test_the_dashboard_counts_a_new_collaborator_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         make_collaborator(lyson)
     assert cached_area_figures(demo.province)["collaborators"]["in_post"] == before + 1
+
+
+def test_a_report_handed_in_shows_on_the_dashboard_at_once(
+    demo, make_collaborator, lyson, last_month, django_capture_on_commit_callbacks
+):
+    user = demo.users["ctv.lyson"]
+    with django_capture_on_commit_callbacks(execute=True):
+        ctv = make_collaborator(lyson, user=user)
+    before = cached_area_figures(demo.province)["collaborators"]["reports_missing"]
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_report(collaborator=ctv, period=last_month, by=user)
+    assert cached_area_figures(demo.province)["collaborators"]["reports_missing"] == before - 1
