@@ -11,24 +11,25 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.apps import apps
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from giamngheo.accounts.capabilities import can_anywhere, capability
 from giamngheo.accounts.scoping import current_assignments, scoped, sees_everything, visible_units
+from giamngheo.core import area_cache
 from giamngheo.core.ethnicity import MINORITY_CODES
 from giamngheo.core.periods import Period, PeriodKind
 from giamngheo.core.search import search
 from giamngheo.geo.models import Level, Unit
 from giamngheo.households.models import Household
 
+from . import work_links
 from .duties import Duty
 from .models import (
     QUALIFIED,
     Activity,
-    AllowanceRate,
     Assignment,
     Collaborator,
     Contract,
@@ -99,15 +100,20 @@ def collaborators_visible_to(user) -> QuerySet[Collaborator]:
 
 def get_collaborator(user, pk: int) -> Collaborator:
     qs = _visible(Collaborator.objects.all(), user, "commune", "user")
-    return get_object_or_404(qs.select_related("commune", "managing_office", "user"), pk=pk)
+    return get_object_or_404(qs.select_related("commune", "managing_office"), pk=pk)
+
+
+def own_record_pk(user) -> int | None:
+    """The pk of the roster record linked to the user's account (the home page's redirect)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Collaborator.objects.filter(user=user).values_list("pk", flat=True).first()
 
 
 def collaborator_record(collaborator: Collaborator) -> dict:
     """What the collaborator's page lists besides the person: contracts, trainings, grades."""
     return {
-        "contracts": list(
-            collaborator.contracts.select_related("renews", "office").order_by("-starts_on")
-        ),
+        "contracts": list(collaborator.contracts.select_related("renews").order_by("-starts_on")),
         "trainings": list(collaborator.trainings.all()),
         "evaluations": list(collaborator.evaluations.select_related("evaluated_by")),
         "reports": list(collaborator.reports.all()[:12]),
@@ -155,24 +161,38 @@ def get_evaluation(collaborator: Collaborator, period: Period) -> Evaluation | N
     ).first()
 
 
-def month_assignments(collaborator: Collaborator, period: Period) -> list[Assignment]:
-    """The tasks of a period with how many activities each has received so far."""
+def _month_tasks(collaborator: Collaborator, period: Period) -> list[Assignment]:
     return list(
         collaborator.assignments.filter(month__range=(period.start, period.end))
         .annotate(done=Count("activities"))
-        .prefetch_related("villages", "households")
         .order_by("month", "duty", "due_on")
     )
 
 
+def _recent(collaborator: Collaborator, limit: int) -> list[Activity]:
+    activities = collaborator.activities.select_related("assignment")
+    return list(activities.order_by("-done_on", "-created_at")[:limit])
+
+
+def month_assignments(collaborator: Collaborator, period: Period) -> list[Assignment]:
+    """The tasks of a period with how many activities each has received so far."""
+    tasks = _month_tasks(collaborator, period)
+    work_links.attach(assignments=tasks)
+    return tasks
+
+
 def recent_activities(collaborator: Collaborator, limit: int = 20) -> list[Activity]:
-    return list(
-        collaborator.activities.select_related("assignment")
-        .prefetch_related(
-            Prefetch("villages", queryset=Unit.objects.only("id", "name")), "households"
-        )
-        .order_by("-done_on", "-created_at")[:limit]
-    )
+    activities = _recent(collaborator, limit)
+    work_links.attach(activities=activities)
+    return activities
+
+
+def collaborator_page(collaborator: Collaborator, period: Period) -> dict:
+    """The lists of the collaborator's page: the period's tasks and the recent activities,
+    with their villages and households (one query for both lists)."""
+    tasks, activities = _month_tasks(collaborator, period), _recent(collaborator, 20)
+    work_links.attach(assignments=tasks, activities=activities)
+    return {"tasks": tasks, "activities": activities}
 
 
 def villages_for(collaborator: Collaborator) -> QuerySet[Unit]:
@@ -324,14 +344,13 @@ def report_view(
 
 
 def period_activities(collaborator: Collaborator, period: Period) -> list[Activity]:
-    return list(
+    activities = list(
         collaborator.activities.filter(done_on__range=(period.start, period.end))
         .select_related("assignment")
-        .prefetch_related(
-            Prefetch("villages", queryset=Unit.objects.only("id", "name")), "households"
-        )
         .order_by("duty", "done_on")
     )
+    work_links.attach(activities=activities)
+    return activities
 
 
 def reports_awaiting(user) -> QuerySet[PeriodReport]:
@@ -488,41 +507,82 @@ class ForceStatistics:
     # report during the transition; empty when the former units are not loaded.
     former_districts: list[ForceFigures] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "ForceStatistics":
+        """Back from ``asdict`` (the cache keeps plain data, not pickled classes)."""
+        return cls(
+            total=ForceFigures(**data["total"]),
+            provinces=[ForceFigures(**f) for f in data["provinces"]],
+            communes=[ForceFigures(**f) for f in data["communes"]],
+            former_districts=[ForceFigures(**f) for f in data["former_districts"]],
+        )
+
+
+def _summed(code: str, name: str, rows: list[dict]) -> ForceFigures:
+    """The figures of a group of communes' rows, added up."""
+    return _figures(code, name, {k: sum(r[k] or 0 for r in rows) for k in _figure_expressions()})
+
+
+def _grouped(rows: list[dict], code: str, name: str) -> list[ForceFigures]:
+    """The communes' rows added up by ``code`` (a province, a former district), by code."""
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        if row[code] is not None:
+            groups.setdefault(row[code], []).append(row)
+    return [_summed(c, groups[c][0][name], groups[c]) for c in sorted(groups)]
+
 
 def force_statistics(user, *, commune: str = "") -> ForceStatistics:
     """The force in officials' terms: counts by organisation, share of women, of ethnic
     minorities and by qualification, per commune, per former district, per province and
     in total.
 
-    Counts working collaborators only. Four grouped queries.
+    Counts working collaborators only. One query grouped by commune (its province and former
+    district with it); provinces, former districts and the total are the communes' sums.
     """
     qs = _visible(Collaborator.objects.filter(status=Status.ACTIVE), user, "commune", "user")
     if commune:
         qs = qs.filter(commune__code=commune)
-    exprs = _figure_expressions()
-    total = _figures("", "", qs.aggregate(**exprs))
-    provinces = [
-        _figures(row["commune__parent__code"], row["commune__parent__name"], row)
-        for row in qs.values("commune__parent__code", "commune__parent__name")
-        .annotate(**exprs)
-        .order_by("commune__parent__code")
-    ]
-    communes = [
-        _figures(row["commune__code"], row["commune__name"], row)
-        for row in qs.values("commune__code", "commune__name")
-        .annotate(**exprs)
-        .order_by("commune__name")
-    ]
-    former_districts = [
-        _figures(row["commune__former_district__code"], row["commune__former_district__name"], row)
-        for row in qs.filter(commune__former_district__isnull=False)
-        .values("commune__former_district__code", "commune__former_district__name")
-        .annotate(**exprs)
-        .order_by("commune__former_district__code")
-    ]
-    return ForceStatistics(
-        total=total, provinces=provinces, communes=communes, former_districts=former_districts
+    rows = list(
+        qs.values(
+            "commune__code",
+            "commune__name",
+            "commune__parent__code",
+            "commune__parent__name",
+            "commune__former_district__code",
+            "commune__former_district__name",
+        )
+        .annotate(**_figure_expressions())
+        .order_by("commune__name", "commune__code")
     )
+    communes = [_figures(r["commune__code"], r["commune__name"], r) for r in rows]
+    return ForceStatistics(
+        total=_summed("", "", rows),
+        provinces=_grouped(rows, "commune__parent__code", "commune__parent__name"),
+        communes=communes,
+        former_districts=_grouped(
+            rows, "commune__former_district__code", "commune__former_district__name"
+        ),
+    )
+
+
+def cached_force_statistics(user, *, commune: str = "") -> tuple[ForceStatistics, object]:
+    """``force_statistics`` and when they were computed: from the area's cache
+    (``core.area_cache``, kept until a collaborator of the area changes, at most
+    ``AREA_FIGURES_SECONDS``), keyed by the units the user's roles cover and the commune
+    filter (a unit code), never by who asks. A collaborator's own figures and a superuser's
+    are computed each time (``None`` for when)."""
+    roots = {a.unit.path for a in current_assignments(user)}
+    if sees_everything(user) or own_work_only(user) or not roots:
+        return force_statistics(user, commune=commune), None
+    if commune and not (commune.isdigit() and len(commune) <= 12):
+        return force_statistics(user, commune=commune), None
+
+    def compute():
+        return {"stats": asdict(force_statistics(user, commune=commune))}
+
+    found = area_cache.figures_over("collaborator-force", roots, compute, commune)
+    return ForceStatistics.from_dict(found["stats"]), found["as_of"]
 
 
 # --- per-organisation results ---------------------------------------------------------
@@ -576,61 +636,6 @@ def organisation_results(user, *, year: int) -> list[OrganisationResult]:
     ):
         results[row["collaborator__organisation"]].grades[row["grade"]] = row["n"]
     return list(results.values())
-
-
-# --- allowances -------------------------------------------------------------------------
-
-
-def rate_in_force(day: datetime.date) -> AllowanceRate | None:
-    return AllowanceRate.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
-
-
-@dataclass
-class AllowanceLine:
-    contract: Contract
-    days: int
-    amount: int
-
-
-@dataclass
-class AllowanceSheet:
-    period: Period
-    rate: AllowanceRate | None
-    lines: list[AllowanceLine]
-
-    @property
-    def total(self) -> int:
-        return sum(line.amount for line in self.lines)
-
-
-def allowance_sheet(user, *, period: Period) -> AllowanceSheet:
-    """The month's allowance for each contract that runs in it.
-
-    Amount = contract coefficient × base amount in force on the month's first day,
-    pro rata to the days of the month the contract covers, rounded to the đồng (halves
-    up). Months are paid whole when the contract covers them whole.
-    """
-    rate = rate_in_force(period.start)
-    contracts = (
-        scoped(Contract.objects.all(), user, via="collaborator__commune")
-        .filter(starts_on__lte=period.end, ends_on__gte=period.start)
-        .filter(Q(terminated_on__isnull=True) | Q(terminated_on__gte=period.start))
-        .select_related("collaborator__commune")
-        .order_by("collaborator__commune__name", "collaborator__full_name")
-    )
-    if own_work_only(user):
-        contracts = contracts.filter(collaborator__user=user)
-    lines = []
-    for contract in contracts:
-        first = max(contract.starts_on, period.start)
-        last = min(contract.last_day, period.end)
-        days = (last - first).days + 1
-        amount = 0
-        if rate is not None:
-            exact = contract.allowance_coefficient * rate.amount * days / period.days
-            amount = int(Decimal(exact).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        lines.append(AllowanceLine(contract=contract, days=days, amount=amount))
-    return AllowanceSheet(period=period, rate=rate, lines=lines)
 
 
 def default_period() -> Period:

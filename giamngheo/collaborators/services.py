@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from giamngheo.core import uploads
+from giamngheo.core import area_cache, uploads
 from giamngheo.core.audit import save_audited, today
 from giamngheo.core.concurrency import save_with_version
 from giamngheo.core.periods import Period
@@ -54,6 +54,12 @@ ROSTER_FIELDS = (
     "started_on",
     "user",
 )
+
+
+def _area_changed(*communes) -> None:
+    """Area figures count the communes' working collaborators and their reports (the force's
+    statistics, the dashboard): recomputed on next use once the transaction commits."""
+    area_cache.changed(commune.path for commune in communes if commune is not None)
 
 
 def _check_roster(collaborator: Collaborator) -> None:
@@ -98,7 +104,9 @@ def register_collaborator(*, by, reason: str = "", **fields) -> Collaborator:
     collaborator.search_text = fold_parts(
         collaborator.full_name, collaborator.citizen_id, collaborator.phone
     )
-    return save_audited(collaborator, by, reason or _("Added to the roster"))
+    collaborator = save_audited(collaborator, by, reason or _("Added to the roster"))
+    _area_changed(collaborator.commune)
+    return collaborator
 
 
 @transaction.atomic
@@ -107,13 +115,16 @@ def update_collaborator(*, collaborator: Collaborator, version, by, reason: str 
     unknown = set(fields) - set(ROSTER_FIELDS)
     if unknown:
         raise TypeError(f"unknown roster fields: {sorted(unknown)}")
+    was_in = collaborator.commune
     for name, value in fields.items():
         setattr(collaborator, name, value)
     _check_roster(collaborator)
     collaborator.search_text = fold_parts(
         collaborator.full_name, collaborator.citizen_id, collaborator.phone
     )
-    return save_with_version(collaborator, expected_version=version, by=by, reason=reason)
+    collaborator = save_with_version(collaborator, expected_version=version, by=by, reason=reason)
+    _area_changed(was_in, collaborator.commune)
+    return collaborator
 
 
 def _overlapping(collaborator: Collaborator, starts_on, ends_on, exclude=None):
@@ -391,10 +402,12 @@ def submit_report(
     report.note = note
     report.compiled = compile_report(collaborator, period).as_dict()
     report.submitted_at = timezone.now()
+    _area_changed(collaborator.commune)
     return REPORTS.finish(report, action, by=by, on=today(), reason=_("Report handed in"))
 
 
 def _decided(report: PeriodReport, by, comment: str) -> None:
+    # No area figure changes: the dashboard counts reports handed in, accepted or returned.
     report.office_comment = comment
     report.decided_by = by
     report.decided_at = timezone.now()

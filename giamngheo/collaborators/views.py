@@ -21,6 +21,7 @@ from giamngheo.core.tabular import xlsx_response
 
 from . import report_window, selectors, services
 from .addendum import report_addendum
+from .allowances import allowance_sheet
 from .duties import duty_catalogue
 from .forms import (
     ActivityForm,
@@ -87,10 +88,10 @@ def _require_self(user, collaborator) -> None:
 def home(request):
     user = request.user
     if selectors.own_work_only(user):
-        collaborator = selectors.collaborator_of(user)
-        if collaborator is None:
+        own = selectors.own_record_pk(user)
+        if own is None:
             return render(request, "collaborators/no_record.html")
-        return redirect("collaborators:detail", pk=collaborator.pk)
+        return redirect("collaborators:detail", pk=own)
     roster = CollaboratorListFilter(request.GET, queryset=selectors.collaborators_visible_to(user))
     query = roster.value("q")
     filters = {
@@ -207,8 +208,7 @@ def collaborator_detail(request, pk):
         "collaborator": collaborator,
         "period": period,
         "previous_period": period.previous(),
-        "tasks": selectors.month_assignments(collaborator, period),
-        "activities": selectors.recent_activities(collaborator),
+        **selectors.collaborator_page(collaborator, period),
         "is_self": _is_self(request.user, collaborator),
         "can_manage": can(request.user, "manage_collaborators", collaborator),
         "history": history_entries(
@@ -532,8 +532,8 @@ def evaluate(request, pk, period):
 
 @login_required
 def statistics(request):
-    stats = selectors.force_statistics(request.user, commune=_commune_param(request))
-    return render(request, "collaborators/statistics.html", {"stats": stats})
+    stats, as_of = selectors.cached_force_statistics(request.user, commune=_commune_param(request))
+    return render(request, "collaborators/statistics.html", {"stats": stats, "as_of": as_of})
 
 
 def _commune_param(request) -> str:
@@ -547,7 +547,7 @@ def _percent(value):
 
 @login_required
 def statistics_export(request):
-    stats = selectors.force_statistics(request.user, commune=_commune_param(request))
+    stats, _as_of = selectors.cached_force_statistics(request.user, commune=_commune_param(request))
     headers = [
         _("Unit"),
         _("Collaborators"),
@@ -606,7 +606,7 @@ def _month(request, slug=None) -> Period:
 @login_required
 def allowances(request):
     period = _month(request)
-    sheet = selectors.allowance_sheet(request.user, period=period)
+    sheet = allowance_sheet(request.user, period=period)
     return render(
         request,
         "collaborators/allowances.html",
@@ -617,7 +617,7 @@ def allowances(request):
 @login_required
 def allowances_export(request, period):
     period = _month(request, period)
-    sheet = selectors.allowance_sheet(request.user, period=period)
+    sheet = allowance_sheet(request.user, period=period)
     headers = [
         _("No."),
         _("Full name"),

@@ -72,11 +72,20 @@ def figures(kind: str, path: str, compute: Callable[[], dict], *extra) -> dict:
     figures: while it does, the others get the area's previous figures (with their older
     ``as_of``) or, when there are none yet, wait for it.
     """
-    key = ":".join(["area-figures", kind, path, version(path), *map(str, extra)])
+    return figures_over(kind, [path], compute, *extra)
+
+
+def figures_over(kind: str, paths: Iterable[str], compute: Callable[[], dict], *extra) -> dict:
+    """``figures`` for an area made of several units (a user with roles in two communes):
+    kept while the version of every one of them holds. With one path, the same as
+    ``figures``."""
+    paths = sorted(set(paths))
+    versioned = [part for path in paths for part in (path, version(path))]
+    key = ":".join(["area-figures", kind, *versioned, *map(str, extra)])
     found = cache.get(key)
     if found is not None:
         return found
-    latest = ":".join(["area-figures-latest", kind, path, *map(str, extra)])
+    latest = ":".join(["area-figures-latest", kind, *paths, *map(str, extra)])
     if not cache.add(f"{key}:computing", True, timeout=COMPUTE_SECONDS):
         found = cache.get(latest) or _wait_for(key)
         if found is not None:

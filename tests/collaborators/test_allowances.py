@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from giamngheo.accounts.models import Role, RoleAssignment, User
+from giamngheo.collaborators.allowances import allowance_sheet
 from giamngheo.collaborators.models import AllowanceRate
-from giamngheo.collaborators.selectors import allowance_sheet
 from giamngheo.collaborators.services import terminate_contract
 from giamngheo.core.periods import Period
 from giamngheo.geo.models import Level, Unit

@@ -74,7 +74,7 @@ def test_auditor_reads_but_cannot_evaluate(demo, login, last_month):
 
 
 def test_allowance_sheet_of_a_collaborator_holds_only_their_line(demo, this_month):
-    from giamngheo.collaborators.selectors import allowance_sheet
+    from giamngheo.collaborators.allowances import allowance_sheet
 
     sheet = allowance_sheet(demo.users["ctv.tumorong"], period=this_month)
     assert [line.contract.collaborator.user for line in sheet.lines] == [demo.users["ctv.tumorong"]]

@@ -70,3 +70,16 @@ def test_a_failed_computation_lets_the_next_request_compute():
         pass
     assert not [k for k in cache._cache if "computing" in k]  # noqa: SLF001 - locmem's store
     assert area_cache.figures("t", "51/", Counting())["n"] == 1
+
+
+def test_figures_over_several_units_follow_every_units_version():
+    compute = Counting()
+    first = area_cache.figures_over("t", ["52/", "51/23425/"], compute)
+    assert area_cache.figures_over("t", ["51/23425/", "52/"], compute) == first  # any order
+    area_cache.bump_now(["52/11111/"])  # inside one of the units
+    assert area_cache.figures_over("t", ["52/", "51/23425/"], compute)["n"] == 2
+    area_cache.bump_now(["51/23426/"])  # beside them both
+    assert area_cache.figures_over("t", ["52/", "51/23425/"], compute)["n"] == 2
+    # One unit alone is another area: figures of its own, the same as figures().
+    assert area_cache.figures_over("t", ["52/"], compute)["n"] == 3
+    assert area_cache.figures("t", "52/", compute)["n"] == 3
