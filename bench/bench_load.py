@@ -10,7 +10,7 @@ giamngheo_bench (1,000,000 households), never giamngheo_bench itself (migrated h
 
 Each simulated user is a thread with its own keep-alive connection that loops for --seconds:
 collaborators open their pages and the register and log activities (the form, a pause, the
-save: a write), commune officers search and page the register
+save: a write), commune officers search (posting the term, as the page does) and page the register
 and open households, province staff open dashboards and statistics; a random pause between
 requests (people read pages; 1–5 s unless --pause). Users share one signed-in session per
 account (a login costs a deliberate ~0.3 s of password hashing and is not what is measured);
@@ -206,6 +206,8 @@ class Load:
             template = rng.choice(choices)
             if template == ACTIVITY:
                 self.log_activity(client, rng)
+            elif "?q=" in template:
+                self.search(client, template)
             else:
                 self.page(client, template, template.format(code=rng.choice(self.codes)))
             time.sleep(rng.uniform(low, high))
@@ -228,6 +230,18 @@ class Load:
                 if status != 200:
                     self.errors.append((path, status))
         return status, data, path
+
+    def search(self, client, template):
+        """A search as the page does it: the term is posted (never put in a URL), the answer
+        is a redirect to the list, which reads it from the session (core.search)."""
+        path, _, query = template.partition("?")
+        term = urllib.parse.parse_qs(query)["q"][0]
+        body = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": client.cookies.get("csrftoken", ""), "q": term}
+        )
+        headers = {"Content-Type": "application/x-www-form-urlencoded",
+                   "Referer": self.base + path, "Origin": self.base}  # fmt: skip
+        self.page(client, template, path, "POST", body, headers)
 
     def log_activity(self, client, rng):
         """Open the activity form, read it for a few seconds, save a visit (duty 1)."""
