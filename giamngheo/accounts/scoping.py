@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from giamngheo.core.lookups import IdList
 from giamngheo.geo.models import Unit
 
 from .models import RoleAssignment
@@ -104,7 +105,7 @@ def scoped(queryset: QuerySet, user, via: str | None, *, roles=None) -> QuerySet
     return queryset.filter(**{f"{via}__in_array": ids})
 
 
-def _visible_unit_ids(user, roles=None) -> list[int]:
+def _visible_unit_ids(user, roles=None) -> IdList:
     """The ids of ``visible_units(user, roles)``, resolved once per request into a literal list.
 
     ``commune_id IN (1, 2, 3)`` lets PostgreSQL use the (commune, …) indexes with exact
@@ -126,11 +127,11 @@ def _visible_unit_ids(user, roles=None) -> list[int]:
     return cached[1][key]
 
 
-def _unit_ids_under(roots: set[str]) -> list[int]:
+def _unit_ids_under(roots: set[str]) -> IdList:
     """Ids of the units on or under ``roots``, shared by everyone with the same roots (a
     commune's officers and collaborators) through the cache, until units or roles change."""
     if not roots:
-        return []
+        return IdList(())
     digest = hashlib.sha256("|".join(sorted(roots)).encode()).hexdigest()[:32]
     key = f"scope-units:{digest}:{scope_version()}"
     ids = cache.get(key)
@@ -138,7 +139,7 @@ def _unit_ids_under(roots: set[str]) -> list[int]:
         condition = Q()
         for path in roots:
             condition |= Q(path__startswith=path)
-        ids = list(Unit.objects.filter(condition).values_list("pk", flat=True))
+        ids = IdList(Unit.objects.filter(condition).values_list("pk", flat=True))
         cache.set(key, ids, timeout=SCOPE_SECONDS)
     return ids
 

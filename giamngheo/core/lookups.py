@@ -11,6 +11,45 @@ from django.db.models import Field, ForeignObject, IntegerField
 from django.db.models.lookups import In
 
 
+class IdList:
+    """Ids for ``__in_array`` that Django and psycopg take as one value.
+
+    A plain list is walked by Django on every ``filter()`` (each element checked for being an
+    expression) and by psycopg on every query (each element dumped and checked for quoting):
+    ~2 ms for a province's ~900 unit ids, twice a page. An ``IdList`` is neither a list nor a
+    tuple, so Django passes it through whole, and it carries its PostgreSQL array literal,
+    built once, which psycopg sends as a single string.
+    """
+
+    __slots__ = ("ids", "literal")
+
+    def __init__(self, ids):
+        self.ids = tuple(ids)
+        self.literal = "{" + ",".join(str(int(i)) for i in self.ids) + "}"
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __eq__(self, other):
+        return isinstance(other, IdList) and other.ids == self.ids
+
+    def __hash__(self):
+        return hash(self.ids)
+
+    def __repr__(self):
+        return f"IdList({len(self.ids)} ids)"
+
+    def __getstate__(self):
+        return self.ids
+
+    def __setstate__(self, ids):
+        self.ids = ids
+        self.literal = "{" + ",".join(str(int(i)) for i in ids) + "}"
+
+
 @ForeignObject.register_lookup  # related fields look their lookups up apart from Field's
 @Field.register_lookup
 class InArray(In):
@@ -19,6 +58,8 @@ class InArray(In):
     def get_prep_lookup(self):
         """A list of ints for an integer column (unit ids) is used as it is: ``In`` would pass
         each of a province's ~600 ids through the field's conversion on every query."""
+        if isinstance(self.rhs, IdList):
+            return self.rhs
         field = self.lhs.output_field
         if (
             isinstance(self.rhs, (list, tuple))
@@ -29,6 +70,15 @@ class InArray(In):
         return super().get_prep_lookup()
 
     def as_postgresql(self, compiler, connection):
+        if isinstance(self.rhs, IdList):
+            if not self.rhs.ids:
+                raise EmptyResultSet
+            lhs, lhs_params = self.process_lhs(compiler, connection)
+            field = self.lhs.output_field
+            return f"{lhs} = ANY(%s::{field.rel_db_type(connection)}[])", (
+                *lhs_params,
+                self.rhs.literal,
+            )
         if not isinstance(self.rhs, (list, tuple, set, frozenset)):
             return self.as_sql(compiler, connection)  # a subquery: plain IN (SELECT …)
         values = [value for value in self.rhs if value is not None]
