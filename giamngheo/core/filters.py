@@ -41,3 +41,39 @@ def search_filter(field: str = "search_text", **kwargs) -> django_filters.CharFi
     return django_filters.CharFilter(
         method=lambda queryset, name, value: search(queryset, value, field=field), **kwargs
     )
+
+
+class _ListedChoices:
+    """The choices of a ``ListedModelChoiceField``: its empty label, then its listed pairs."""
+
+    def __init__(self, field, *args):
+        self.field = field
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.field.listed
+
+    def __len__(self):
+        return len(self.field.listed) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return bool(self.field.listed) or self.field.empty_label is not None
+
+
+class ListedModelChoiceField(django_filters.fields.ModelChoiceField):
+    """A model choice whose options are a list of ``(pk, label)`` given to it, not its queryset
+    read row by row into model instances (through a server-side cursor on PostgreSQL) on each
+    page: the queryset only checks the value a user submits, as before."""
+
+    iterator = _ListedChoices
+
+    def __init__(self, *args, listed=(), **kwargs):
+        self.listed = list(listed)
+        super().__init__(*args, **kwargs)
+
+
+class ListedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """``ModelChoiceFilter`` with its options listed: set ``extra["listed"]`` to the pairs."""
+
+    field_class = ListedModelChoiceField

@@ -1,16 +1,31 @@
 """Scoped reads of the register: every list and detail starts from ``households_visible_to``."""
 
+import hashlib
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F, Prefetch
+from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
-from giamngheo.accounts.scoping import get_scoped_or_404, scoped, visible_units
+from giamngheo.accounts.scoping import (
+    current_assignments,
+    get_scoped_or_404,
+    scoped,
+    sees_everything,
+    visible_units,
+)
 from giamngheo.core.history import HistoryEntry
 from giamngheo.geo.models import Level
 
 from .assessment import standard_in_force
-from .forms import HouseholdFilter
-from .models import Household, Member
+from .forms import HouseholdFilter, unit_choices
+from .models import Household, Member, PovertyStatus
 
 
 def households_visible_to(user):
@@ -25,9 +40,53 @@ def indicator_choices(standard=None):
 def household_filter(user, params) -> HouseholdFilter:
     """The filtered list; ``.qs`` is ordered by code and needs no per-row query."""
     queryset = households_visible_to(user).select_related("village", "commune").order_by("code")
+    units = visible_units(user)
     return HouseholdFilter(
-        params, queryset=queryset, units=visible_units(user), indicators=indicator_choices()
+        params,
+        queryset=queryset,
+        units=units,
+        indicators=indicator_choices(),
+        listed=area_unit_choices(user, units, params.get("commune") if params else None),
     )
+
+
+# The version of every area's unit choices: a new one whenever a unit is saved or deleted.
+_UNITS_VERSION_KEY = "register-units-version"
+
+
+def area_unit_choices(user, units, commune=None) -> dict:
+    """``unit_choices`` of the user's area, from the cache while no unit changed.
+
+    Keyed by the paths of the units the user's roles are on (what ``visible_units`` reads)
+    and the units' version, which ``units_changed`` renews when a unit is saved or deleted;
+    writes that bypass those signals (``load_units``' bulk updates) are seen once the entry
+    expires (``AREA_FIGURES_SECONDS``). With a chosen commune, its villages are read afresh.
+    """
+    if commune:
+        return unit_choices(units, commune)
+    roots = (
+        "*" if sees_everything(user) else sorted({a.unit.path for a in current_assignments(user)})
+    )
+    area = hashlib.sha256(repr(roots).encode()).hexdigest()[:32]
+    key = f"register-unit-choices:{area}"
+    # One round trip (the cache may be a database table): the entry and the units' version.
+    got = cache.get_many([key, _UNITS_VERSION_KEY])
+    version = got.get(_UNITS_VERSION_KEY)
+    if version is None:
+        cache.add(_UNITS_VERSION_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(_UNITS_VERSION_KEY)
+    found = got.get(key)
+    if found is not None and found[0] == version:
+        return found[1]
+    listed = unit_choices(units)
+    cache.set(key, (version, listed), timeout=settings.AREA_FIGURES_SECONDS)
+    return listed
+
+
+def units_changed(**kwargs) -> None:
+    """A unit was saved or deleted: every area's unit choices are read again, once the
+    change is committed (a request in between must not cache the old names anew)."""
+    transaction.on_commit(lambda: cache.set(_UNITS_VERSION_KEY, secrets.token_hex(8), timeout=None))
 
 
 def assessment_changes(user):
@@ -81,21 +140,66 @@ class KeysetPage:
         return self.rows[-1].code if self.rows else ""
 
 
-def page_by_code(queryset, *, after: str = "", before: str = "", size: int = 50) -> KeysetPage:
+def page_by_code(
+    queryset, *, after: str = "", before: str = "", size: int = 50, row: Callable | None = None
+) -> KeysetPage:
     """One page of the register by keyset on the (unique, indexed) household code.
 
     ``after`` gives the page following that code, ``before`` the page preceding it. Each page
     is one indexed range read of size + 1 rows, so page 10,000 costs what page 1 costs (OFFSET
     read and threw away every earlier row), and no COUNT(*) runs over a million rows.
+    ``row`` makes each page row from what the queryset yields (a ``values_list`` tuple).
     """
     queryset = queryset.order_by()
     if before:
         rows = list(queryset.filter(code__lt=before).order_by("-code")[: size + 1])
-        return KeysetPage(rows[:size][::-1], has_previous=len(rows) > size, has_next=True)
-    if after:
-        queryset = queryset.filter(code__gt=after)
-    rows = list(queryset.order_by("code")[: size + 1])
-    return KeysetPage(rows[:size], has_previous=bool(after), has_next=len(rows) > size)
+        shown, page = rows[:size][::-1], {"has_previous": len(rows) > size, "has_next": True}
+    else:
+        if after:
+            queryset = queryset.filter(code__gt=after)
+        rows = list(queryset.order_by("code")[: size + 1])
+        shown, page = rows[:size], {"has_previous": bool(after), "has_next": len(rows) > size}
+    return KeysetPage([row(r) for r in shown] if row else shown, **page)
+
+
+# What a row of the register shows, read as plain values: 50 rows as model instances were
+# 150 of them (each household with its village and commune) built and thrown away per page.
+REGISTER_COLUMNS = (
+    "code", "head_name", "status", "income_per_capita", "deprived_count",
+    "village__name", "commune__name",
+)  # fmt: skip
+_STATUS_LABELS = dict(PovertyStatus.choices)  # lazy labels: translated when shown
+# What ``reverse`` leaves unquoted in a path (django.urls.resolvers._reverse_with_prefix).
+_PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    code: str
+    head_name: str
+    status: str
+    income_per_capita: int | None
+    deprived_count: int | None
+    village_name: str
+    commune_name: str
+    url: str  # the household's page: ``{% url %}`` per row cost more than the row itself
+
+    @property
+    def status_label(self):
+        return _STATUS_LABELS.get(self.status, self.status)
+
+
+def register_page(queryset, *, after: str = "", before: str = "") -> KeysetPage:
+    """One page of the register (``page_by_code``) as ``RegisterRow``s."""
+    prefix = reverse("households:household_detail", args=["-"])[: -len("-/")]
+    return page_by_code(
+        queryset.values_list(*REGISTER_COLUMNS),
+        after=after,
+        before=before,
+        row=lambda values: RegisterRow(
+            *values, url=f"{prefix}{quote(values[0], safe=_PATH_SAFE)}/"
+        ),
+    )
 
 
 def member_history_entries(household: Household, limit: int = 50) -> list[HistoryEntry]:
