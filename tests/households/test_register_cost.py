@@ -6,13 +6,15 @@ import re
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from giamngheo.geo.models import Level, Unit
 from giamngheo.geo.services import add_village, update_village
 from giamngheo.households.models import Household, PovertyStatus
-from giamngheo.households.selectors import register_page
+from giamngheo.households.selectors import RegisterRow, register_page
 
 pytestmark = pytest.mark.django_db
 LIST = "/ho-gia-dinh/"
@@ -112,3 +114,38 @@ def test_a_rows_link_is_the_one_url_would_make(demo):
     row = page.rows[0]
     assert (row.village_name, row.commune_name) == (village.name, demo.commune_a.name)
     assert row.status_label == Household(status=row.status).status_label
+
+
+# The row as the register's template wrote it before rows were made in Python.
+ROW_TEMPLATE = """{% load giamngheo %}<tr><td>{{ h.code }}</td><td><a href="{{ h.url }}">{{ h.head_name|default:"—" }}</a></td>
+    <td>{{ h.village_name }} · <span class="muted">{{ h.commune_name }}</span></td>
+    <td><span class="status status-{{ h.status|lower }}">{{ h.status_label }}</span></td>
+    <td>{{ h.income_per_capita|dong }}</td><td>{{ h.deprived_count|default_if_none:"—" }}</td></tr>"""
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {
+            "head_name": "<b>Lê & \"Cô\" 'Ba'</b>",
+            "income_per_capita": 1_500_000,
+            "deprived_count": 3,
+        },
+        {"head_name": "", "income_per_capita": None, "deprived_count": None},
+        {"head_name": "Hà Thị Mai", "income_per_capita": 0, "deprived_count": 0},
+    ],
+)
+def test_a_row_is_what_the_template_made(demo, facts):
+    village = Unit.objects.filter(parent=demo.commune_a, level=Level.VILLAGE).first()
+    Household.objects.create(
+        code="23425-<&>", commune=demo.commune_a, village=village, status=PovertyStatus.POOR,
+        **facts,
+    )  # fmt: skip
+    with translation.override("vi"):
+        row = register_page(Household.objects.filter(code="23425-<&>")).rows[0]
+        assert row.html() == Template(ROW_TEMPLATE).render(Context({"h": row}))
+        made = RegisterRow(
+            "c<&>", facts["head_name"], "NEAR_POOR", facts["income_per_capita"],
+            facts["deprived_count"], "Thôn <1>", 'Xã "A" & B', "/ho-gia-dinh/c%3C&%3E/",
+        )  # fmt: skip
+        assert made.html() == Template(ROW_TEMPLATE).render(Context({"h": made}))
