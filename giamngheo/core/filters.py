@@ -9,6 +9,7 @@ never a 500; numbers in the query string that must be valid go through ``core.pa
 """
 
 import django_filters
+from django.utils.choices import BaseChoiceIterator
 
 from .search import search
 
@@ -43,7 +44,33 @@ def search_filter(field: str = "search_text", **kwargs) -> django_filters.CharFi
     )
 
 
-class _ListedChoices:
+class LazyList:
+    """A list made by ``compute()`` on first use: a filter's options that only its form
+    shows, so a filter used for its queryset alone (the API, an export) never reads them."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._items = None
+
+    def _get(self) -> list:
+        if self._items is None:
+            self._items = list(self._compute())
+        return self._items
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self):
+        return len(self._get())
+
+    def __bool__(self):
+        return bool(self._get())
+
+    def __getitem__(self, index):
+        return self._get()[index]
+
+
+class _ListedChoices(BaseChoiceIterator):  # a lazy iterator: Django keeps it as it is
     """The choices of a ``ListedModelChoiceField``: its empty label, then its listed pairs."""
 
     def __init__(self, field, *args):
@@ -69,7 +96,7 @@ class ListedModelChoiceField(django_filters.fields.ModelChoiceField):
     iterator = _ListedChoices
 
     def __init__(self, *args, listed=(), **kwargs):
-        self.listed = list(listed)
+        self.listed = listed  # a list, or a ``LazyList`` read only when the form is shown
         super().__init__(*args, **kwargs)
 
 

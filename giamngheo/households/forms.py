@@ -1,10 +1,12 @@
+import functools
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts.personal_data import mask_citizen_id
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
-from giamngheo.core.filters import ListedModelChoiceFilter, search_filter
+from giamngheo.core.filters import LazyList, ListedModelChoiceFilter, search_filter
 from giamngheo.core.forms import ticked_field
 from giamngheo.core.widgets import FastSelect
 from giamngheo.geo.models import Level, Unit
@@ -207,18 +209,20 @@ class HouseholdFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, *args, units=None, indicators=(), listed=None, **kwargs):
-        """``listed``: ``unit_choices(units, …)`` when the caller has them (from the cache)."""
+        """``listed``: a function giving ``unit_choices(units, …)`` (from the cache), called
+        only when the form is shown or a village is to be checked."""
         super().__init__(*args, **kwargs)
         units = units if units is not None else Unit.objects.none()
         commune = self.data.get("commune") if self.data else None
         querysets = _unit_querysets(units, commune)
-        listed = listed if listed is not None else unit_choices(units, commune)
-        if not (commune and str(commune).isdigit()) and len(listed["commune"]) != 1:
+        area = functools.cache(listed or (lambda: unit_choices(units, commune)))
+        chosen = commune and str(commune).isdigit()
+        if not chosen and self.data and self.data.get("village") and len(area()["commune"]) != 1:
             querysets["village"] = querysets["village"].none()
         for name, queryset in querysets.items():
             # The queryset checks a submitted value; the options are the listed pairs.
             self.filters[name].queryset = queryset
-            self.filters[name].extra["listed"] = listed[name]
+            self.filters[name].extra["listed"] = LazyList(lambda name=name: area()[name])
         self.filters["indicator"].extra["choices"] = list(indicators)
 
 

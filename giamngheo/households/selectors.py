@@ -50,7 +50,7 @@ def household_filter(user, params) -> HouseholdFilter:
         queryset=queryset,
         units=units,
         indicators=indicator_choices(),
-        listed=area_unit_choices(user, units, params.get("commune") if params else None),
+        listed=lambda: area_unit_choices(user, units, params.get("commune") if params else None),
     )
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.utils import translation
 from giamngheo.geo.models import Level, Unit
 from giamngheo.geo.services import add_village, update_village
 from giamngheo.households.models import Household, PovertyStatus
-from giamngheo.households.selectors import RegisterRow, register_page
+from giamngheo.households.selectors import RegisterRow, household_filter, register_page
 
 pytestmark = pytest.mark.django_db
 LIST = "/ho-gia-dinh/"
@@ -149,3 +150,17 @@ def test_a_row_is_what_the_template_made(demo, facts):
             facts["deprived_count"], "Thôn <1>", 'Xã "A" & B', "/ho-gia-dinh/c%3C&%3E/",
         )  # fmt: skip
         assert made.html() == Template(ROW_TEMPLATE).render(Context({"h": made}))
+
+
+def test_the_filter_alone_reads_no_options(demo):
+    """The API and the exports use the register's filter for its queryset: the options its
+    form would show are never read for them."""
+    officer = demo.users["tinh.quangngai"]
+    with CaptureQueriesContext(connection) as captured:
+        filterset = household_filter(officer, QueryDict("status=POOR"))
+        assert filterset.is_valid()
+        list(filterset.qs[:5])
+    unit_names = [q["sql"] for q in captured.captured_queries
+                  if 'FROM "geo_unit"' in q["sql"] and '"geo_unit"."name"' in q["sql"]]  # fmt: skip
+    assert not unit_names
+    assert [name for _, name in filterset.form["commune"].field.listed]  # read when shown
