@@ -1,10 +1,12 @@
+import functools
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts.personal_data import mask_citizen_id
 from giamngheo.core.ethnicity import ETHNICITY_CHOICES
-from giamngheo.core.filters import search_filter
+from giamngheo.core.filters import LazyList, ListedModelChoiceFilter, search_filter
 from giamngheo.core.forms import ticked_field
 from giamngheo.core.widgets import FastSelect
 from giamngheo.geo.models import Level, Unit
@@ -157,9 +159,9 @@ HOUSEHOLD_SECTIONS = (
 )  # fmt: skip
 
 
-def _unit_choice(label, empty_label, **kwargs) -> django_filters.ModelChoiceFilter:
+def _unit_choice(label, empty_label, **kwargs) -> ListedModelChoiceFilter:
     """A unit to filter by; its choices (the user's area) are set when the filter is made."""
-    return django_filters.ModelChoiceFilter(
+    return ListedModelChoiceFilter(
         label=label, queryset=Unit.objects.none(), widget=FastSelect, empty_label=empty_label,
         **kwargs,
     )  # fmt: skip
@@ -206,21 +208,45 @@ class HouseholdFilter(django_filters.FilterSet):
         model = Household
         fields = []
 
-    def __init__(self, *args, units=None, indicators=(), **kwargs):
+    def __init__(self, *args, units=None, indicators=(), listed=None, **kwargs):
+        """``listed``: a function giving ``unit_choices(units, …)`` (from the cache), called
+        only when the form is shown or a village is to be checked."""
         super().__init__(*args, **kwargs)
         units = units if units is not None else Unit.objects.none()
-        communes = units.filter(level=Level.COMMUNE).order_by("name")
-        self.filters["commune"].queryset = communes
-        self.filters["former_district"].queryset = Unit.objects.filter(
-            level=Level.DISTRICT, pk__in=communes.values("former_district")
-        ).order_by("name")
-        # Villages of the chosen commune (or of the user's only commune): a province holds
-        # hundreds, and a select of all of them would be slow to send and useless to scroll.
         commune = self.data.get("commune") if self.data else None
-        villages = units.filter(level=Level.VILLAGE).order_by("name")
-        if commune and str(commune).isdigit():
-            villages = villages.filter(parent_id=int(commune))
-        elif len(communes[:2]) != 1:
-            villages = villages.none()
-        self.filters["village"].queryset = villages
+        querysets = _unit_querysets(units, commune)
+        area = functools.cache(listed or (lambda: unit_choices(units, commune)))
+        chosen = commune and str(commune).isdigit()
+        if not chosen and self.data and self.data.get("village") and len(area()["commune"]) != 1:
+            querysets["village"] = querysets["village"].none()
+        for name, queryset in querysets.items():
+            # The queryset checks a submitted value; the options are the listed pairs.
+            self.filters[name].queryset = queryset
+            self.filters[name].extra["listed"] = LazyList(lambda name=name: area()[name])
         self.filters["indicator"].extra["choices"] = list(indicators)
+
+
+def _unit_querysets(units, commune) -> dict:
+    communes = units.filter(level=Level.COMMUNE).order_by("name")
+    districts = Unit.objects.filter(
+        level=Level.DISTRICT, pk__in=communes.values("former_district")
+    ).order_by("name")
+    # Villages of the chosen commune (or of the user's only commune): a province holds
+    # hundreds, and a select of all of them would be slow to send and useless to scroll.
+    villages = units.filter(level=Level.VILLAGE).order_by("name")
+    if commune and str(commune).isdigit():
+        # No unit has an id past the 64-bit range, which SQLite cannot even compare with.
+        parent = int(commune)
+        villages = villages.filter(parent_id=parent) if parent < 2**63 else villages.none()
+    return {"commune": communes, "former_district": districts, "village": villages}
+
+
+def unit_choices(units, commune=None) -> dict[str, list[tuple[int, str]]]:
+    """The ``(pk, name)`` options of the unit filters for the area ``units`` (with the
+    ``commune`` parameter, if any), read as plain values: no model instances, no cursor."""
+    querysets = _unit_querysets(units, commune)
+    listed = {"commune": list(querysets["commune"].values_list("pk", "name"))}
+    listed["former_district"] = list(querysets["former_district"].values_list("pk", "name"))
+    one = (commune and str(commune).isdigit()) or len(listed["commune"]) == 1
+    listed["village"] = list(querysets["village"].values_list("pk", "name")) if one else []
+    return listed

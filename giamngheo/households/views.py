@@ -40,20 +40,13 @@ from .selectors import (
     household_filter,
     member_history_entries,
     page_by_code,
+    register_page,
     villages_for_editing,
 )
 from .tasks import import_households
 
 # Small files (a couple of hundred rows) are imported during the request; larger ones by the worker.
 INLINE_IMPORT_BYTES = 16_000
-
-
-# What a row of the register shows: loading only these keeps 50 rows (with their village and
-# commune) from building every column of three models on each page.
-LIST_COLUMNS = (
-    "code", "head_name", "status", "income_per_capita", "deprived_count",
-    "village__name", "commune__name",
-)  # fmt: skip
 
 # The register's search box may hold a citizen ID: it is posted, never put in the URL.
 register_search = posted_search("households", on_search=record_citizen_id_search)
@@ -68,8 +61,8 @@ def household_list(request):
     the whole area shown as if it were the filtered list."""
     filterset = household_filter(request.user, request.GET)
     valid = filterset.is_valid()
-    page = page_by_code(
-        filterset.qs.only(*LIST_COLUMNS) if valid else Household.objects.none(),
+    page = register_page(
+        filterset.qs if valid else Household.objects.none(),
         after=request.GET.get("after", ""),
         before=request.GET.get("before", ""),
     )

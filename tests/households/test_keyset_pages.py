@@ -64,7 +64,7 @@ def test_filters_are_kept_across_pages(many, login, demo):
 def test_a_deep_page_costs_the_same_queries_as_the_first(many, login, demo):
     client = login(demo.users["canbo.tumorong"])
     deep_after = many.values_list("code", flat=True)[549]
-    client.get(LIST)  # the user's scope is now in the cache: both pages below read it there
+    client.get(LIST)  # the user's scope and the filters' unit options are now cached
     with CaptureQueriesContext(connection) as first:
         assert len(_codes(client.get(LIST))) == 50
     with CaptureQueriesContext(connection) as deep:
