@@ -15,6 +15,7 @@ import tarfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -154,4 +155,6 @@ def restore(folder: Path) -> list[str]:
             (media.parent / "media").rename(media)
     media.mkdir(parents=True, exist_ok=True)
     now = table_fingerprints()
+    # What the cache holds (users' scopes, area figures) describes the data before the restore.
+    cache.clear()
     return sorted(t for t, fp in manifest["tables"].items() if now.get(t) != fp)

@@ -4,6 +4,7 @@ table's row count and checksum (and the files) with what was there before."""
 import json
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -41,9 +42,11 @@ def test_backup_wipe_restore_gives_back_every_table_and_file(demo, settings, tmp
     upload.unlink()
     assert "households_household" not in table_fingerprints()
 
+    cache.set("scope-version", "before the restore", timeout=None)
     call_command("restore", str(folder), "--yes")
 
     assert table_fingerprints() == before
+    assert cache.get("scope-version") is None  # scopes and figures are computed afresh
     assert upload.read_bytes().startswith("Mã hộ".encode())
 
 
