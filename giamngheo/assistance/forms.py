@@ -7,21 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from giamngheo.core.audit import today
 from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.money import MoneyField
-from giamngheo.core.widgets import FastSelect
+from giamngheo.core.widgets import DateInput, FastSelect
 from giamngheo.households.models import Household
 
 from .catalogues import InformChannel, NeedKind, ShockKind
 from .models import OPEN_STATES, HelpRequest, RequestState, Shock, ShockState
 from .selectors import overdue_requests
-
-
-class DateInput(forms.DateInput):
-    """The phone's own date picker; it sends ISO dates whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class BigChoices(forms.RadioSelect):

@@ -8,21 +8,11 @@ from giamngheo.core.ethnicity import ETHNICITY_CHOICES
 from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.forms import ticked_field
 from giamngheo.core.sex import Sex
+from giamngheo.core.widgets import date_field
 from giamngheo.geo.models import Unit
 
 from .catalogues import ClubLevel, Frequency, Topic
 from .models import Club, GoodPractice, MemberKind, OfficerRole
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def _date(label, required=True, **kwargs):
-    return forms.DateField(label=label, required=required, widget=DateInput(), **kwargs)
 
 
 class ClubForm(forms.Form):
@@ -34,12 +24,12 @@ class ClubForm(forms.Form):
         max_length=60,
         help_text=_("Decision of the People's Committee of the club's level, e.g. 125/QĐ-UBND."),
     )
-    founded_on = _date(_("Decision date"))
+    founded_on = date_field(_("Decision date"))
     frequency = forms.ChoiceField(label=_("Meetings"), choices=Frequency.choices)
     rules_reference = forms.CharField(
         label=_("Rules (quy chế) document"), max_length=200, required=False
     )
-    rules_adopted_on = _date(_("Rules adopted on"), required=False)
+    rules_adopted_on = date_field(_("Rules adopted on"), required=False)
     rules_text = forms.CharField(
         label=_("Main points of the rules"),
         required=False,
@@ -53,7 +43,7 @@ class ClubForm(forms.Form):
 
 class ClubEditForm(ClubForm):
     is_active = forms.BooleanField(label=_("Active"), required=False)
-    dissolved_on = _date(_("Dissolved on"), required=False)
+    dissolved_on = date_field(_("Dissolved on"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False)
 
@@ -77,7 +67,7 @@ class MemberForm(forms.Form):
         label=_("Ethnicity"), choices=[("", "—"), *ETHNICITY_CHOICES], required=False
     )
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
-    joined_on = _date(_("Joined on"))
+    joined_on = date_field(_("Joined on"))
 
     def clean(self):
         """A person's sex and ethnicity are counted in the statistics of the force; an
@@ -96,18 +86,18 @@ class MemberForm(forms.Form):
 
 
 class LeaveForm(forms.Form):
-    left_on = _date(_("Left on"))
+    left_on = date_field(_("Left on"))
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
 class OfficerForm(forms.Form):
     member = forms.ModelChoiceField(label=_("Member elected"), queryset=None)
     role = forms.ChoiceField(label=_("Position"), choices=OfficerRole.choices)
-    elected_on = _date(_("Election date"))
+    elected_on = date_field(_("Election date"))
     election_result = forms.CharField(
         label=_("Election result"), max_length=200, help_text=_("e.g. 18/20 votes in favour.")
     )
-    term_ends_on = _date(_("Term ends on"), required=False)
+    term_ends_on = date_field(_("Term ends on"), required=False)
     replaces = forms.ModelChoiceField(
         label=_("Replaces"),
         queryset=None,
@@ -122,7 +112,7 @@ class OfficerForm(forms.Form):
 
 
 class EndTermForm(forms.Form):
-    ended_on = _date(_("Left office on"))
+    ended_on = date_field(_("Left office on"))
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
@@ -145,7 +135,7 @@ class HostPlaceForm(forms.Form):
 
 
 class MeetingPlanForm(forms.Form):
-    planned_on = _date(_("Date"))
+    planned_on = date_field(_("Date"))
     host_place = forms.ModelChoiceField(
         label=_("Host"), queryset=None, help_text=_("Proposed: the place whose turn it is.")
     )
@@ -159,7 +149,7 @@ class MeetingPlanForm(forms.Form):
 
 
 class MeetingRecordForm(forms.Form):
-    held_on = _date(_("Held on"))
+    held_on = date_field(_("Held on"))
     present = forms.ModelMultipleChoiceField(
         label=_("Members present"),
         queryset=None,
@@ -205,7 +195,7 @@ class CancelForm(forms.Form):
 class FollowUpForm(forms.Form):
     description = forms.CharField(label=_("Action"), max_length=500)
     owner = forms.CharField(label=_("Owner"), max_length=150)
-    due_on = _date(_("Due on"), required=False)
+    due_on = date_field(_("Due on"), required=False)
 
 
 class GoodPracticeForm(forms.Form):

@@ -10,19 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from giamngheo.accounts.models import Role, User
 from giamngheo.core.filters import ListFilter, search_filter
+from giamngheo.core.widgets import DateInput
 
 from .duties import Duty
 from .models import Collaborator, Grade, MassOrganisation, Status
 from .services import ROSTER_FIELDS, check_attachment
-
-
-class DateInput(forms.DateInput):
-    """The phone's own date picker; it sends ISO dates whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class MonthField(forms.CharField):

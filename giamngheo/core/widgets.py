@@ -34,3 +34,17 @@ class FastSelect(forms.Select):
                 f"{' selected' if option_value in selected else ''}>{_text(label)}</option>"
             )
         return mark_safe(f"<select{flatatt(final_attrs)}>{''.join(options)}</select>")
+
+
+class DateInput(forms.DateInput):
+    """The phone's own date picker; it sends ISO dates whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def date_field(label, required=True, **kwargs) -> forms.DateField:
+    """A date field with the phone's date picker."""
+    return forms.DateField(label=label, required=required, widget=DateInput(), **kwargs)

@@ -12,21 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from giamngheo.core.filters import ListFilter, search_filter
 from giamngheo.core.money import MoneyField
 from giamngheo.core.search import fold
-from giamngheo.core.widgets import FastSelect
+from giamngheo.core.widgets import FastSelect, date_field
 
 from .catalogues import FundingSource, Programme, SupportKind
 from .models import GroupState, ProductionProject, ProjectState, SelfManagedGroup
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def date_field(label, required=True, **kwargs):
-    return forms.DateField(label=label, required=required, widget=DateInput(), **kwargs)
 
 
 def text_field(label, required=True, rows=3, **kwargs):

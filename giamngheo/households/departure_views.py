@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from giamngheo.accounts.capabilities import require
 from giamngheo.core.forms import form_page
+from giamngheo.core.widgets import DateInput
 
 from .departures import DEPARTURES, departure_of, record_departure
 from .selectors import household_detail
@@ -23,7 +24,7 @@ class DepartureForm(forms.Form):
     on = forms.DateField(
         label=gettext_lazy("Date of the decision"),
         # The phone's own date picker; it sends ISO dates whatever the language.
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     decision_number = forms.CharField(label=gettext_lazy("Decision number"), max_length=64)
     reason = forms.CharField(

@@ -5,7 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giamngheo.core.filters import ListFilter, search_filter
-from giamngheo.groups.forms import HouseholdChoice, choice_field, date_field, text_field
+from giamngheo.core.widgets import date_field
+from giamngheo.groups.forms import HouseholdChoice, choice_field, text_field
 
 from .catalogues import CollaboratorRating, InspectionLevel, InspectionSubject, Severity
 from .models import Inspection

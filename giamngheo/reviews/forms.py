@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from giamngheo.core.filters import ListFilter
 from giamngheo.core.money import MoneyField
-from giamngheo.core.widgets import FastSelect
+from giamngheo.core.widgets import DateInput, FastSelect
 from giamngheo.households.forms import causes_field, needs_field
 from giamngheo.poverty import standard_by_code
 
@@ -18,15 +18,6 @@ from .models import (
     Verdict,
 )
 from .procedures import procedure_by_code
-
-
-class DateInput(forms.DateInput):
-    """The phone's own date picker; it sends ISO dates whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def _date(label, **kwargs):
