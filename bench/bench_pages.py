@@ -3,8 +3,10 @@
 For every URL of ``bench_load.ROLES`` (as the role's account), in-process through Django's
 test client on your copy of the 1,000,000-household database: the median and slowest of
 ``--rounds`` requests, the number of SQL queries, the time spent in SQL and the slowest
-query, and the CPU time this process spent (median). The first request of each URL is reported apart (a cold cache: the dashboard's
-figures are computed then, and served from the cache afterwards).
+query, the CPU time this process spent (median) and the CPU time the PostgreSQL backend spent
+(mean; read from /proc, so the database must run on this machine). The first request of each
+URL is reported apart (a cold cache: the dashboard's figures are computed then, and served
+from the cache afterwards). Set REDIS_URL to measure with the production cache.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamngheo_bench_mine \\
         .venv/bin/python bench/bench_pages.py [--rounds 5] [--only /tro-giup/]
