@@ -2,8 +2,9 @@
 
 gunicorn loads the application in its master process and forks the workers from it
 (``preload_app``, deploy/gunicorn.conf.py), so whatever the master has compiled the workers
-share: every template, the URL tables, the translation catalogues. Without it each worker's
-first requests took 0.5–0.8 s more (bench/bench_pages.py, "first"), again after every
+share: every template, the URL tables, the translation catalogues. A fresh process's first
+page takes 0.4–0.8 s more than the next ones (bench/bench_pages.py, "first"; not measured
+apart under gunicorn), which each worker would otherwise pay, again after every
 ``max_requests`` recycle.
 """
 
